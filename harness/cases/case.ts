@@ -1,0 +1,108 @@
+/**
+ * The in-memory form of a conformance case, as loaded from cases/*.yaml.
+ * The YAML format is documented in cases/README.md and checked by
+ * cases/case.schema.json before anything here is built.
+ */
+
+/** Where a node of a case file stands, for messages that point at it. */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A clause of the documentation page that a case derives from. */
+export interface ClauseCitation {
+  /** Stable id of the clause, e.g. `errors.WSAEISCONN` or `remarks.all-zero-address`. */
+  readonly id: string;
+  /** A short verbatim quote from the page, enough to find the clause by. */
+  readonly quote: string;
+}
+
+export type PeerKind = 'tcp-listener' | 'never-accepting-listener' | 'closed-port' | 'udp-peer';
+
+/** A loopback peer a case needs, started by fixtures/ before the case and stopped after it. */
+export interface PeerSpec {
+  readonly name: string;
+  readonly kind: PeerKind;
+  /** Family of the peer's loopback address. */
+  readonly family: 'AF_INET' | 'AF_INET6';
+}
+
+/**
+ * A value in a case. Strings that start with `$` are references to earlier
+ * results (`$s`, `$server.port`), resolved when the step runs; `$$` escapes a
+ * literal dollar. Everything else is taken as written.
+ */
+export type Value = string | number | boolean | null | readonly Value[] | { readonly [key: string]: Value };
+
+/**
+ * What a call is documented to produce. `returns` is a number or one of the
+ * symbolic results; `error` is the WSAGetLastError name when the call failed;
+ * any other key matches an output of the call (a socket address, received
+ * data, select's readiness…). Values may be matchers (see harness/verdicts/match.ts).
+ */
+export type Outcome = { readonly [key: string]: Value };
+
+/** Calls made inside the provider process, against the socket stack under test. */
+export const PROVIDER_CALLS = [
+  'socket',
+  'closesocket',
+  'bind',
+  'listen',
+  'accept',
+  'setsockopt',
+  'getsockopt',
+  'ioctlsocket',
+  'WSAConnect',
+  'connect',
+  'select',
+  'send',
+  'recv',
+  'sendto',
+  'recvfrom',
+  'getsockname',
+  'getpeername',
+  'shutdown',
+] as const;
+export type ProviderCall = (typeof PROVIDER_CALLS)[number];
+
+/** Observations made by the harness itself on a peer, between provider calls. */
+export const PEER_CALLS = ['peer.datagrams'] as const;
+export type PeerCall = (typeof PEER_CALLS)[number];
+
+export type CallName = ProviderCall | PeerCall;
+
+export function isPeerCall(call: CallName): call is PeerCall {
+  return (PEER_CALLS as readonly string[]).includes(call);
+}
+
+export interface Step {
+  /** Stable id within the case: `id:` if given, else the call name (with `#n` when repeated). */
+  readonly id: string;
+  readonly call: CallName;
+  readonly args: { readonly [name: string]: Value };
+  /** Name under which the call's result is kept for later steps (`$name`). */
+  readonly as?: string;
+  /**
+   * The documented outcome(s); several mean the page allows any of them.
+   * Absent: the step is set-up, and it must simply succeed.
+   */
+  readonly expect?: readonly Outcome[];
+  readonly location: SourceLocation;
+}
+
+export interface Case {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly clauses: readonly ClauseCitation[];
+  readonly tags: readonly string[];
+  readonly peers: readonly PeerSpec[];
+  readonly steps: readonly Step[];
+  /** Per-case time limit in milliseconds; past it the provider process is killed and the case is TIMEOUT. */
+  readonly timeoutMs: number;
+  readonly location: SourceLocation;
+}
+
+export const DEFAULT_CASE_TIMEOUT_MS = 5000;

@@ -1,0 +1,104 @@
+/**
+ * Socket addresses as cases write them, and their wire layout. The layout of
+ * sockaddr_in / sockaddr_in6 is the same on Windows and Linux except for the
+ * numeric value of AF_INET6, so the encoder takes the family numbers of the
+ * stack it encodes for.
+ */
+import { isIPv4, isIPv6 } from 'node:net';
+
+export type FamilyName = 'AF_UNSPEC' | 'AF_INET' | 'AF_INET6';
+
+export interface SockAddr {
+  /** A family name, or a raw number for families the harness has no name for. */
+  readonly family: FamilyName | number;
+  readonly address: string;
+  readonly port: number;
+  readonly flowinfo?: number;
+  readonly scopeId?: number;
+}
+
+export interface FamilyNumbers {
+  readonly AF_UNSPEC: number;
+  readonly AF_INET: number;
+  readonly AF_INET6: number;
+}
+
+export const SOCKADDR_IN_SIZE = 16;
+export const SOCKADDR_IN6_SIZE = 28;
+/** Large enough for any address a call can return (SOCKADDR_STORAGE is 128 bytes). */
+export const SOCKADDR_STORAGE_SIZE = 128;
+
+export function familyNumber(family: SockAddr['family'], numbers: FamilyNumbers): number {
+  return typeof family === 'number' ? family : numbers[family];
+}
+
+/** The size of the structure a family uses: what `namelen` defaults to. */
+export function sockaddrSize(addr: SockAddr): number {
+  return addr.family === 'AF_INET6' || isIPv6(addr.address) ? SOCKADDR_IN6_SIZE : SOCKADDR_IN_SIZE;
+}
+
+/** Encodes into a zero-filled buffer of at least `minLength` bytes. */
+export function encodeSockaddr(addr: SockAddr, numbers: FamilyNumbers, minLength = 0): Buffer {
+  const size = sockaddrSize(addr);
+  const buffer = Buffer.alloc(Math.max(size, minLength));
+  buffer.writeUInt16LE(familyNumber(addr.family, numbers), 0);
+  buffer.writeUInt16BE(addr.port, 2);
+  if (size === SOCKADDR_IN6_SIZE) {
+    buffer.writeUInt32BE(addr.flowinfo ?? 0, 4);
+    ipv6Bytes(addr.address).copy(buffer, 8);
+    buffer.writeUInt32LE(addr.scopeId ?? 0, 24);
+  } else {
+    ipv4Bytes(addr.address).copy(buffer, 4);
+  }
+  return buffer;
+}
+
+export function decodeSockaddr(buffer: Buffer, length: number, numbers: FamilyNumbers): SockAddr {
+  const raw = buffer.readUInt16LE(0);
+  const port = buffer.readUInt16BE(2);
+  if (raw === numbers.AF_INET6 && length >= SOCKADDR_IN6_SIZE) {
+    return {
+      family: 'AF_INET6',
+      address: formatIPv6(buffer.subarray(8, 24)),
+      port,
+      flowinfo: buffer.readUInt32BE(4),
+      scopeId: buffer.readUInt32LE(24),
+    };
+  }
+  const family = raw === numbers.AF_INET ? 'AF_INET' : raw === numbers.AF_UNSPEC ? 'AF_UNSPEC' : raw;
+  return { family, address: Array.from(buffer.subarray(4, 8)).join('.'), port };
+}
+
+function ipv4Bytes(address: string): Buffer {
+  if (!isIPv4(address)) throw new Error(`not an IPv4 address: ${address}`);
+  return Buffer.from(address.split('.').map(Number));
+}
+
+function ipv6Bytes(address: string): Buffer {
+  if (!isIPv6(address)) throw new Error(`not an IPv6 address: ${address}`);
+  const [head = '', tail] = address.split('::');
+  const groups = (part: string) => (part === '' ? [] : part.split(':'));
+  const before = groups(head);
+  const after = tail === undefined ? [] : groups(tail);
+  const missing = 8 - before.length - after.length;
+  const all = [...before, ...Array<string>(tail === undefined ? 0 : missing).fill('0'), ...after];
+  const bytes = Buffer.alloc(16);
+  all.forEach((group, index) => bytes.writeUInt16BE(parseInt(group, 16), index * 2));
+  return bytes;
+}
+
+function formatIPv6(bytes: Buffer): string {
+  const groups: string[] = [];
+  for (let i = 0; i < 16; i += 2) groups.push(bytes.readUInt16BE(i).toString(16));
+  // Compress the longest run of zero groups, as inet_ntop does.
+  let best = { start: -1, length: 0 };
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== '0') { i++; continue; }
+    let j = i;
+    while (j < 8 && groups[j] === '0') j++;
+    if (j - i > best.length && j - i > 1) best = { start: i, length: j - i };
+    i = j;
+  }
+  if (best.start < 0) return groups.join(':');
+  return `${groups.slice(0, best.start).join(':')}::${groups.slice(best.start + best.length).join(':')}`;
+}

@@ -1,0 +1,22 @@
+/**
+ * Winsock on Windows itself: the worker runs in this very Node, with the
+ * koffi that npm installed for win32.
+ */
+import type { Provider, WorkerCommand } from './provider.js';
+import { ProviderUnavailable } from './provider.js';
+
+export class NativeWinsockProvider implements Provider {
+  readonly name = 'native';
+
+  async prepare(): Promise<void> {
+    if (process.platform !== 'win32') {
+      throw new ProviderUnavailable(
+        `the native provider is Windows' own Winsock and runs only on Windows (this is ${process.platform}); use --provider wine here`,
+      );
+    }
+  }
+
+  workerCommand(workerScript: string, runnerPort: number): WorkerCommand {
+    return { command: process.execPath, args: [workerScript, '--port', String(runnerPort)], env: {} };
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * What a run produces: one CaseResult per case, each with the checks made
+ * inside it. This is the shape of every line of results.jsonl and the only
+ * input of reporters/.
+ */
+import type { ClauseCitation, Outcome } from '../cases/case.js';
+
+/**
+ * A case's verdict.
+ * - PASS: every check saw what the page documents.
+ * - FAIL: some check saw something else, and no expectation of this provider lists it.
+ * - KNOWN: every failing check is a deviation listed for this provider, with what was seen then.
+ * - XPASS: a listed deviation of this provider was not seen any more (the case now behaves as documented).
+ * - SKIP: the case was not run, for the stated reason.
+ * - ERROR: the harness could not carry the case out (a fixture failed, bad reference…).
+ * - TIMEOUT: the case did not finish within its time limit; the provider process was killed.
+ * - CRASH: the provider process died during the case.
+ */
+export const VERDICTS = ['PASS', 'FAIL', 'KNOWN', 'XPASS', 'SKIP', 'ERROR', 'TIMEOUT', 'CRASH'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** Verdicts that leave the run green (exit status 0). */
+export const ACCEPTED_VERDICTS: ReadonlySet<Verdict> = new Set<Verdict>(['PASS', 'KNOWN', 'SKIP']);
+
+/** What a call did, as seen from the caller: its return value, the error, and its outputs. */
+export interface Observation {
+  /** A number, or `SOCKET_ERROR` / `INVALID_SOCKET` for the error returns, or `socket` for a valid handle. */
+  readonly returns: number | string;
+  /** WSAGetLastError() by name, when the call failed. */
+  readonly error?: string;
+  /** Outputs of the call: addresses, data, readiness… */
+  readonly [output: string]: unknown;
+}
+
+/** A listed deviation of a provider, as it applied to a check. */
+export interface KnownDeviation {
+  readonly reason: string;
+  readonly bug?: string;
+  /** The observation recorded in the expectations file. */
+  readonly recorded: Outcome;
+}
+
+export interface CheckResult {
+  readonly stepId: string;
+  readonly call: string;
+  /** The arguments the call was made with, references resolved. */
+  readonly args: { readonly [name: string]: unknown };
+  /** `documented`: the step's expect; `setup`: a step without expect, which must succeed. */
+  readonly kind: 'documented' | 'setup';
+  /** The documented alternatives, references resolved. */
+  readonly expected: readonly Outcome[];
+  readonly observed: Observation;
+  readonly passed: boolean;
+  /** Why the observation does not match, when it does not. */
+  readonly mismatch?: string;
+  /** Set when this check's outcome is covered by a deviation listed for the provider. */
+  readonly known?: KnownDeviation;
+  readonly durationMs: number;
+}
+
+export interface CaseResult {
+  readonly id: string;
+  readonly title: string;
+  /** Case file, relative to the project root. */
+  readonly file: string;
+  readonly line: number;
+  readonly clauses: readonly ClauseCitation[];
+  readonly tags: readonly string[];
+  readonly provider: string;
+  readonly verdict: Verdict;
+  /** One line saying why the verdict is what it is. */
+  readonly message: string;
+  readonly checks: readonly CheckResult[];
+  /** Id of the step that was running when the case ended by TIMEOUT or CRASH. */
+  readonly interruptedAt?: string;
+  readonly durationMs: number;
+  readonly startedAt: string;
+}
+
+/** Facts about a run, written first in results.jsonl and shown by every report. */
+export interface RunInfo {
+  readonly provider: string;
+  readonly providerVersion: string;
+  readonly harnessVersion: string;
+  readonly host: string;
+  readonly startedAt: string;
+  readonly filters: { readonly grep?: string; readonly tags: readonly string[] };
+}
+
+export type VerdictCounts = { readonly [V in Verdict]: number };
+
+export interface RunSummary {
+  readonly counts: VerdictCounts;
+  readonly total: number;
+  readonly durationMs: number;
+  /** True when every verdict is accepted (PASS, KNOWN, SKIP). */
+  readonly green: boolean;
+}
