@@ -9,6 +9,7 @@ import type { CaseResult, RunInfo, RunSummary } from '../harness/results/result.
 export interface CaseHeader {
   readonly id: string;
   readonly title: string;
+  /** 0-based position of the case in the run. */
   readonly index: number;
   readonly total: number;
 }

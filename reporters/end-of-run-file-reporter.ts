@@ -1,0 +1,40 @@
+/**
+ * The common shape of reporters that write one file when the run ends
+ * (JUnit, HTML): keep the run info and every result, render at `end`.
+ * Subclasses only say which file and how to render it.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import type { CaseResult, RunInfo, RunSummary } from '../harness/results/result.js';
+import type { Reporter } from './reporter.js';
+
+export abstract class EndOfRunFileReporter implements Reporter {
+  /** Path of the file this reporter writes. */
+  readonly file: string;
+  private run: RunInfo | undefined;
+  private readonly results: CaseResult[] = [];
+
+  protected constructor(
+    private readonly outDir: string,
+    fileName: string,
+  ) {
+    this.file = path.join(outDir, fileName);
+  }
+
+  start(run: RunInfo): void {
+    this.run = run;
+  }
+
+  caseFinished(result: CaseResult): void {
+    this.results.push(result);
+  }
+
+  end(summary: RunSummary): void {
+    if (this.run === undefined) throw new Error(`${this.constructor.name}: end() called before start()`);
+    fs.mkdirSync(this.outDir, { recursive: true });
+    fs.writeFileSync(this.file, this.render(this.run, this.results, summary));
+  }
+
+  protected abstract render(run: RunInfo, results: readonly CaseResult[], summary: RunSummary): string;
+}
