@@ -42,8 +42,10 @@ export function explainingChecks(result: CaseResult): readonly CheckResult[] {
   }
 }
 
+/** A failing check whose observation is the one the provider's expectations recorded. (A passing check may carry
+ * its listed deviation too: that is an XPASS, the deviation is gone.) */
 function isCoveredByDeviation(check: CheckResult): check is CheckResult & { readonly known: KnownDeviation } {
-  return check.known !== undefined;
+  return !check.passed && check.known !== undefined;
 }
 
 /**
@@ -61,7 +63,7 @@ export function describeCheckFinding(check: CheckResult): string[] {
     `  observed:   ${describeOutcome(check.observed)}`,
   ];
   if (check.known !== undefined) {
-    lines.push(`  deviation:  ${describeDeviationReason(check.known)}`);
+    lines.push(`  ${check.passed ? 'was listed: ' : 'deviation: '} ${describeDeviationReason(check.known)}`);
     lines.push(`  recorded:   ${describeOutcome(check.known.recorded)}`);
   }
   if (check.mismatch !== undefined) lines.push(`  mismatch:   ${check.mismatch}`);

@@ -77,6 +77,8 @@ details summary { cursor: pointer; color: var(--focus); }
 .check.failed .check-status { color: ${VERDICT_COLOURS.FAIL}; }
 .check.known .check-status { color: ${VERDICT_COLOURS.KNOWN}; }
 .check.passed .check-status { color: ${VERDICT_COLOURS.PASS}; }
+.check.fixed { border-left-color: ${VERDICT_COLOURS.XPASS}; }
+.check.fixed .check-status { color: ${VERDICT_COLOURS.XPASS}; }
 .check dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .75rem; margin: .3rem 0 0; }
 .check dt { color: var(--muted); }
 .check dd { margin: 0; }

@@ -157,8 +157,9 @@ function renderChecks(result: CaseResult): SafeHtml {
 }
 
 function renderCheck(check: CheckResult): SafeHtml {
-  const status = check.known !== undefined ? 'known' : check.passed ? 'passed' : 'failed';
-  const statusText = { known: 'known deviation', passed: 'passed', failed: 'failed' }[status];
+  // A passing check that carries a listed deviation is an XPASS: the deviation was not seen this time.
+  const status = check.passed ? (check.known === undefined ? 'passed' : 'fixed') : check.known === undefined ? 'failed' : 'known';
+  const statusText = { known: 'known deviation', passed: 'passed', failed: 'failed', fixed: 'passed; listed deviation not seen' }[status];
   const documented =
     check.expected.length === 0
       ? html`success (set-up step)`
@@ -171,7 +172,7 @@ function renderCheck(check: CheckResult): SafeHtml {
 <dt>Observed</dt><dd>${renderObserved(check)}</dd>${
     check.mismatch === undefined ? '' : html`
 <dt>Mismatch</dt><dd>${check.mismatch}</dd>`
-  }${check.known === undefined ? '' : renderKnownDeviation(check.known)}
+  }${check.known === undefined ? '' : renderKnownDeviation(check.known, check.passed)}
 </dl>
 </li>`;
 }
@@ -187,9 +188,9 @@ function renderObserved(check: CheckResult): SafeHtml {
   return html`<code>${rendered}</code>`;
 }
 
-function renderKnownDeviation(deviation: KnownDeviation): SafeHtml {
+function renderKnownDeviation(deviation: KnownDeviation, fixed: boolean): SafeHtml {
   return html`
-<dt>Known deviation</dt><dd>${deviation.reason}${deviation.bug === undefined ? '' : html` — ${renderBug(deviation.bug)}`}</dd>
+<dt>${fixed ? 'Listed deviation (not seen)' : 'Known deviation'}</dt><dd>${deviation.reason}${deviation.bug === undefined ? '' : html` — ${renderBug(deviation.bug)}`}</dd>
 <dt>Recorded</dt><dd><code>${describeOutcome(deviation.recorded)}</code></dd>`;
 }
 

@@ -1,0 +1,52 @@
+/**
+ * Builds the in-memory Case (case.ts) from a case as written, once it has
+ * passed the schema: short forms expanded, defaults filled in, step ids
+ * given, and each case and step located in its file.
+ */
+import { DEFAULT_CASE_TIMEOUT_MS, type Case, type Outcome, type PeerSpec, type SourceLocation, type Step } from './case.js';
+import type { RawCase, RawPeer, RawStep } from './raw-case.js';
+import type { DataPath } from './source-map.js';
+import { stepIds } from './step-ids.js';
+
+/** `locate` maps a path inside the case (`['steps', 2]`) to its location. */
+export function buildCase(raw: RawCase, locate: (path: DataPath) => SourceLocation): Case {
+  const ids = stepIds(raw.steps);
+  return {
+    id: raw.id,
+    title: raw.title,
+    ...(raw.description === undefined ? {} : { description: raw.description }),
+    clauses: raw.clauses.map(({ id, quote }) => ({ id, quote })),
+    tags: raw.tags ?? [],
+    peers: Object.entries(raw.peers ?? {}).map(([name, peer]) => peerSpec(name, peer)),
+    steps: raw.steps.map((step, index) => buildStep(step, ids[index] ?? step.call, locate(['steps', index]))),
+    timeoutMs: raw.timeout ?? DEFAULT_CASE_TIMEOUT_MS,
+    location: locate([]),
+  };
+}
+
+/** `server: tcp-listener` is short for `server: { kind: tcp-listener, family: AF_INET }`. */
+function peerSpec(name: string, peer: RawPeer): PeerSpec {
+  return typeof peer === 'string'
+    ? { name, kind: peer, family: 'AF_INET' }
+    : { name, kind: peer.kind, family: peer.family ?? 'AF_INET' };
+}
+
+function buildStep(raw: RawStep, id: string, location: SourceLocation): Step {
+  return {
+    id,
+    call: raw.call,
+    args: raw.args,
+    ...(raw.as === undefined ? {} : { as: raw.as }),
+    ...(raw.expect === undefined ? {} : { expect: outcomeList(raw.expect) }),
+    location,
+  };
+}
+
+/** A single outcome is the one-element list of alternatives. */
+function outcomeList(expect: Outcome | readonly Outcome[]): readonly Outcome[] {
+  return isOutcomeList(expect) ? expect : [expect];
+}
+
+function isOutcomeList(expect: Outcome | readonly Outcome[]): expect is readonly Outcome[] {
+  return Array.isArray(expect);
+}

@@ -1,0 +1,97 @@
+/**
+ * Loads the case files: YAML with positions, the schema (cases/case.schema.json),
+ * then the checks the schema cannot make (unique ids, references defined
+ * before use). Every problem of every file is collected, each with its
+ * `file:line:column`, so that one run shows all that needs fixing; a bad file
+ * or case does not stop the others from loading.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Case } from './case.js';
+import { keepUniqueCaseIds, type LocatedCase } from './case-ids.js';
+import { buildCase } from './build-case.js';
+import { sortProblems, type Problem } from './problem.js';
+import { projectRelative } from './project-path.js';
+import type { RawCase } from './raw-case.js';
+import { checkPeerArguments } from './peer-arguments.js';
+import { checkReferences } from './references.js';
+import { caseFileSchema, caseSchema } from './schema.js';
+import { schemaProblems } from './schema-problems.js';
+import type { DataPath } from './source-map.js';
+import { checkStepIds } from './step-ids.js';
+import { loadYamlFile, type YamlFile } from './yaml-file.js';
+
+export { formatProblem, type Problem } from './problem.js';
+
+export interface LoadedCases {
+  /** The cases without problems, in file order. */
+  readonly cases: Case[];
+  /** Problems of all files, by file (in the order given) then position. */
+  readonly problems: Problem[];
+}
+
+/** Every `*.yaml` and `*.yml` file below `dir`, recursively, sorted. */
+export function findCaseFiles(dir: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const entryPath = path.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...findCaseFiles(entryPath));
+    else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) files.push(entryPath);
+  }
+  return files.sort();
+}
+
+/**
+ * Loads `files` (absolute, or relative to `root`, the project root); problems
+ * name files relative to `root`.
+ */
+export function loadCases(files: readonly string[], root: string): LoadedCases {
+  const fileNames = files.map((file) => projectRelative(file, root));
+  const located: LocatedCase[] = [];
+  const problems: Problem[] = [];
+  files.forEach((file, index) => {
+    const loaded = loadCaseFile(path.resolve(root, file), fileNames[index] ?? file);
+    located.push(...loaded.cases);
+    problems.push(...loaded.problems);
+  });
+  const { unique, problems: duplicates } = keepUniqueCaseIds(located);
+  return { cases: unique.map((entry) => entry.case), problems: sortProblems([...problems, ...duplicates], fileNames) };
+}
+
+function loadCaseFile(absolutePath: string, file: string): { cases: LocatedCase[]; problems: Problem[] } {
+  const loaded = loadYamlFile(absolutePath, file, 'a `cases:` list');
+  if ('problems' in loaded) return { cases: [], problems: [...loaded.problems] };
+  const { yaml } = loaded;
+
+  const schemaFindings = schemaProblems(caseFileSchema(), yaml);
+  const problems = schemaFindings.map((finding) => finding.problem);
+  // A schema problem inside one case spoils that case only; the others are still checked and built.
+  const spoiled = new Set(schemaFindings.map((finding) => caseIndexOf(finding.path)));
+  const cases: LocatedCase[] = [];
+  caseEntries(yaml.data).forEach((entry, index) => {
+    if (spoiled.has(index) || !caseSchema().validate(entry)) return;
+    const result = checkAndBuild(entry, index, yaml);
+    if ('problems' in result) problems.push(...result.problems);
+    else cases.push(result.case);
+  });
+  return { cases, problems };
+}
+
+/** The checks the schema cannot make within a case, then the case itself if they pass. */
+function checkAndBuild(raw: RawCase, index: number, yaml: YamlFile): { case: LocatedCase } | { problems: Problem[] } {
+  const locate = (inCase: DataPath) => yaml.sourceMap.valueAt(['cases', index, ...inCase]);
+  const problems = [...checkStepIds(raw.steps, locate), ...checkReferences(raw, locate), ...checkPeerArguments(raw, locate)];
+  if (problems.length > 0) return { problems };
+  return { case: { case: buildCase(raw, locate), idLocation: locate(['id']) } };
+}
+
+/** The index of the case a data path is in, or undefined for paths outside the `cases` list. */
+function caseIndexOf(dataPath: DataPath): number | undefined {
+  return dataPath[0] === 'cases' && typeof dataPath[1] === 'number' ? dataPath[1] : undefined;
+}
+
+/** The entries of the `cases` list, whatever else is wrong with the file. */
+function caseEntries(data: unknown): unknown[] {
+  if (data === null || typeof data !== 'object' || !('cases' in data)) return [];
+  return Array.isArray(data.cases) ? data.cases : [];
+}

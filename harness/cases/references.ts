@@ -1,0 +1,177 @@
+/**
+ * References in case values: `$name` or `$name.part.part` names a peer or
+ * the result an earlier step kept with `as`; `$$` at the start stands for a
+ * literal `$`. The loader checks that every reference names something
+ * defined before the step that uses it; the runner resolves them.
+ */
+import type { SourceLocation, Value } from './case.js';
+import { problemAt, type Problem } from './problem.js';
+import type { RawCase } from './raw-case.js';
+import type { DataPath } from './source-map.js';
+import { didYouMean } from './suggest.js';
+
+export interface Reference {
+  /** The peer or `as` name. */
+  readonly name: string;
+  /** The parts after the name: `$local.name.port` → `['name', 'port']`. */
+  readonly path: readonly string[];
+}
+
+const REFERENCE = /^\$([A-Za-z_][A-Za-z0-9_]*)((?:\.[A-Za-z0-9_]+)*)$/;
+
+/** Whether a string is meant as a reference: it starts with `$`, but not with the `$$` escape. */
+export function isReferenceText(text: string): boolean {
+  return text.startsWith('$') && !text.startsWith('$$');
+}
+
+/** The reference a string spells, or undefined for plain strings, `$$` literals and malformed references. */
+export function parseReference(text: string): Reference | undefined {
+  if (!isReferenceText(text)) return undefined;
+  const match = REFERENCE.exec(text);
+  if (match === null || match[1] === undefined) return undefined;
+  const parts = match[2] ?? '';
+  return { name: match[1], path: parts === '' ? [] : parts.slice(1).split('.') };
+}
+
+/** The text a non-reference string stands for: `$$5` → `$5`; other strings unchanged. */
+export function literalText(text: string): string {
+  return text.startsWith('$$') ? text.slice(1) : text;
+}
+
+/** The parts of a peer's socket address that a reference may name (`$server.port`). */
+export const PEER_PARTS = ['family', 'address', 'port'] as const;
+
+/** Calls whose `as` keeps the new socket itself rather than the whole observation. */
+const SOCKET_MAKING_CALLS: ReadonlySet<string> = new Set(['socket', 'accept']);
+
+type NameKind = 'peer' | 'socket' | 'observation';
+
+interface Definition {
+  readonly kind: NameKind;
+  /** Where it is defined (the peer's key, the step's `as`). */
+  readonly location: SourceLocation;
+  /** The step whose `as` defines it; undefined for peers. */
+  readonly step?: number;
+}
+
+/**
+ * Checks the names of one case: each reference in a step's args and expect
+ * names a peer or an earlier step's `as`, with parts that exist; each `as`
+ * is new. `locate` maps a path inside the case (`['steps', 2, 'as']`) to
+ * its location.
+ */
+export function checkReferences(raw: RawCase, locate: (path: DataPath) => SourceLocation): Problem[] {
+  const problems: Problem[] = [];
+  const defined = new Map<string, Definition>();
+  for (const name of Object.keys(raw.peers ?? {})) {
+    defined.set(name, { kind: 'peer', location: locate(['peers', name]) });
+  }
+  const asDefinition = (index: number): Definition => {
+    const call = raw.steps[index]?.call ?? '';
+    return { kind: SOCKET_MAKING_CALLS.has(call) ? 'socket' : 'observation', location: locate(['steps', index, 'as']), step: index };
+  };
+  const definedLater = new Map<string, Definition>();
+  raw.steps.forEach((step, index) => {
+    if (step.as !== undefined && !definedLater.has(step.as)) definedLater.set(step.as, asDefinition(index));
+  });
+
+  raw.steps.forEach((step, index) => {
+    const uses = [
+      ...Object.entries(step.args).flatMap(([name, value]) => argumentStrings(name, value, ['steps', index, 'args', name])),
+      ...valueStrings(step.expect ?? null, ['steps', index, 'expect']),
+    ];
+    for (const use of uses) {
+      const message = checkReference(use, { defined, definedLater, stepIndex: index });
+      if (message !== undefined) problems.push(problemAt(locate(use.path), message));
+    }
+    if (step.as === undefined) return;
+    const clash = defined.get(step.as);
+    if (clash === undefined) {
+      defined.set(step.as, asDefinition(index));
+    } else {
+      const what = clash.kind === 'peer' ? `the peer "${step.as}" (line ${clash.location.line})` : `the step at line ${clash.location.line}`;
+      problems.push(problemAt(locate(['steps', index, 'as']), `"as: ${step.as}" is already defined by ${what}; choose another name`));
+    }
+  });
+  return problems;
+}
+
+interface StringUse {
+  readonly text: string;
+  readonly path: DataPath;
+  /** The argument it is the whole value of (`s` in `s: $s`), if any. */
+  readonly argument?: string;
+}
+
+interface Scope {
+  /** Names defined before the step: peers and `as` of earlier steps. */
+  readonly defined: ReadonlyMap<string, Definition>;
+  /** Every `as` of the case, to tell "defined later" from "not defined". */
+  readonly definedLater: ReadonlyMap<string, Definition>;
+  readonly stepIndex: number;
+}
+
+/** The problem with one string of a step, if it is a reference that does not hold. */
+function checkReference(use: StringUse, scope: Scope): string | undefined {
+  if (!isReferenceText(use.text)) return undefined;
+  const quoted = JSON.stringify(use.text);
+  const reference = parseReference(use.text);
+  if (reference === undefined) {
+    return `${quoted} is not a valid reference: write $name or $name.part.part (and $$ for a literal $)`;
+  }
+  const definition = scope.defined.get(reference.name);
+  if (definition === undefined) return undefinedNameMessage(quoted, reference.name, scope);
+  return partsProblem(quoted, reference, definition) ?? argumentKindProblem(quoted, use, definition);
+}
+
+function undefinedNameMessage(quoted: string, name: string, scope: Scope): string {
+  const later = scope.definedLater.get(name);
+  if (later?.step === scope.stepIndex) {
+    return `${quoted} refers to this step's own result ("as: ${name}"), which only exists once the step has run`;
+  }
+  if (later !== undefined) {
+    return `${quoted} is used before it is defined: "as: ${name}" is on a later step (line ${later.location.line})`;
+  }
+  const names = [...scope.defined.keys()];
+  const known = names.length > 0
+    ? `defined before this step: ${names.join(', ')}`
+    : 'nothing is defined before this step (declare peers under "peers", keep a step\'s result with "as")';
+  return `${quoted} refers to "${name}", which is not defined; ${known}${didYouMean(name, names)}`;
+}
+
+function partsProblem(quoted: string, reference: Reference, definition: Definition): string | undefined {
+  const [part, ...deeper] = reference.path;
+  if (part === undefined || definition.kind === 'observation') return undefined;
+  if (definition.kind === 'socket') return `${quoted}: "${reference.name}" is a socket, which has no parts; write $${reference.name}`;
+  const peerParts: readonly string[] = PEER_PARTS;
+  if (!peerParts.includes(part)) {
+    return `${quoted}: a peer's address has the parts ${PEER_PARTS.join(', ')}, not "${part}"${didYouMean(part, peerParts)}`;
+  }
+  return deeper.length > 0 ? `${quoted}: "${part}" of a peer has no parts` : undefined;
+}
+
+/** `s` takes a socket: passing a peer's address (`$server`) instead is an easy slip. */
+function argumentKindProblem(quoted: string, use: StringUse, definition: Definition): string | undefined {
+  if (use.argument !== 's' || definition.kind === 'socket') return undefined;
+  const what = definition.kind === 'peer' ? 'a peer' : 'not a socket';
+  return `${quoted} is ${what}, but "s" takes a socket: a name kept with "as" on a socket or accept step`;
+}
+
+/** The strings of one argument; a string that is the whole value is marked with the argument's name. */
+function argumentStrings(name: string, value: Value, path: DataPath): StringUse[] {
+  return typeof value === 'string' ? [{ text: value, path, argument: name }] : valueStrings(value, path);
+}
+
+/** Every string inside a value, with its path. */
+function valueStrings(value: Value | readonly Value[], path: DataPath): StringUse[] {
+  if (typeof value === 'string') return [{ text: value, path }];
+  if (value === null || typeof value !== 'object') return [];
+  const entries: [string | number, Value][] = isReadonlyArray(value)
+    ? value.map((item, index): [number, Value] => [index, item])
+    : Object.entries(value);
+  return entries.flatMap(([key, item]) => valueStrings(item, [...path, key]));
+}
+
+function isReadonlyArray(value: Value | readonly Value[]): value is readonly Value[] {
+  return Array.isArray(value);
+}

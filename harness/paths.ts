@@ -1,0 +1,8 @@
+/** Where the project's own files are, wherever the harness is run from. */
+import { fileURLToPath } from 'node:url';
+
+/** This file is compiled to dist/harness/paths.js: the project root is two folders up. */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const CASES_DIR = fileURLToPath(new URL('../../cases/', import.meta.url));
+export const EXPECTATIONS_DIR = fileURLToPath(new URL('../../expectations/', import.meta.url));
+export const WORKER_SCRIPT = fileURLToPath(new URL('./worker/main.js', import.meta.url));

@@ -1,0 +1,168 @@
+/**
+ * Runs one case: starts its peers, makes its calls in order against the
+ * provider (or observes a peer), checks each against the documented outcome,
+ * and cleans up on every path — the provider closes every socket the case
+ * opened, the peers are stopped. A call that does not return within the
+ * case's limit is TIMEOUT: the provider process is killed from outside.
+ */
+import { isPeerCall, type Case, type Outcome, type Step } from '../cases/case.js';
+import type { Deviation } from '../expectations/deviation.js';
+import type { CaseResult, CheckResult, Observation } from '../results/result.js';
+import { judge } from '../verdicts/judge.js';
+import { matchOutcomes } from '../verdicts/match.js';
+import type { Termination } from '../verdicts/termination.js';
+import { startPeers, stopPeers, type RunningPeers } from '../../fixtures/start.js';
+import { isRecordingPeer } from '../../fixtures/peer.js';
+import { Bindings, UnresolvedReference } from './bindings.js';
+import type { ProviderSession } from './session.js';
+import { WorkerDied } from './worker-process.js';
+
+/** Closing a case's sockets takes microseconds; past this bound the worker is assumed stuck and replaced. */
+const CLEANUP_BOUND_MS = 2000;
+
+class TimeLimitReached extends Error {}
+class HarnessProblem extends Error {}
+
+export interface CaseContext {
+  readonly session: ProviderSession;
+  readonly providerName: string;
+  readonly deviations: readonly Deviation[];
+  /** Case file path relative to the project root. */
+  readonly file: string;
+}
+
+export async function executeCase(testCase: Case, context: CaseContext): Promise<CaseResult> {
+  const startedAt = new Date();
+  const started = performance.now();
+  const { checks, termination } = await runSteps(testCase, context.session);
+  const judgement = judge(checks, termination, context.deviations);
+  return {
+    id: testCase.id,
+    title: testCase.title,
+    file: context.file,
+    line: testCase.location.line,
+    clauses: testCase.clauses,
+    tags: testCase.tags,
+    provider: context.providerName,
+    verdict: judgement.verdict,
+    message: judgement.message,
+    checks: judgement.checks,
+    ...(judgement.interruptedAt ? { interruptedAt: judgement.interruptedAt } : {}),
+    durationMs: performance.now() - started,
+    startedAt: startedAt.toISOString(),
+  };
+}
+
+async function runSteps(testCase: Case, session: ProviderSession): Promise<{ checks: CheckResult[]; termination: Termination }> {
+  const checks: CheckResult[] = [];
+  let peers: RunningPeers;
+  try {
+    peers = await startPeers(testCase.peers);
+  } catch (error) {
+    return { checks, termination: { kind: 'error', detail: messageOf(error) } };
+  }
+  const limit = new AbortController();
+  const timer = setTimeout(() => limit.abort(new TimeLimitReached()), testCase.timeoutMs);
+  let termination: Termination = { kind: 'completed' };
+  let current: Step | undefined;
+  try {
+    const bindings = new Bindings();
+    for (const [name, peer] of peers) bindings.define(name, peer.address);
+    for (const step of testCase.steps) {
+      current = step;
+      const check = await runStep(step, bindings, peers, session, limit.signal);
+      checks.push(check);
+      if (check.kind === 'setup' && !check.passed) break;
+    }
+  } catch (error) {
+    termination = interruption(error, current, testCase.timeoutMs);
+  } finally {
+    clearTimeout(timer);
+    await closeCaseSockets(session, termination);
+    await stopPeers(peers);
+  }
+  return { checks, termination };
+}
+
+async function runStep(step: Step, bindings: Bindings, peers: RunningPeers, session: ProviderSession, signal: AbortSignal): Promise<CheckResult> {
+  const args = bindings.resolve(step.args) as Record<string, unknown>;
+  const expected = (step.expect ?? []).map((outcome) => bindings.resolve(outcome) as Outcome);
+  const started = performance.now();
+  const { observation, durationMs } = isPeerCall(step.call)
+    ? { observation: await observePeer(step, args, peers, signal), durationMs: performance.now() - started }
+    : await callProvider(step, args, session, signal);
+  const kind = step.expect ? 'documented' : 'setup';
+  const mismatch = kind === 'documented' ? matchOutcomes(expected, observation) : setupFailure(observation);
+  if (step.as !== undefined) bindings.define(step.as, 'handle' in observation ? observation['handle'] : observation);
+  return {
+    stepId: step.id,
+    call: step.call,
+    args,
+    kind,
+    expected,
+    observed: observation,
+    passed: mismatch === undefined,
+    ...(mismatch === undefined ? {} : { mismatch }),
+    durationMs,
+  };
+}
+
+async function callProvider(
+  step: Step,
+  args: Record<string, unknown>,
+  session: ProviderSession,
+  signal: AbortSignal,
+): Promise<{ observation: Observation; durationMs: number }> {
+  const worker = await session.worker();
+  const reply = await untilAborted(worker.request({ op: 'call', call: step.call as never, args }), signal);
+  if (!reply.ok) throw new HarnessProblem(`${step.id}: the worker could not make the call: ${reply.message}`);
+  if (!('observation' in reply)) throw new HarnessProblem(`${step.id}: unexpected reply ${JSON.stringify(reply)}`);
+  return { observation: reply.observation, durationMs: reply.durationMs };
+}
+
+async function observePeer(step: Step, args: Record<string, unknown>, peers: RunningPeers, signal: AbortSignal): Promise<Observation> {
+  const peer = peers.get(String(args['peer']));
+  if (!peer || !isRecordingPeer(peer)) throw new HarnessProblem(`${step.id}: ${String(args['peer'])} is not a peer that records datagrams`);
+  const datagrams = await peer.datagrams(Number(args['count']), signal);
+  return { returns: datagrams.length, datagrams };
+}
+
+function setupFailure(observation: Observation): string | undefined {
+  const failed = observation.returns === 'SOCKET_ERROR' || observation.returns === 'INVALID_SOCKET';
+  return failed ? `set-up call failed: ${String(observation.returns)} ${observation.error ?? ''}`.trim() : undefined;
+}
+
+function interruption(error: unknown, step: Step | undefined, limitMs: number): Termination {
+  const stepId = step?.id ?? '(before the first step)';
+  if (error instanceof TimeLimitReached) return { kind: 'timeout', stepId, limitMs };
+  if (error instanceof WorkerDied) return { kind: 'crash', stepId, detail: error.message };
+  if (error instanceof UnresolvedReference || error instanceof HarnessProblem) return { kind: 'error', stepId, detail: error.message };
+  return { kind: 'error', stepId, detail: `harness error: ${messageOf(error)}` };
+}
+
+/** The provider closes what the case opened; a worker that timed out, died or does not answer is replaced instead. */
+async function closeCaseSockets(session: ProviderSession, termination: Termination): Promise<void> {
+  if (termination.kind === 'timeout' || termination.kind === 'crash') {
+    await session.discard();
+    return;
+  }
+  const bound = AbortSignal.timeout(CLEANUP_BOUND_MS);
+  try {
+    await untilAborted((await session.worker()).request({ op: 'reset' }), bound);
+  } catch {
+    await session.discard();
+  }
+}
+
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

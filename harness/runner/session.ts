@@ -1,0 +1,51 @@
+/**
+ * The provider worker a run talks to. One process serves case after case
+ * (starting Node under Wine costs far more than a case); it is replaced only
+ * after it died or had to be killed.
+ */
+import type { Provider } from '../providers/provider.js';
+import type { ProviderInfo } from '../worker/protocol.js';
+import { WorkerProcess } from './worker-process.js';
+
+/** First start in a fresh Wine prefix can take tens of seconds. */
+const WORKER_START_BOUND_MS = 120_000;
+
+export class ProviderSession {
+  private current: WorkerProcess | undefined;
+
+  constructor(
+    private readonly provider: Provider,
+    private readonly workerScript: string,
+    private readonly logFd: number,
+  ) {}
+
+  async worker(): Promise<WorkerProcess> {
+    if (this.current?.alive) return this.current;
+    this.current = await WorkerProcess.start({
+      provider: this.provider,
+      workerScript: this.workerScript,
+      logFd: this.logFd,
+      startTimeoutMs: WORKER_START_BOUND_MS,
+    });
+    return this.current;
+  }
+
+  async info(): Promise<ProviderInfo> {
+    const reply = await (await this.worker()).request({ op: 'info' });
+    if (reply.ok && 'info' in reply) return reply.info;
+    throw new Error(`the provider did not describe itself: ${JSON.stringify(reply)}`);
+  }
+
+  /** Kills the current worker (after a time-out, or when it misbehaved); the next case gets a new one. */
+  async discard(): Promise<void> {
+    const worker = this.current;
+    this.current = undefined;
+    await worker?.kill();
+  }
+
+  async close(): Promise<void> {
+    const worker = this.current;
+    this.current = undefined;
+    await worker?.close();
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * The bad-input corpus: each sample has one kind of mistake, and the loader
+ * must say exactly where it is and what to do about it.
+ */
+import { expect } from 'chai';
+import { casesSample, load } from './helpers.js';
+
+function problemsOf(...names: string[]): string[] {
+  return load(...names.map((name) => casesSample(`bad/${name}`))).messages;
+}
+
+const bad = (name: string): string => casesSample(`bad/${name}`);
+
+describe('loadCases: problems, each with file:line:column', () => {
+  it('reports malformed YAML where the parser found it', () => {
+    expect(problemsOf('malformed.yaml')).to.deep.equal([
+      `${bad('malformed.yaml')}:4:5: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+    ]);
+  });
+
+  it('reports a value of the wrong type, saying what is expected', () => {
+    expect(problemsOf('wrong-type.yaml')).to.deep.equal([
+      `${bad('wrong-type.yaml')}:5:14: "timeout" must be an integer ≥ 1, not "fast"`,
+    ]);
+  });
+
+  it('reports an unknown key in a case at the key, with the allowed keys and a suggestion', () => {
+    expect(problemsOf('unknown-key-in-case.yaml')).to.deep.equal([
+      `${bad('unknown-key-in-case.yaml')}:2:5: missing required key "title" in case`,
+      `${bad('unknown-key-in-case.yaml')}:3:5: unknown key "titel" in case; allowed: id, title, description, clauses, tags, timeout, peers, steps; did you mean "title"?`,
+    ]);
+  });
+
+  it('reports an unknown key in a step at the key', () => {
+    expect(problemsOf('unknown-key-in-step.yaml')).to.deep.equal([
+      `${bad('unknown-key-in-step.yaml')}:8:9: unknown key "expct" in step; allowed: call, args, as, expect, id; did you mean "expect"?`,
+    ]);
+  });
+
+  it('reports an unknown call once, at its name, not once per known call', () => {
+    expect(problemsOf('unknown-call.yaml')).to.deep.equal([
+      `${bad('unknown-call.yaml')}:10:15: unknown call "WSAConect"; known: socket, closesocket, bind, listen, accept, setsockopt, getsockopt, ioctlsocket, WSAConnect, connect, select, send, recv, sendto, recvfrom, getsockname, getpeername, shutdown, peer.datagrams; did you mean "WSAConnect"?`,
+    ]);
+  });
+
+  it('reports a missing required argument of the call', () => {
+    expect(problemsOf('missing-arg.yaml')).to.deep.equal([
+      `${bad('missing-arg.yaml')}:10:15: missing required key "name" in args of WSAConnect`,
+    ]);
+  });
+
+  it('reports an argument the call does not take, at the argument', () => {
+    expect(problemsOf('unknown-arg.yaml')).to.deep.equal([
+      `${bad('unknown-arg.yaml')}:14:11: unknown key "flags" in args of connect; allowed: s, name, namelen`,
+    ]);
+  });
+
+  it('reports a reference to an undefined name, with what is defined', () => {
+    expect(problemsOf('undefined-reference.yaml')).to.deep.equal([
+      `${bad('undefined-reference.yaml')}:11:30: "$srever" refers to "srever", which is not defined; defined before this step: server, s; did you mean "server"?`,
+    ]);
+  });
+
+  it('reports a reference used before the step whose `as` defines it', () => {
+    expect(problemsOf('reference-before-as.yaml')).to.deep.equal([
+      `${bad('reference-before-as.yaml')}:8:20: "$s" is used before it is defined: "as: s" is on a later step (line 11)`,
+    ]);
+  });
+
+  it('reports a case id used in two files at the second, naming the first', () => {
+    const { cases, messages } = load(bad('duplicate-case-id-a.yaml'), bad('duplicate-case-id-b.yaml'));
+    expect(messages).to.deep.equal([
+      `${bad('duplicate-case-id-b.yaml')}:4:9: duplicate case id "bad.duplicate-case-id"; first defined at ${bad('duplicate-case-id-a.yaml')}:2; case ids must be unique across all files`,
+    ]);
+    expect(cases.map((entry) => entry.location.file)).to.deep.equal([bad('duplicate-case-id-a.yaml')]);
+  });
+
+  it('reports two steps of a case with the same id', () => {
+    expect(problemsOf('duplicate-step-id.yaml')).to.deep.equal([
+      `${bad('duplicate-step-id.yaml')}:14:13: duplicate step id "first-connect": the step at line 10 has it too; give one of them a different "id"`,
+    ]);
+  });
+
+  it('refuses an alias bomb at its first alias instead of expanding it', () => {
+    expect(problemsOf('alias-bomb.yaml')).to.deep.equal([
+      `${bad('alias-bomb.yaml')}:3:8: aliases expand too much (Excessive alias count indicates a resource exhaustion attack); write the values out instead`,
+    ]);
+  });
+
+  it('reports an empty file at line 1, column 1', () => {
+    expect(problemsOf('empty.yaml')).to.deep.equal([
+      `${bad('empty.yaml')}:1:1: file is empty; it should hold a \`cases:\` list`,
+    ]);
+  });
+
+  it('collects the problems of all files in one run', () => {
+    expect(problemsOf('wrong-type.yaml', 'malformed.yaml', 'empty.yaml')).to.have.length(3);
+  });
+
+  it('still loads the good files when one among them is bad', () => {
+    const { cases, messages } = load(casesSample('valid/tcp.yaml'), bad('unknown-call.yaml'), casesSample('valid/udp.yaml'));
+    expect(messages).to.have.length(1);
+    expect(messages[0]).to.match(/unknown-call\.yaml:10:15: unknown call "WSAConect"/);
+    expect(cases.map((entry) => entry.id)).to.deep.equal([
+      'tcp.blocking.connects-and-binds',
+      'tcp.nonblocking.connect-again-while-pending',
+      'udp.connect-sets-default-destination',
+    ]);
+  });
+});
