@@ -1,22 +1,11 @@
 import { expect } from 'chai';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { JUnitReporter } from '../../reporters/junit.js';
 import { ALL_RESULTS, ERROR_CASE, FAIL_CASE, KNOWN_CASE, PASS_CASE, RUN, SKIP_CASE, XPASS_CASE } from './sample-results.js';
 import { makeTempDir, removeDir, runReporter } from './run-reporter.js';
-
-/** Compiled to dist/test/reporters/, three levels below the project root. */
-const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const JUNIT_XSD = path.resolve(PROJECT_ROOT, '../shared/junit/JUnit.xsd');
-
-function validateAgainstSchema(file: string): void {
-  const run = spawnSync('xmllint', ['--noout', '--schema', JUNIT_XSD, file], { encoding: 'utf8' });
-  if (run.error !== undefined) throw run.error;
-  expect(run.status, `xmllint rejected ${file}:\n${run.stderr}`).to.equal(0);
-}
+import { expectValidJUnit as validateAgainstSchema } from '../support/junit-schema.js';
 
 /** The opening tag of the element whose `name` attribute starts with `namePrefix`. */
 function openingTag(xml: string, element: string, namePrefix: string): string {
