@@ -74,8 +74,10 @@ function ipv4Bytes(address: string): Buffer {
   return Buffer.from(address.split('.').map(Number));
 }
 
-function ipv6Bytes(address: string): Buffer {
-  if (!isIPv6(address)) throw new Error(`not an IPv6 address: ${address}`);
+function ipv6Bytes(text: string): Buffer {
+  if (!isIPv6(text)) throw new Error(`not an IPv6 address: ${text}`);
+  if (text.includes('%')) throw new Error(`${text}: write the zone as scopeId, not as %zone`);
+  const address = withHexTail(text);
   const [head = '', tail] = address.split('::');
   const groups = (part: string) => (part === '' ? [] : part.split(':'));
   const before = groups(head);
@@ -87,7 +89,19 @@ function ipv6Bytes(address: string): Buffer {
   return bytes;
 }
 
+/** `::ffff:127.0.0.1` → `::ffff:7f00:1`: an IPv4 tail as the two groups it stands for. */
+function withHexTail(address: string): string {
+  const tail = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(address);
+  if (!tail) return address;
+  const [a, b, c, d] = tail.slice(1).map(Number) as [number, number, number, number];
+  return `${address.slice(0, tail.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+}
+
 function formatIPv6(bytes: Buffer): string {
+  // IPv4-mapped addresses print with their IPv4 tail, as inet_ntop does.
+  if (bytes.subarray(0, 10).every((byte) => byte === 0) && bytes.readUInt16BE(10) === 0xffff) {
+    return `::ffff:${Array.from(bytes.subarray(12, 16)).join('.')}`;
+  }
   const groups: string[] = [];
   for (let i = 0; i < 16; i += 2) groups.push(bytes.readUInt16BE(i).toString(16));
   // Compress the longest run of zero groups, as inet_ntop does.

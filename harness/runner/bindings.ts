@@ -32,7 +32,7 @@ export class Bindings {
     if (!this.values.has(reference.name)) throw new UnresolvedReference(`${text}: nothing is named ${reference.name} yet`);
     let current: unknown = this.values.get(reference.name);
     for (const key of reference.path) {
-      if (current === null || typeof current !== 'object' || !(key in current)) {
+      if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) {
         throw new UnresolvedReference(`${text}: ${JSON.stringify(current)} has no ${key}`);
       }
       current = (current as Record<string, unknown>)[key];

@@ -73,7 +73,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
     for (const reporter of options.reporters) await reporter.end(summary);
     return summary;
   } finally {
-    await session.close().catch(() => session.discard());
+    await session.close();
     closeSync(logFd);
   }
 }

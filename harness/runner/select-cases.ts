@@ -12,7 +12,7 @@ export function selectCases(cases: readonly Case[], filter: CaseFilter): Case[] 
   const needle = filter.grep?.toLowerCase();
   return cases.filter(
     (testCase) =>
-      (needle === undefined || `${testCase.id} ${testCase.title}`.toLowerCase().includes(needle)) &&
+      (needle === undefined || [testCase.id, testCase.title].some((text) => text.toLowerCase().includes(needle))) &&
       (filter.tags.length === 0 || filter.tags.some((tag) => testCase.tags.includes(tag))),
   );
 }

@@ -1,7 +1,8 @@
 /**
- * One provider worker process and the line-delimited JSON link to it. The
- * process runs in its own process group so that killing it (after a time-out)
- * takes everything it started with it.
+ * One provider worker process and the line-delimited JSON link to it.
+ * Killing it (after a time-out) kills that process only: under Wine, the
+ * processes it may have started (wineserver, services.exe…) belong to the
+ * Wine prefix and serve the next worker.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -12,6 +13,10 @@ import type { Reply, Request } from '../worker/protocol.js';
 
 /** The worker went away while a request was outstanding. */
 export class WorkerDied extends Error {}
+
+const EXIT_AFTER_CLOSE_BOUND_MS = 1000;
+/** A worker exits within milliseconds of its link closing; past this it is killed. */
+const CLOSE_BOUND_MS = 5000;
 
 type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
 
@@ -40,7 +45,12 @@ export class WorkerProcess {
         resolve(this.exitDescription);
       });
     });
-    link.on('close', () => this.failAll('the provider process closed its connection'));
+    // The link closes a moment before the exit is reported; wait (bounded) so a CRASH says how the process ended.
+    link.on('close', () => {
+      void withinBound(this.exited, EXIT_AFTER_CLOSE_BOUND_MS).then((exit) =>
+        this.failAll(`the provider process ${exit ?? 'closed its connection'}`),
+      );
+    });
     link.on('error', () => undefined);
     createInterface({ input: link }).on('line', (line) => this.receive(line));
   }
@@ -55,14 +65,13 @@ export class WorkerProcess {
     const child = spawn(command.command, command.args, {
       env: { ...process.env, ...command.env },
       stdio: ['ignore', options.logFd, options.logFd],
-      detached: true,
     });
     try {
       const link = await firstConnection(server, child, options.startTimeoutMs);
       link.setNoDelay(true);
       return new WorkerProcess(child, link);
     } catch (error) {
-      killGroup(child);
+      kill(child);
       throw error;
     } finally {
       server.close();
@@ -90,18 +99,25 @@ export class WorkerProcess {
   async kill(): Promise<void> {
     this.link.destroy();
     if (this.exitDescription !== undefined) return;
-    killGroup(this.child);
+    kill(this.child);
     await this.exited;
   }
 
-  /** Asks the worker to finish on its own (its connection closes, it exits). */
+  /** Asks the worker to finish on its own (its connection closes, it exits); kills it if it does not within the bound. */
   async close(): Promise<void> {
     this.link.end();
-    await this.exited;
+    if ((await withinBound(this.exited, CLOSE_BOUND_MS)) === undefined) await this.kill();
   }
 
   private receive(line: string): void {
-    const reply = JSON.parse(line) as Reply;
+    let reply: Reply;
+    try {
+      reply = JSON.parse(line) as Reply;
+    } catch {
+      this.failAll(`the provider process sent something that is not a reply: ${line.slice(0, 200)}`);
+      void this.kill();
+      return;
+    }
     const waiter = this.pending.get(reply.id);
     this.pending.delete(reply.id);
     waiter?.resolve(reply);
@@ -113,13 +129,20 @@ export class WorkerProcess {
   }
 }
 
-function killGroup(child: ChildProcess): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+/** The promise's value, or undefined if it has not settled within `ms`. */
+async function withinBound<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms, undefined)));
   try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    child.kill('SIGKILL');
+    return await Promise.race([promise, bound]);
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+function kill(child: ChildProcess): void {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGKILL');
 }
 
 async function firstConnection(server: ReturnType<typeof createServer>, child: ChildProcess, timeoutMs: number): Promise<Socket> {

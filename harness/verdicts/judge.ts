@@ -56,7 +56,10 @@ function judgeInterrupted(
   what: string,
   deviations: readonly Deviation[],
 ): Judgement {
+  const unexplained = checks.find((check) => !check.passed && !check.known);
   const listed = deviations.find((deviation) => deviation.step === stepId && deviation.observed['interrupted'] === verdict);
+  // A listed interruption does not excuse an earlier check that failed without being listed.
+  if (listed && unexplained) return { verdict: 'FAIL', message: `${failureMessage(unexplained, deviations)}; then ${what}`, checks, interruptedAt: stepId };
   if (listed) return { verdict: 'KNOWN', message: `${what} (listed: ${listed.reason})`, checks, interruptedAt: stepId };
   return { verdict, message: what, checks, interruptedAt: stepId };
 }

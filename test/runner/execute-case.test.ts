@@ -1,0 +1,219 @@
+/**
+ * executeCase end to end against the fake provider (no Wine): real peers,
+ * a real worker process speaking the worker protocol, real time limits.
+ */
+import { expect } from 'chai';
+import type { Case, PeerSpec } from '../../harness/cases/case.js';
+import type { Deviation } from '../../harness/expectations/deviation.js';
+import type { CaseResult } from '../../harness/results/result.js';
+import { executeCase } from '../../harness/runner/execute-case.js';
+import { callEvents, traceOf } from '../support/fake-provider/journal.js';
+import { FIRST_FAKE_HANDLE } from '../support/fake-provider/script.js';
+import { FakeWorld, makeCase, makeTempDir, OPEN_TCP_SOCKET, processExists, removeDir, step } from './helpers.js';
+
+const SERVER: PeerSpec = { name: 'server', kind: 'tcp-listener', family: 'AF_INET' };
+const ECHO: PeerSpec = { name: 'echo', kind: 'udp-peer', family: 'AF_INET' };
+const HANG_LIMIT_MS = 500;
+/** What killing and reaping a worker may add to a case's limit. */
+const KILL_ALLOWANCE_MS = 1000;
+
+const connectsCase = makeCase(
+  'fake.connects',
+  [
+    OPEN_TCP_SOCKET,
+    step('WSAConnect', { s: '$s', name: '$server', namelen: 16 }, { expect: { returns: 0 } }),
+    step('getsockname', { s: '$s' }, { expect: { returns: 0, name: { family: 'AF_INET', port: { not: 0 } } }, as: 'local' }),
+    step('bind', { s: '$s', name: { family: 'AF_INET', address: '127.0.0.1', port: '$local.name.port' } }, { expect: { returns: 0 } }),
+  ],
+  { peers: [SERVER] },
+);
+
+const refusedAddressCase = makeCase(
+  'fake.short-name',
+  [OPEN_TCP_SOCKET, step('WSAConnect', { s: '$s', name: '$server', namelen: 12 }, { expect: { returns: 'SOCKET_ERROR', error: 'WSAEFAULT' } })],
+  { peers: [SERVER] },
+);
+
+const hangingCase = makeCase(
+  'fake.select-hangs',
+  [OPEN_TCP_SOCKET, step('select', { s: '$s', read: true, timeout: 0 }, { expect: { returns: 0 } })],
+  { timeoutMs: HANG_LIMIT_MS },
+);
+
+const crashingCase = makeCase('fake.shutdown-crashes', [OPEN_TCP_SOCKET, step('shutdown', { s: '$s', how: 'SD_BOTH' }, { expect: { returns: 0 } })]);
+
+describe('executeCase with the fake provider', function () {
+  this.timeout(10_000);
+  let world: FakeWorld;
+
+  beforeEach(() => {
+    world = new FakeWorld(makeTempDir('execute-case'));
+  });
+
+  afterEach(async () => {
+    await world.dispose();
+    removeDir(world.dir);
+  });
+
+  function run(testCase: Case, deviations: readonly Deviation[] = []): Promise<CaseResult> {
+    return executeCase(testCase, world.context(deviations));
+  }
+
+  /** Pids of the workers that received the calls so far. */
+  function callingPids(): number[] {
+    return callEvents(world.journal()).map((event) => event.pid);
+  }
+
+  it('passes a case whose calls all behave as documented, with what each call observed', async () => {
+    const result = await run(connectsCase);
+    expect(result.verdict, result.message).to.equal('PASS');
+    expect(result.checks.map((check) => [check.stepId, check.kind, check.passed])).to.deep.equal([
+      ['socket', 'setup', true],
+      ['WSAConnect', 'documented', true],
+      ['getsockname', 'documented', true],
+      ['bind', 'documented', true],
+    ]);
+    expect(result.checks[0]?.observed).to.deep.equal({ returns: 'socket', handle: FIRST_FAKE_HANDLE });
+    expect(result.checks[2]?.observed).to.deep.equal({ returns: 0, name: { family: 'AF_INET', address: '127.0.0.1', port: 50123 } });
+    expect(result).to.include({ id: 'fake.connects', provider: 'fake', file: 'cases/fake.yaml' });
+  });
+
+  it('sends the worker arguments with references resolved: the socket handle, the peer address, a kept output', async () => {
+    const result = await run(connectsCase);
+    const connect = callEvents(world.journal()).find((event) => event.call === 'WSAConnect');
+    const peerAddress = result.checks[1]?.args['name'];
+    expect(peerAddress).to.deep.include({ family: 'AF_INET', address: '127.0.0.1' });
+    expect(connect?.args).to.deep.equal({ s: FIRST_FAKE_HANDLE, name: peerAddress, namelen: 16 });
+    expect(result.checks[3]?.args).to.deep.equal({ s: FIRST_FAKE_HANDLE, name: { family: 'AF_INET', address: '127.0.0.1', port: 50123 } });
+  });
+
+  it('fails a case whose call returns something else, keeping the observation and the mismatch', async () => {
+    const result = await run(refusedAddressCase);
+    expect(result.verdict).to.equal('FAIL');
+    const connect = result.checks[1];
+    expect(connect?.observed).to.deep.equal({ returns: 'SOCKET_ERROR', error: 'WSAEADDRNOTAVAIL' });
+    expect(connect?.passed).to.equal(false);
+    expect(connect?.mismatch).to.equal('error: expected "WSAEFAULT", observed "WSAEADDRNOTAVAIL"');
+    expect(result.message).to.include('WSAConnect').and.include('WSAEADDRNOTAVAIL');
+  });
+
+  it('makes a failure KNOWN when the provider lists exactly that observation', async () => {
+    const listed: Deviation = {
+      case: refusedAddressCase.id,
+      step: 'WSAConnect',
+      observed: { returns: 'SOCKET_ERROR', error: 'WSAEADDRNOTAVAIL' },
+      reason: 'the fake checks the length against the wrong size',
+      location: { file: 'expectations/fake.yaml', line: 2, column: 5 },
+    };
+    const result = await run(refusedAddressCase, [listed]);
+    expect(result.verdict).to.equal('KNOWN');
+    expect(result.checks[1]?.known?.reason).to.equal(listed.reason);
+  });
+
+  it('stops at a failed set-up step: FAIL, and the later steps are not called', async () => {
+    const failingSetup = makeCase('fake.no-ipx', [
+      step('socket', { af: 'AF_IPX', type: 'SOCK_STREAM', protocol: 0 }, { as: 's' }),
+      step('WSAConnect', { s: '$s', name: null }, { expect: { returns: 0 } }),
+    ]);
+    const result = await run(failingSetup);
+    expect(result.verdict).to.equal('FAIL');
+    expect(result.checks.map((check) => check.stepId)).to.deep.equal(['socket']);
+    expect(result.checks[0]?.mismatch).to.equal('set-up call failed: INVALID_SOCKET WSAEAFNOSUPPORT');
+    expect(callEvents(world.journal()).map((event) => event.call)).to.deep.equal(['socket']);
+  });
+
+  it('ends as ERROR when the worker cannot make a call', async () => {
+    const refused = makeCase('fake.refused-call', [OPEN_TCP_SOCKET, step('WSAConnect', { s: '$s', name: null, namelen: 99 }, { expect: { returns: 0 } })]);
+    const result = await run(refused);
+    expect(result.verdict).to.equal('ERROR');
+    expect(result.interruptedAt).to.equal('WSAConnect');
+    expect(result.message).to.equal('WSAConnect: the worker could not make the call: argument namelen: the fake refuses 99');
+  });
+
+  it('resets the worker after every completed case, closing the sockets the case left open', async () => {
+    const twoSocketsOneClosed = makeCase('fake.two-sockets', [
+      OPEN_TCP_SOCKET,
+      step('socket', { af: 'AF_INET', type: 'SOCK_DGRAM', protocol: 'IPPROTO_UDP' }, { as: 'u' }),
+      step('closesocket', { s: '$u' }, { expect: { returns: 0 } }),
+    ]);
+    await run(connectsCase);
+    await run(twoSocketsOneClosed);
+    await run(refusedAddressCase);
+    expect(traceOf(world.journal())).to.deep.equal([
+      'started',
+      'call:socket', 'call:WSAConnect', 'call:getsockname', 'call:bind', 'reset:1',
+      'call:socket', 'call:socket', 'call:closesocket', 'reset:1',
+      'call:socket', 'call:WSAConnect', 'reset:1',
+    ]);
+  });
+
+  it('ends a hanging call as TIMEOUT within about its limit, kills the worker, and runs the next case on a fresh one', async () => {
+    const started = performance.now();
+    const result = await run(hangingCase);
+    const elapsed = performance.now() - started;
+    expect(result.verdict).to.equal('TIMEOUT');
+    expect(result.interruptedAt).to.equal('select');
+    expect(result.message).to.include(`${HANG_LIMIT_MS} ms`);
+    expect(elapsed).to.be.within(HANG_LIMIT_MS, HANG_LIMIT_MS + KILL_ALLOWANCE_MS);
+    const [hungPid] = callingPids();
+    if (hungPid === undefined) throw new Error('the hanging call never reached a worker');
+    expect(processExists(hungPid), 'the hung worker is still running').to.equal(false);
+
+    const next = await run(connectsCase);
+    expect(next.verdict, next.message).to.equal('PASS');
+    const pids = new Set(callingPids());
+    expect(pids.size, 'the next case ran on a second worker').to.equal(2);
+  });
+
+  it('ends a call that kills the worker as CRASH, and runs the next case on a fresh worker', async () => {
+    const result = await run(crashingCase);
+    expect(result.verdict).to.equal('CRASH');
+    expect(result.interruptedAt).to.equal('shutdown');
+    expect(result.message).to.match(/^shutdown: the provider process (exited with status 1|closed its connection)$/);
+    expect(result.checks.map((check) => check.stepId), 'the interrupted call has no check').to.deep.equal(['socket']);
+    const [crashedPid] = callingPids();
+
+    const next = await run(connectsCase);
+    expect(next.verdict, next.message).to.equal('PASS');
+    expect(callingPids().at(-1)).to.not.equal(crashedPid);
+  });
+
+  it('observes a UDP peer: waits for the datagrams the provider sent', async () => {
+    const sendsTwo = makeCase(
+      'fake.udp-peer-receives',
+      [
+        step('socket', { af: 'AF_INET', type: 'SOCK_DGRAM', protocol: 'IPPROTO_UDP' }, { as: 'u' }),
+        step('sendto', { s: '$u', data: 'one', to: '$echo' }, { expect: { returns: 3 } }),
+        step('sendto', { s: '$u', data: 'two', to: '$echo' }, { expect: { returns: 3 } }),
+        step('peer.datagrams', { peer: 'echo', count: 2 }, { expect: { returns: 2, datagrams: [{ data: 'one' }, { data: 'two' }] } }),
+      ],
+      { peers: [ECHO] },
+    );
+    const result = await run(sendsTwo);
+    expect(result.verdict, result.message).to.equal('PASS');
+    expect(result.checks[3]?.observed['datagrams']).to.have.length(2);
+  });
+
+  it('ends a peer observation that never completes as TIMEOUT', async () => {
+    const waitsInVain = makeCase('fake.udp-peer-waits', [step('peer.datagrams', { peer: 'echo', count: 1 }, { expect: { returns: 1 } })], {
+      peers: [ECHO],
+      timeoutMs: 300,
+    });
+    const result = await run(waitsInVain);
+    expect(result.verdict).to.equal('TIMEOUT');
+    expect(result.interruptedAt).to.equal('peer.datagrams');
+  });
+
+  it('ends a reference to an output the call did not produce as ERROR', async () => {
+    const missingOutput = makeCase('fake.missing-output', [
+      OPEN_TCP_SOCKET,
+      step('WSAConnect', { s: '$s', name: null, namelen: 16 }, { as: 'connected' }),
+      step('bind', { s: '$s', name: { family: 'AF_INET', address: '127.0.0.1', port: '$connected.name.port' } }, { expect: { returns: 0 } }),
+    ]);
+    const result = await run(missingOutput);
+    expect(result.verdict).to.equal('ERROR');
+    expect(result.interruptedAt).to.equal('bind');
+    expect(result.message).to.equal('$connected.name.port: {"returns":0} has no name');
+    expect(traceOf(world.journal()).at(-1), 'the sockets are still reset').to.equal('reset:1');
+  });
+});

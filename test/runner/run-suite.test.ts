@@ -1,0 +1,299 @@
+/**
+ * runSuite end to end against the fake provider (no Wine): case and
+ * expectations files written here, the real reporters writing into a
+ * throw-away out directory.
+ */
+import { expect } from 'chai';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PEER_CALLS, PROVIDER_CALLS } from '../../harness/cases/case.js';
+import { formatProblem } from '../../harness/cases/load.js';
+import type { RunSummary } from '../../harness/results/result.js';
+import { BadInput, runSuite, type SuiteOptions } from '../../harness/runner/run-suite.js';
+import { ConsoleReporter } from '../../reporters/console.js';
+import { HtmlReporter } from '../../reporters/html.js';
+import { JUnitReporter } from '../../reporters/junit.js';
+import type { Reporter } from '../../reporters/reporter.js';
+import { JsonLinesReporter, readResults } from '../../reporters/results-jsonl.js';
+import { callEvents, readJournal, traceOf } from '../support/fake-provider/journal.js';
+import { FAKE_WORKER_SCRIPT, FakeProvider } from '../support/fake-provider/provider.js';
+import { FAKE_PROVIDER_VERSION } from '../support/fake-provider/script.js';
+import { FAKE_STACK, makeTempDir, removeDir } from './helpers.js';
+
+const CLAUSE = `
+    clauses:
+      - id: return.success
+        quote: "If no error occurs, WSAConnect returns zero."`;
+
+const OPEN_SOCKET = `
+      - call: socket
+        args: { af: AF_INET, type: SOCK_STREAM, protocol: IPPROTO_TCP }
+        as: s`;
+
+/** A case of the fake stack (test/runner/helpers.ts FAKE_STACK) whose last step is `lastStep`. */
+function caseYaml(id: string, tags: string, lastStep: string, extra = ''): string {
+  return `
+  - id: ${id}
+    title: Case ${id}${CLAUSE}
+    tags: [${tags}]${extra}
+    peers:
+      server: tcp-listener
+    steps:${OPEN_SOCKET}
+${lastStep}`;
+}
+
+const CONNECTS = `      - call: WSAConnect
+        args: { s: $s, name: $server, namelen: 16 }
+        expect: { returns: 0 }`;
+const CONNECT_WITH_SHORT_NAME = `      - call: WSAConnect
+        args: { s: $s, name: $server, namelen: 12 }
+        expect: { returns: SOCKET_ERROR, error: WSAEFAULT }`;
+const HANGS = `      - call: select
+        args: { s: $s, read: true, timeout: 0 }
+        expect: { returns: 1 }`;
+const CRASHES = `      - call: shutdown
+        args: { s: $s, how: SD_BOTH }
+        expect: { returns: 0 }`;
+
+const CASES_FILE = `# yaml-language-server: $schema=./case.schema.json
+cases:${[
+  caseYaml('suite.connects', 'tcp', CONNECTS),
+  caseYaml('suite.short-name-fails', 'tcp, errors', CONNECT_WITH_SHORT_NAME),
+  caseYaml('suite.short-name-known', 'tcp, errors', CONNECT_WITH_SHORT_NAME),
+  caseYaml('suite.select-hangs', 'blocking', HANGS, '\n    timeout: 500'),
+  caseYaml('suite.after-hang', 'tcp', CONNECTS),
+  caseYaml('suite.shutdown-crashes', 'blocking', CRASHES),
+  caseYaml('suite.after-crash', 'tcp', CONNECTS),
+].join('')}
+`;
+
+const KNOWN_CALLS = [...PROVIDER_CALLS, ...PEER_CALLS].join(', ');
+
+const EXPECTATIONS_FILE = `deviations:
+  - case: suite.short-name-known
+    step: WSAConnect
+    observed: { returns: SOCKET_ERROR, error: WSAEADDRNOTAVAIL }
+    reason: The fake checks the length against the wrong size.
+`;
+
+const EXPECTED_VERDICTS = [
+  ['suite.connects', 'PASS'],
+  ['suite.short-name-fails', 'FAIL'],
+  ['suite.short-name-known', 'KNOWN'],
+  ['suite.select-hangs', 'TIMEOUT'],
+  ['suite.after-hang', 'PASS'],
+  ['suite.shutdown-crashes', 'CRASH'],
+  ['suite.after-crash', 'PASS'],
+];
+
+/** A project in a throw-away directory: cases/, expectations/, an out dir, and the fake provider's journal. */
+class SuiteProject {
+  readonly root = makeTempDir('run-suite');
+  readonly casesDir = path.join(this.root, 'cases');
+  readonly expectationsDir = path.join(this.root, 'expectations');
+  readonly outDir = path.join(this.root, 'out');
+  readonly journalFile = path.join(this.root, 'journal.jsonl');
+  readonly provider = new FakeProvider({ script: FAKE_STACK, journal: this.journalFile });
+  readonly resultsFile = path.join(this.outDir, 'results.jsonl');
+
+  /** Without `expectations`, the provider has no expectations file (no known deviations). */
+  constructor(cases: string, expectations?: string) {
+    mkdirSync(this.casesDir);
+    mkdirSync(this.expectationsDir);
+    writeFileSync(path.join(this.casesDir, 'fake.yaml'), cases);
+    if (expectations !== undefined) writeFileSync(path.join(this.expectationsDir, 'fake.yaml'), expectations);
+  }
+
+  options(reporters: readonly Reporter[], filter: SuiteOptions['filter'] = { tags: [] }): SuiteOptions {
+    return {
+      provider: this.provider,
+      filter,
+      outDir: this.outDir,
+      root: this.root,
+      casesDir: this.casesDir,
+      expectationsDir: this.expectationsDir,
+      workerScript: FAKE_WORKER_SCRIPT,
+      harnessVersion: '9.9.9-test',
+      reporters,
+      log: () => undefined,
+    };
+  }
+
+  /** The ids of the case lines results.jsonl holds right now. */
+  caseIdsWritten(): string[] {
+    return readResults(this.resultsFile).cases.map((result) => result.id);
+  }
+
+  remove(): void {
+    removeDir(this.root);
+  }
+}
+
+/** A reporter, placed after the results.jsonl one, that looks at the file each time a case finishes. */
+class ResultsFileProbe implements Reporter {
+  readonly seenAtEachFinish: string[][] = [];
+  constructor(private readonly project: SuiteProject) {}
+  start(): void {}
+  caseFinished(): void {
+    this.seenAtEachFinish.push(this.project.caseIdsWritten());
+  }
+  end(): void {}
+}
+
+async function badInputOf(run: Promise<RunSummary>): Promise<BadInput> {
+  try {
+    await run;
+  } catch (error) {
+    if (error instanceof BadInput) return error;
+    throw error;
+  }
+  throw new Error('runSuite accepted bad input');
+}
+
+describe('runSuite with the fake provider', function () {
+  this.timeout(15_000);
+
+  describe('a whole run', () => {
+    let project: SuiteProject;
+    let probe: ResultsFileProbe;
+    let consoleText = '';
+    let summary: RunSummary;
+
+    before(async () => {
+      project = new SuiteProject(CASES_FILE, EXPECTATIONS_FILE);
+      probe = new ResultsFileProbe(project);
+      const consoleReporter = new ConsoleReporter({ stream: { write: (chunk: string) => (consoleText += chunk) } });
+      const jsonLines = new JsonLinesReporter(project.outDir);
+      const files = [new JUnitReporter(project.outDir), new HtmlReporter(project.outDir)];
+      summary = await runSuite(project.options([consoleReporter, jsonLines, probe, ...files]));
+    });
+
+    after(() => project?.remove());
+
+    it('gives every case its verdict, in order, in results.jsonl', () => {
+      const written = readResults(project.resultsFile);
+      expect(written.cases.map((result) => [result.id, result.verdict])).to.deep.equal(EXPECTED_VERDICTS);
+      expect(written.run).to.include({ provider: 'fake', providerVersion: FAKE_PROVIDER_VERSION, harnessVersion: '9.9.9-test' });
+      expect(written.summary?.counts).to.deep.equal(summary.counts);
+      expect(written.truncated).to.equal(false);
+    });
+
+    it('counts the verdicts and calls the run red', () => {
+      expect(summary).to.deep.include({ total: 7, green: false });
+      expect(summary.counts).to.deep.equal({ PASS: 3, FAIL: 1, KNOWN: 1, XPASS: 0, SKIP: 0, ERROR: 0, TIMEOUT: 1, CRASH: 1 });
+    });
+
+    it('keeps the observed values in the results', () => {
+      const failed = readResults(project.resultsFile).cases.find((result) => result.id === 'suite.short-name-fails');
+      expect(failed?.checks[1]?.observed).to.deep.equal({ returns: 'SOCKET_ERROR', error: 'WSAEADDRNOTAVAIL' });
+      expect(failed?.file).to.equal('cases/fake.yaml');
+    });
+
+    it('appends each case to results.jsonl as it finishes', () => {
+      const ids = EXPECTED_VERDICTS.map(([id]) => id);
+      expect(probe.seenAtEachFinish).to.deep.equal(ids.map((_, index) => ids.slice(0, index + 1)));
+    });
+
+    it('writes the JUnit and HTML reports and tells the console', () => {
+      const junit = readFileSync(path.join(project.outDir, 'junit.xml'), 'utf8');
+      const html = readFileSync(path.join(project.outDir, 'report.html'), 'utf8');
+      for (const [id] of EXPECTED_VERDICTS) {
+        expect(junit).to.include(id);
+        expect(html).to.include(id);
+      }
+      expect(consoleText).to.include('suite.select-hangs').and.include('TIMEOUT');
+    });
+
+    it('prepares the provider once, and resets the worker after every case that completed', () => {
+      expect(project.provider.prepareCount).to.equal(1);
+      expect(traceOf(readJournal(project.journalFile))).to.deep.equal([
+        'started', 'info',
+        'call:socket', 'call:WSAConnect', 'reset:1',
+        'call:socket', 'call:WSAConnect', 'reset:1',
+        'call:socket', 'call:WSAConnect', 'reset:1',
+        'call:socket', 'call:select',
+        'started', 'call:socket', 'call:WSAConnect', 'reset:1',
+        'call:socket', 'call:shutdown',
+        'started', 'call:socket', 'call:WSAConnect', 'reset:1',
+      ]);
+    });
+
+    it('replaces the worker after the time-out and after the crash', () => {
+      const pidOf = (call: string) => callEvents(readJournal(project.journalFile)).filter((event) => event.call === call).map((event) => event.pid);
+      const [first, afterHang, afterCrash] = [...new Set(pidOf('socket'))];
+      expect(pidOf('select')).to.deep.equal([first]);
+      expect(pidOf('shutdown')).to.deep.equal([afterHang]);
+      expect(afterCrash).to.be.a('number').and.not.equal(afterHang);
+    });
+  });
+
+  it('runs only the cases the filter selects, and records the filter', async () => {
+    const project = new SuiteProject(CASES_FILE, EXPECTATIONS_FILE);
+    try {
+      const filter = { grep: 'SHORT-NAME', tags: ['errors', 'udp'] };
+      const summary = await runSuite(project.options([new JsonLinesReporter(project.outDir)], filter));
+      expect(summary.total).to.equal(2);
+      expect(project.caseIdsWritten()).to.deep.equal(['suite.short-name-fails', 'suite.short-name-known']);
+      expect(readResults(project.resultsFile).run.filters).to.deep.equal(filter);
+    } finally {
+      project.remove();
+    }
+  });
+
+  describe('bad input', () => {
+    const misspelledCall = `cases:
+  - id: suite.misspelled
+    title: A case with a misspelled call${CLAUSE}
+    steps:
+      - call: WSAConect
+        args: { s: 1, name: null }
+        expect: { returns: 0 }
+`;
+    const unknownCaseInExpectations = `deviations:
+  - case: suite.no-such-case
+    step: WSAConnect
+    observed: { returns: 0 }
+    reason: Lists a case that does not exist.
+`;
+
+    async function rejectedRun(cases: string, expectations?: string): Promise<{ messages: string[]; project: SuiteProject }> {
+      const project = new SuiteProject(cases, expectations);
+      try {
+        const error = await badInputOf(runSuite(project.options([new JsonLinesReporter(project.outDir)])));
+        return { messages: error.problems.map(formatProblem), project };
+      } catch (error) {
+        project.remove();
+        throw error;
+      }
+    }
+
+    function expectNothingRan(project: SuiteProject): void {
+      expect(existsSync(project.outDir), 'the out directory was created').to.equal(false);
+      expect(project.provider.prepareCount, 'the provider was prepared').to.equal(0);
+      expect(readJournal(project.journalFile), 'a worker was started').to.deep.equal([]);
+    }
+
+    it('rejects a bad case file with file:line:column problems, and runs nothing', async () => {
+      const { messages, project } = await rejectedRun(misspelledCall);
+      try {
+        expect(messages).to.deep.equal([
+          `cases/fake.yaml:8:15: unknown call "WSAConect"; known: ${KNOWN_CALLS}; did you mean "WSAConnect"?`,
+        ]);
+        expectNothingRan(project);
+      } finally {
+        project.remove();
+      }
+    });
+
+    it('rejects an expectations file naming a case that does not exist, and runs nothing', async () => {
+      const { messages, project } = await rejectedRun(CASES_FILE, unknownCaseInExpectations);
+      try {
+        expect(messages).to.have.length(1);
+        expect(messages[0]).to.match(/^expectations\/fake\.yaml:2:5: no case has the id "suite\.no-such-case"/);
+        expectNothingRan(project);
+      } finally {
+        project.remove();
+      }
+    });
+  });
+});
