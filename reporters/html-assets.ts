@@ -67,6 +67,9 @@ thead th { background: var(--panel); position: sticky; top: 0; }
 .where, .message { color: var(--muted); font-size: .9em; }
 .message { color: var(--text); }
 .clauses { margin: 0; padding-left: 1rem; }
+.outcomes { margin: 0; padding: 0; list-style: none; font-size: .85rem; }
+.outcomes li { margin-bottom: .25rem; }
+.outcomes li.same { color: var(--muted); }
 .clauses q { color: var(--muted); }
 details summary { cursor: pointer; color: var(--focus); }
 .checks { margin: .5rem 0 0; padding-left: 1.25rem; }

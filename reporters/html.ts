@@ -12,7 +12,7 @@
 import type { ClauseCitation } from '../harness/cases/case.js';
 import { ACCEPTED_VERDICTS, VERDICTS } from '../harness/results/result.js';
 import type { CaseResult, CheckResult, KnownDeviation, RunInfo, RunSummary } from '../harness/results/result.js';
-import { describeCall, describeOutcome, describeOutcomeParts } from './describe-outcome.js';
+import { describeCall, describeExpected, describeOutcome, describeOutcomeParts } from './describe-outcome.js';
 import { EndOfRunFileReporter } from './end-of-run-file-reporter.js';
 import { formatDuration } from './format-duration.js';
 import { REPORT_CSS, REPORT_SCRIPT, cspHash } from './html-assets.js';
@@ -125,7 +125,7 @@ function renderControls(summary: RunSummary): SafeHtml {
 function renderCaseTable(results: readonly CaseResult[]): SafeHtml {
   return html`<table id="cases">
 <caption class="visually-hidden">One row per case; expand Checks to see each call with its documented and observed outcome.</caption>
-<thead><tr><th scope="col">Verdict</th><th scope="col">Case</th><th scope="col">Title</th><th scope="col">Clauses</th><th scope="col">Checks</th></tr></thead>
+<thead><tr><th scope="col">Verdict</th><th scope="col">Case</th><th scope="col">Title</th><th scope="col">Documented → observed</th><th scope="col">Clauses</th><th scope="col">Checks</th></tr></thead>
 <tbody>
 ${results.map(renderCaseRow)}</tbody>
 </table>`;
@@ -136,10 +136,25 @@ function renderCaseRow(result: CaseResult): SafeHtml {
 <td><span class="verdict v-${result.verdict}">${result.verdict}</span></td>
 <td><code>${result.id}</code><div class="where">${result.file}:${result.line}</div></td>
 <td>${result.title}<div class="message">${result.message}</div></td>
+<td>${renderOutcomes(result)}</td>
 <td>${renderClauses(result.clauses)}</td>
 <td>${renderChecks(result)}</td>
 </tr>
 `;
+}
+
+/**
+ * The documented checks at a glance: what the page says beside what was seen,
+ * one line per check, the differing ones marked. Set-up steps are left to the details.
+ */
+function renderOutcomes(result: CaseResult): SafeHtml {
+  const documented = result.checks.filter((check) => check.kind === 'documented' || !check.passed);
+  if (documented.length === 0) return html``;
+  return html`<ul class="outcomes">${documented.map(
+    (check) => html`<li class="${check.passed ? 'same' : 'differs'}"><code>${check.stepId}</code> <code>${describeExpected(check.expected)}</code>${
+      check.passed ? html` ✓` : html` → <mark><code>${describeOutcome(check.observed)}</code></mark>`
+    }</li>`,
+  )}</ul>`;
 }
 
 function renderClauses(clauses: readonly ClauseCitation[]): SafeHtml {

@@ -23,6 +23,16 @@ const CLEANUP_BOUND_MS = 2000;
 class TimeLimitReached extends Error {}
 class HarnessProblem extends Error {}
 
+/** A call that never returned; carries the check it leaves, so reports show what the page documents for it. */
+class CallInterrupted extends Error {
+  constructor(
+    readonly reason: TimeLimitReached | WorkerDied,
+    readonly check: CheckResult,
+  ) {
+    super(reason.message);
+  }
+}
+
 export interface CaseContext {
   readonly session: ProviderSession;
   readonly providerName: string;
@@ -75,7 +85,8 @@ async function runSteps(testCase: Case, session: ProviderSession): Promise<{ che
       if (check.kind === 'setup' && !check.passed) break;
     }
   } catch (error) {
-    termination = interruption(error, current, testCase.timeoutMs);
+    if (error instanceof CallInterrupted) checks.push(error.check);
+    termination = interruption(error instanceof CallInterrupted ? error.reason : error, current, testCase.timeoutMs);
   } finally {
     clearTimeout(timer);
     await closeCaseSockets(session, termination);
@@ -87,11 +98,21 @@ async function runSteps(testCase: Case, session: ProviderSession): Promise<{ che
 async function runStep(step: Step, bindings: Bindings, peers: RunningPeers, session: ProviderSession, signal: AbortSignal): Promise<CheckResult> {
   const args = bindings.resolve(step.args) as Record<string, unknown>;
   const expected = (step.expect ?? []).map((outcome) => bindings.resolve(outcome) as Outcome);
-  const started = performance.now();
-  const { observation, durationMs } = isPeerCall(step.call)
-    ? { observation: await observePeer(step, args, peers, signal), durationMs: performance.now() - started }
-    : await callProvider(step, args, session, signal);
   const kind = step.expect ? 'documented' : 'setup';
+  const started = performance.now();
+  let outcome: { observation: Observation; durationMs: number };
+  try {
+    outcome = isPeerCall(step.call)
+      ? { observation: await observePeer(step, args, peers, signal), durationMs: performance.now() - started }
+      : await callProvider(step, args, session, signal);
+  } catch (error) {
+    if (!(error instanceof TimeLimitReached || error instanceof WorkerDied)) throw error;
+    const interrupted = error instanceof TimeLimitReached ? 'TIMEOUT' : 'CRASH';
+    const mismatch = interrupted === 'TIMEOUT' ? 'the call did not return within the time limit' : `the call never returned: ${error.message}`;
+    const check: CheckResult = { stepId: step.id, call: step.call, args, kind, expected, observed: { returns: 'none', interrupted }, passed: false, mismatch, durationMs: performance.now() - started };
+    throw new CallInterrupted(error, check);
+  }
+  const { observation, durationMs } = outcome;
   const mismatch = kind === 'documented' ? matchOutcomes(expected, observation) : setupFailure(observation);
   if (step.as !== undefined) bindings.define(step.as, 'handle' in observation ? observation['handle'] : observation);
   return {

@@ -8,7 +8,7 @@
  */
 import { createRequire } from 'node:module';
 import { connect } from 'node:net';
-import { release, version } from 'node:os';
+import { release, version as windowsName } from 'node:os';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { ProviderInfo, Reply, Request } from './protocol.js';
@@ -32,8 +32,9 @@ function providerInfo(): ProviderInfo {
   } catch {
     // Not Wine: ntdll has no wine_get_version on Windows.
   }
-  const windows = `${version()} ${release()}`;
-  return { version: wine ? `Wine ${wine} (reports ${windows})` : windows, nodeVersion: process.version };
+  // Under Wine the product name is whatever the prefix's registry says; the version number is what it reports.
+  const version = wine ? `Wine ${wine} (reports Windows ${release()})` : `${windowsName()} ${release()}`;
+  return { version, nodeVersion: process.version };
 }
 
 function answer(request: Request): Reply {

@@ -170,7 +170,10 @@ describe('executeCase with the fake provider', function () {
     expect(result.verdict).to.equal('CRASH');
     expect(result.interruptedAt).to.equal('shutdown');
     expect(result.message).to.match(/^shutdown: the provider process (exited with status 1|closed its connection)$/);
-    expect(result.checks.map((check) => check.stepId), 'the interrupted call has no check').to.deep.equal(['socket']);
+    expect(result.checks.map((check) => check.stepId)).to.deep.equal(['socket', 'shutdown']);
+    const interrupted = result.checks[1];
+    expect(interrupted?.passed, 'the interrupted call is a failed check').to.equal(false);
+    expect(interrupted?.observed).to.deep.equal({ returns: 'none', interrupted: 'CRASH' });
     const [crashedPid] = callingPids();
 
     const next = await run(connectsCase);
