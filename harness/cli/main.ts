@@ -7,7 +7,7 @@ import { formatProblem } from '../cases/load.js';
 import { CASES_DIR, EXPECTATIONS_DIR, PROJECT_ROOT, WORKER_SCRIPT } from '../paths.js';
 import { ProviderUnavailable, type Provider } from '../providers/provider.js';
 import { createProvider, defaultProviderName, PROVIDER_NAMES } from '../providers/registry.js';
-import { BadInput, runSuite } from '../runner/run-suite.js';
+import { BadInput, NothingSelected, runSuite } from '../runner/run-suite.js';
 import { ConsoleReporter } from '../../reporters/console.js';
 import { HtmlReporter } from '../../reporters/html.js';
 import { JUnitReporter } from '../../reporters/junit.js';
@@ -86,7 +86,7 @@ main(process.argv.slice(2)).then(
     if (error instanceof BadInput) {
       for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
       process.stderr.write(`${error.message}; nothing was run. Fix them and run again.\n`);
-    } else if (error instanceof ProviderUnavailable || error instanceof UsageError) {
+    } else if (error instanceof ProviderUnavailable || error instanceof UsageError || error instanceof NothingSelected) {
       process.stderr.write(`winsock-conformance: ${error.message}\n`);
     } else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`winsock-conformance: ${error.message} (see --help)\n`);

@@ -25,6 +25,9 @@ export class BadInput extends Error {
   }
 }
 
+/** The filters select no case: most likely a typo, and a run of nothing must not pass as green. */
+export class NothingSelected extends Error {}
+
 export interface SuiteOptions {
   readonly provider: Provider;
   readonly filter: CaseFilter;
@@ -41,6 +44,11 @@ export interface SuiteOptions {
 export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
   const { cases, deviations } = loadInputs(options);
   const selected = selectCases(cases, options.filter);
+  if (selected.length === 0) {
+    const { grep, tags } = options.filter;
+    const filters = [grep === undefined ? '' : `--grep ${grep}`, ...tags.map((tag) => `--tag ${tag}`)].filter(Boolean).join(' ');
+    throw new NothingSelected(`no case matches ${filters || 'the selection'} (${cases.length} cases loaded)`);
+  }
   await options.provider.prepare(options.log);
   mkdirSync(options.outDir, { recursive: true });
   const logFd = openSync(join(options.outDir, 'provider.log'), 'w');

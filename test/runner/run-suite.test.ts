@@ -9,7 +9,7 @@ import path from 'node:path';
 import { PEER_CALLS, PROVIDER_CALLS } from '../../harness/cases/case.js';
 import { formatProblem } from '../../harness/cases/load.js';
 import type { RunSummary } from '../../harness/results/result.js';
-import { BadInput, runSuite, type SuiteOptions } from '../../harness/runner/run-suite.js';
+import { BadInput, NothingSelected, runSuite, type SuiteOptions } from '../../harness/runner/run-suite.js';
 import { ConsoleReporter } from '../../reporters/console.js';
 import { HtmlReporter } from '../../reporters/html.js';
 import { JUnitReporter } from '../../reporters/junit.js';
@@ -235,6 +235,23 @@ describe('runSuite with the fake provider', function () {
       expect(summary.total).to.equal(2);
       expect(project.caseIdsWritten()).to.deep.equal(['suite.short-name-fails', 'suite.short-name-known']);
       expect(readResults(project.resultsFile).run.filters).to.deep.equal(filter);
+    } finally {
+      project.remove();
+    }
+  });
+
+  it('refuses a filter that selects no case, before preparing the provider', async () => {
+    const project = new SuiteProject(CASES_FILE, EXPECTATIONS_FILE);
+    try {
+      const run = runSuite(project.options([new JsonLinesReporter(project.outDir)], { grep: 'no-such-case', tags: [] }));
+      const error: unknown = await run.then(
+        () => undefined,
+        (rejection: unknown) => rejection,
+      );
+      expect(error).to.be.instanceOf(NothingSelected);
+      expect((error as Error).message).to.equal('no case matches --grep no-such-case (7 cases loaded)');
+      expect(existsSync(project.resultsFile), 'nothing was written').to.equal(false);
+      expect(project.provider.prepareCount, 'the provider was prepared').to.equal(0);
     } finally {
       project.remove();
     }
