@@ -13,7 +13,7 @@ export const INVALID_SOCKET = 2n ** 64n - 1n;
 export function constant(args: Args, name: string, table: Readonly<Record<string, number>>, fallback?: number): number {
   const value = args[name] ?? fallback;
   if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value in table) return table[value] as number;
+  if (typeof value === 'string' && Object.hasOwn(table, value)) return table[value] as number;
   throw new ArgumentError(`argument ${name}: expected a number or a known constant, got ${JSON.stringify(value)}`);
 }
 
@@ -23,14 +23,21 @@ export function integer(args: Args, name: string, fallback?: number): number {
   throw new ArgumentError(`argument ${name}: expected an integer, got ${JSON.stringify(value)}`);
 }
 
+/** A size or count: an integer from 0 to `max`. */
+export function count(args: Args, name: string, max: number, fallback?: number): number {
+  const value = integer(args, name, fallback);
+  if (value < 0 || value > max) throw new ArgumentError(`argument ${name}: expected 0 to ${max}, got ${value}`);
+  return value;
+}
+
 export function flag(args: Args, name: string): boolean {
   const value = args[name] ?? false;
   if (typeof value === 'boolean') return value;
   throw new ArgumentError(`argument ${name}: expected true or false, got ${JSON.stringify(value)}`);
 }
 
-export function text(args: Args, name: string): string {
-  const value = args[name];
+export function text(args: Args, name: string, fallback?: string): string {
+  const value = args[name] ?? fallback;
   if (typeof value === 'string') return value;
   throw new ArgumentError(`argument ${name}: expected text, got ${JSON.stringify(value)}`);
 }

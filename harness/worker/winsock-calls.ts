@@ -6,7 +6,7 @@
 import type { ProviderCall } from '../cases/case.js';
 import type { Observation } from '../results/result.js';
 import { decodeSockaddr, encodeSockaddr, sockaddrSize, SOCKADDR_STORAGE_SIZE } from '../net/sockaddr.js';
-import { ArgumentError, constant, flag, integer, INVALID_SOCKET, optionalObject, sockaddr, socketHandle, text, type Args } from './args.js';
+import { ArgumentError, constant, count, flag, integer, INVALID_SOCKET, optionalObject, sockaddr, socketHandle, text, type Args } from './args.js';
 import { LAST_ERROR_SENTINEL, WINSOCK_CONSTANTS, WINSOCK_FAMILIES, wsaErrorName } from './winsock-constants.js';
 import type { Winsock } from './winsock.js';
 
@@ -14,6 +14,8 @@ const SOCKET_ERROR = -1;
 /** Winsock's fd_set: u_int fd_count, then up to 64 SOCKETs (8-byte aligned on 64-bit). */
 const FD_SET_SIZE = 8 + 64 * 8;
 const QOS_NOT_SPECIFIED = 0xffffffff;
+/** Upper bound of any buffer a case asks for (lengths, namelen): enough for every test, small enough to allocate. */
+const MAX_BUFFER = 64 * 1024;
 
 type Handler = (args: Args) => Observation;
 
@@ -64,7 +66,7 @@ export class WinsockCalls {
         return this.int(() => ws.send(socketHandle(a), data, data.length, constant(a, 'flags', WINSOCK_CONSTANTS, 0)));
       },
       recv: (a) => {
-        const buffer = Buffer.alloc(integer(a, 'length'));
+        const buffer = Buffer.alloc(count(a, 'length', MAX_BUFFER));
         const observation = this.int(() => ws.recv(socketHandle(a), buffer, buffer.length, constant(a, 'flags', WINSOCK_CONSTANTS, 0)));
         return withData(observation, buffer);
       },
@@ -75,7 +77,7 @@ export class WinsockCalls {
         );
       },
       recvfrom: (a) => {
-        const buffer = Buffer.alloc(integer(a, 'length'));
+        const buffer = Buffer.alloc(count(a, 'length', MAX_BUFFER));
         return this.withNameOut(
           (from, len) => withData(this.int(() => ws.recvfrom(socketHandle(a), buffer, buffer.length, 0, from, len)), buffer),
           'from',
@@ -88,9 +90,8 @@ export class WinsockCalls {
   }
 
   call(name: ProviderCall, args: Args): Observation {
-    const handler = this.handlers[name];
-    if (!handler) throw new ArgumentError(`unknown call ${name}`);
-    return handler(args);
+    if (!Object.hasOwn(this.handlers, name)) throw new ArgumentError(`unknown call ${name}`);
+    return this.handlers[name](args);
   }
 
   /** Closes every socket still open; returns how many there were. */
@@ -123,7 +124,8 @@ export class WinsockCalls {
   private withName(a: Args, key: 'name' | 'to', call: (name: Buffer | null, namelen: number) => unknown): Observation {
     const address = sockaddr(a, key);
     const lengthKey = key === 'to' ? 'tolen' : 'namelen';
-    const length = integer(a, lengthKey, address ? sockaddrSize(address) : 0);
+    // The buffer is as long as the length the call is told, so a too-large namelen reads zeros, never past the buffer.
+    const length = count(a, lengthKey, MAX_BUFFER, address ? sockaddrSize(address) : 0);
     const buffer = address ? encodeSockaddr(address, WINSOCK_FAMILIES, length) : null;
     return this.int(() => call(buffer, length));
   }
@@ -140,8 +142,8 @@ export class WinsockCalls {
   private wsaConnect(a: Args): Observation {
     const caller = optionalObject(a, 'callerData');
     const callee = optionalObject(a, 'calleeData');
-    const callerData = caller ? wsabuf(Buffer.from(String(caller['data'] ?? ''))) : null;
-    const calleeData = callee ? wsabuf(Buffer.alloc(Number(callee['length'] ?? 0))) : null;
+    const callerData = caller ? wsabuf(Buffer.from(text(caller, 'data', ''))) : null;
+    const calleeData = callee ? wsabuf(Buffer.alloc(count(callee, 'length', MAX_BUFFER, 0))) : null;
     const observation = this.withName(a, 'name', (name, namelen) =>
       this.ws.WSAConnect(socketHandle(a), name, namelen, callerData, calleeData, qos(optionalObject(a, 'sqos')), qos(optionalObject(a, 'gqos'))),
     );
@@ -154,7 +156,7 @@ export class WinsockCalls {
     const buffers = Object.fromEntries(
       Object.entries(sets).map(([key, wanted]) => [key, wanted ? fdSet(s) : null]),
     ) as Record<keyof typeof sets, Buffer | null>;
-    const timeoutMs = integer(a, 'timeout');
+    const timeoutMs = count(a, 'timeout', 3_600_000);
     const timeval = Buffer.alloc(8);
     timeval.writeInt32LE(Math.floor(timeoutMs / 1000), 0);
     timeval.writeInt32LE((timeoutMs % 1000) * 1000, 4);
@@ -205,8 +207,8 @@ const FLOWSPEC_FIELDS = [
 ] as const;
 
 function flowspec(spec: unknown): Record<string, number> {
-  const given = (spec ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(FLOWSPEC_FIELDS.map(([key, field]) => [field, Number(given[key] ?? QOS_NOT_SPECIFIED) >>> 0]));
+  const given = (spec ?? {}) as Args;
+  return Object.fromEntries(FLOWSPEC_FIELDS.map(([key, field]) => [field, count(given, key, 0xffffffff, QOS_NOT_SPECIFIED)]));
 }
 
 function qos(spec: Readonly<Record<string, unknown>> | null): object | null {
