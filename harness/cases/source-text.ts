@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { SourceLocation } from './case.js';
 import { problemAt, startOf, type Problem } from './problem.js';
+import { messageOf } from '../message-of.js';
 
 export const MAX_SOURCE_BYTES = 1024 * 1024;
 
@@ -22,7 +23,7 @@ export function readSourceText(absolutePath: string, file: string, expected: str
     // Checked before reading, so an oversized file is never loaded into memory.
     size = statSync(absolutePath).size;
   } catch (error) {
-    return { problem: problemAt(startOf(file), `cannot read the file: ${reasonOf(error)}`) };
+    return { problem: problemAt(startOf(file), `cannot read the file: ${messageOf(error)}`) };
   }
   if (size > MAX_SOURCE_BYTES) {
     return {
@@ -36,7 +37,7 @@ export function readSourceText(absolutePath: string, file: string, expected: str
   try {
     bytes = readFileSync(absolutePath);
   } catch (error) {
-    return { problem: problemAt(startOf(file), `cannot read the file: ${reasonOf(error)}`) };
+    return { problem: problemAt(startOf(file), `cannot read the file: ${messageOf(error)}`) };
   }
   const text = decodeUtf8(bytes);
   if (text === undefined) {
@@ -90,6 +91,3 @@ function firstInvalidUtf8(bytes: Uint8Array, file: string): SourceLocation {
   return { file, line, column };
 }
 
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -7,6 +7,7 @@ import { LineCounter, isAlias, isScalar, parseDocument, visit, type Document, ty
 import { emptyFileProblem, readSourceText } from './source-text.js';
 import { problemAt, startOf, type Problem } from './problem.js';
 import { SourceMap } from './source-map.js';
+import { messageOf } from '../message-of.js';
 
 /**
  * How many nodes aliases may expand to in one file. Cases reuse a block now
@@ -52,7 +53,7 @@ export function loadYamlFile(absolutePath: string, file: string, expected: strin
     // yaml throws a ReferenceError for excessive alias expansion; it says nothing of where.
     const where = firstAliasOffset(document);
     const location = where === undefined ? startOf(file) : sourceMap.locationOfOffset(where);
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     return { problems: [problemAt(location, `aliases expand too much (${reason}); write the values out instead`)] };
   }
 }

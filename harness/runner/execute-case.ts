@@ -16,6 +16,7 @@ import { isRecordingPeer } from '../../fixtures/peer.js';
 import { Bindings, UnresolvedReference } from './bindings.js';
 import type { ProviderSession } from './session.js';
 import { WorkerDied } from './worker-process.js';
+import { messageOf } from '../message-of.js';
 
 /** Closing a case's sockets takes microseconds; past this bound the worker is assumed stuck and replaced. */
 const CLEANUP_BOUND_MS = 2000;
@@ -182,8 +183,4 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
     signal.addEventListener('abort', abort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
   });
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

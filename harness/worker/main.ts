@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import type { ProviderInfo, Reply, Request } from './protocol.js';
 import { WinsockCalls } from './winsock-calls.js';
 import { loadWinsock } from './winsock.js';
+import { messageOf } from '../message-of.js';
 
 type Koffi = typeof import('koffi');
 
@@ -51,7 +52,7 @@ function answer(request: Request): Reply {
         return { id: request.id, ok: true, info: providerInfo() };
     }
   } catch (error) {
-    return { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+    return { id: request.id, ok: false, message: messageOf(error) };
   }
 }
 
