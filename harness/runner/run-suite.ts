@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { findCaseFiles, loadCases, type Problem } from '../cases/load.js';
 import type { Deviation } from '../expectations/deviation.js';
 import { checkDeviationsAgainstCases, loadExpectations } from '../expectations/load.js';
-import type { Provider } from '../providers/provider.js';
+import { ProviderUnavailable, type Provider } from '../providers/provider.js';
+import { messageOf } from '../message-of.js';
 import type { CaseResult, RunInfo, RunSummary } from '../results/result.js';
 import type { Reporter } from '../../reporters/reporter.js';
 import { summarize } from '../../reporters/summary.js';
@@ -51,11 +52,14 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
   }
   await options.provider.prepare(options.log);
   mkdirSync(options.outDir, { recursive: true });
-  const logFd = openSync(join(options.outDir, 'provider.log'), 'w');
+  const logFile = join(options.outDir, 'provider.log');
+  const logFd = openSync(logFile, 'w');
   const session = new ProviderSession(options.provider, options.workerScript, logFd);
   const started = performance.now();
   try {
-    const info = await session.info();
+    const info = await session.info().catch((error: unknown) => {
+      throw new ProviderUnavailable(`the ${options.provider.name} provider did not start: ${messageOf(error)} (its output is in ${logFile})`);
+    });
     const run: RunInfo = {
       provider: options.provider.name,
       providerVersion: info.version,

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { PEER_CALLS, PROVIDER_CALLS } from '../../harness/cases/case.js';
 import { formatProblem } from '../../harness/cases/load.js';
 import type { RunSummary } from '../../harness/results/result.js';
+import { ProviderUnavailable } from '../../harness/providers/provider.js';
 import { BadInput, NothingSelected, runSuite, type SuiteOptions } from '../../harness/runner/run-suite.js';
 import { ConsoleReporter } from '../../reporters/console.js';
 import { HtmlReporter } from '../../reporters/html.js';
@@ -252,6 +253,23 @@ describe('runSuite with the fake provider', function () {
       expect((error as Error).message).to.equal('no case matches --grep no-such-case (7 cases loaded)');
       expect(existsSync(project.resultsFile), 'nothing was written').to.equal(false);
       expect(project.provider.prepareCount, 'the provider was prepared').to.equal(0);
+    } finally {
+      project.remove();
+    }
+  });
+
+  it('says the provider did not start, and where its output is, when the worker dies before connecting', async () => {
+    const project = new SuiteProject(CASES_FILE, EXPECTATIONS_FILE);
+    try {
+      const options = { ...project.options([new JsonLinesReporter(project.outDir)]), workerScript: path.join(project.root, 'missing.js') };
+      const error: unknown = await runSuite(options).then(
+        () => undefined,
+        (rejection: unknown) => rejection,
+      );
+      expect(error).to.be.instanceOf(ProviderUnavailable);
+      expect((error as Error).message).to.match(/^the fake provider did not start: the provider process exited with status 1 before connecting \(its output is in .*provider\.log\)$/);
+      expect(readFileSync(path.join(project.outDir, 'provider.log'), 'utf8')).to.include('missing.js');
+      expect(existsSync(project.resultsFile), 'no results without a provider').to.equal(false);
     } finally {
       project.remove();
     }
