@@ -12,7 +12,7 @@ import { judge } from '../verdicts/judge.js';
 import { matchOutcomes } from '../verdicts/match.js';
 import type { Termination } from '../verdicts/termination.js';
 import { startPeers, stopPeers, type RunningPeers } from '../../fixtures/start.js';
-import { isRecordingPeer } from '../../fixtures/peer.js';
+import { isRecordingPeer, PeerUnavailable } from '../../fixtures/peer.js';
 import { Bindings, UnresolvedReference } from './bindings.js';
 import type { ProviderSession } from './session.js';
 import { WorkerDied } from './worker-process.js';
@@ -70,6 +70,7 @@ async function runSteps(testCase: Case, session: ProviderSession): Promise<{ che
   try {
     peers = await startPeers(testCase.peers);
   } catch (error) {
+    if (error instanceof PeerUnavailable) return { checks, termination: { kind: 'skip', reason: error.message } };
     return { checks, termination: { kind: 'error', detail: messageOf(error) } };
   }
   const limit = new AbortController();

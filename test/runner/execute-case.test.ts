@@ -64,6 +64,23 @@ describe('executeCase with the fake provider', function () {
     return callEvents(world.journal()).map((event) => event.pid);
   }
 
+  it('skips a case whose peer this host cannot provide, with the reason, and makes no call', async () => {
+    const closed: PeerSpec = { name: 'closed', kind: 'closed-port', family: 'AF_INET' };
+    const needsClosedPort = makeCase('fake.needs-closed-port', [OPEN_TCP_SOCKET], { peers: [closed] });
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform');
+    // The closed-port peer needs raw host sockets, which exist for Linux hosts only: pretend to be another host.
+    Object.defineProperty(process, 'platform', { value: 'win32' });
+    let result: CaseResult;
+    try {
+      result = await run(needsClosedPort);
+    } finally {
+      if (platform) Object.defineProperty(process, 'platform', platform);
+    }
+    expect(result.verdict).to.equal('SKIP');
+    expect(result.message).to.equal('this peer needs raw host sockets, implemented for Linux hosts only (this is win32)');
+    expect(callEvents(world.journal()), 'no call reached the provider').to.deep.equal([]);
+  });
+
   it('passes a case whose calls all behave as documented, with what each call observed', async () => {
     const result = await run(connectsCase);
     expect(result.verdict, result.message).to.equal('PASS');
