@@ -157,7 +157,7 @@ function setupFailure(observation: Observation): string | undefined {
 
 function interruption(error: unknown, step: Step | undefined, limitMs: number): Termination {
   const stepId = step?.id ?? '(before the first step)';
-  if (error instanceof TimeLimitReached) return { kind: 'timeout', stepId, limitMs };
+  if (error instanceof TimeLimitReached) return { kind: 'timeout', stepId, limitMs, inProvider: step !== undefined && !isPeerCall(step.call) };
   if (error instanceof WorkerDied) return { kind: 'crash', stepId, detail: error.message };
   if (error instanceof UnresolvedReference || error instanceof HarnessProblem) return { kind: 'error', stepId, detail: error.message };
   return { kind: 'error', stepId, detail: `harness error: ${messageOf(error)}` };
@@ -165,7 +165,8 @@ function interruption(error: unknown, step: Step | undefined, limitMs: number): 
 
 /** The provider closes what the case opened; a worker that timed out, died or does not answer is replaced instead. */
 async function closeCaseSockets(session: ProviderSession, termination: Termination): Promise<void> {
-  if (termination.kind === 'timeout' || termination.kind === 'crash') {
+  // A worker stuck in a call or dead is replaced; one that merely waited while the harness watched a peer is fine.
+  if ((termination.kind === 'timeout' && termination.inProvider) || termination.kind === 'crash') {
     await session.discard();
     return;
   }

@@ -24,7 +24,7 @@ export function judge(checks: readonly CheckResult[], termination: Termination, 
     case 'error':
       return { verdict: 'ERROR', message: termination.detail, checks: annotated, ...interrupted(termination.stepId) };
     case 'timeout':
-      return judgeInterrupted(annotated, termination.stepId, 'TIMEOUT', `${termination.stepId} did not return within the case's ${termination.limitMs} ms limit; the provider process was killed`, deviations);
+      return judgeInterrupted(annotated, termination.stepId, 'TIMEOUT', timeoutMessage(termination), deviations);
     case 'crash':
       return judgeInterrupted(annotated, termination.stepId, 'CRASH', `${termination.stepId}: ${termination.detail}`, deviations);
     case 'completed':
@@ -80,6 +80,13 @@ function failureMessage(check: CheckResult, deviations: readonly Deviation[]): s
   const base = `${check.stepId}: ${documented}; observed ${describeOutcome(check.observed)}`;
   const listed = deviations.find((deviation) => deviation.step === check.stepId);
   return listed ? `${base} (the listed deviation recorded ${describeOutcome(listed.observed)})` : base;
+}
+
+function timeoutMessage(termination: Extract<Termination, { kind: 'timeout' }>): string {
+  const limit = `within the case's ${termination.limitMs} ms limit`;
+  return termination.inProvider
+    ? `${termination.stepId} did not return ${limit}; the provider process was killed`
+    : `${termination.stepId} did not complete ${limit}`;
 }
 
 function interrupted(stepId: string | undefined): { interruptedAt?: string } {

@@ -214,14 +214,21 @@ describe('executeCase with the fake provider', function () {
     expect(result.checks[3]?.observed['datagrams']).to.have.length(2);
   });
 
-  it('ends a peer observation that never completes as TIMEOUT', async () => {
-    const waitsInVain = makeCase('fake.udp-peer-waits', [step('peer.datagrams', { peer: 'echo', count: 1 }, { expect: { returns: 1 } })], {
-      peers: [ECHO],
-      timeoutMs: 300,
-    });
+  it('ends a peer observation that never completes as TIMEOUT, and keeps the provider process, which was not stuck', async () => {
+    const waitsInVain = makeCase(
+      'fake.udp-peer-waits',
+      [OPEN_TCP_SOCKET, step('peer.datagrams', { peer: 'echo', count: 1 }, { expect: { returns: 1 } })],
+      { peers: [ECHO], timeoutMs: 300 },
+    );
     const result = await run(waitsInVain);
     expect(result.verdict).to.equal('TIMEOUT');
     expect(result.interruptedAt).to.equal('peer.datagrams');
+    expect(result.message).to.equal("peer.datagrams did not complete within the case's 300 ms limit");
+    expect(traceOf(world.journal()).at(-1), "the case's sockets are reset, not the process killed").to.equal('reset:1');
+
+    const next = await run(connectsCase);
+    expect(next.verdict, next.message).to.equal('PASS');
+    expect(new Set(callingPids()).size, 'the same worker ran the next case').to.equal(1);
   });
 
   it('ends a reference to an output the call did not produce as ERROR', async () => {

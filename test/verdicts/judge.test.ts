@@ -106,7 +106,7 @@ describe('judge', () => {
   });
 
   describe('an interrupted case', () => {
-    const timeout: Termination = { kind: 'timeout', stepId: 'WSAConnect', limitMs: 500 };
+    const timeout: Termination = { kind: 'timeout', stepId: 'WSAConnect', limitMs: 500, inProvider: true };
     const crash: Termination = { kind: 'crash', stepId: 'WSAConnect', detail: 'the provider process exited with status 1' };
 
     it('is TIMEOUT, naming the step and the limit', () => {
@@ -116,6 +116,11 @@ describe('judge', () => {
         interruptedAt: 'WSAConnect',
         message: "WSAConnect did not return within the case's 500 ms limit; the provider process was killed",
       });
+    });
+
+    it('does not say the provider was killed when the harness was waiting on a peer', () => {
+      const waitingOnPeer: Termination = { kind: 'timeout', stepId: 'peer.datagrams', limitMs: 300, inProvider: false };
+      expect(judge([], waitingOnPeer, []).message).to.equal("peer.datagrams did not complete within the case's 300 ms limit");
     });
 
     it('is KNOWN when the provider lists that step as interrupted by TIMEOUT', () => {
