@@ -40,7 +40,7 @@ export class WorkerProcess {
   ) {
     this.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
-        this.exitDescription = signal ? `killed by ${signal}` : `exited with status ${String(code)}`;
+        this.exitDescription = describeExit(code, signal);
         this.failAll(`the provider process ${this.exitDescription}`);
         resolve(this.exitDescription);
       });
@@ -140,6 +140,11 @@ async function withinBound<T>(promise: Promise<T>, ms: number): Promise<T | unde
   }
 }
 
+/** How a process ended, as the end of `the provider process …`. */
+function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+  return signal ? `was killed by ${signal}` : `exited with status ${String(code)}`;
+}
+
 function kill(child: ChildProcess): void {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGKILL');
@@ -153,7 +158,7 @@ async function firstConnection(server: ReturnType<typeof createServer>, child: C
       reject(new WorkerDied(why));
     };
     child.once('error', (error) => fail(`the provider process could not start: ${error.message}`));
-    child.once('exit', (code, signal) => fail(`the provider process ${signal ? `was killed by ${signal}` : `exited with status ${String(code)}`} before connecting`));
+    child.once('exit', (code, signal) => fail(`the provider process ${describeExit(code, signal)} before connecting`));
     server.once('connection', (socket) => {
       clearTimeout(timer);
       resolve(socket);
