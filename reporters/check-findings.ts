@@ -1,52 +1,10 @@
 /**
- * What a report says about the checks behind a verdict: which checks to
- * show, and the documented-vs-observed text for each. Shared by the console
+ * What a report says about the checks behind a verdict (the judge marks
+ * them): the documented-vs-observed text for each. Shared by the console
  * and JUnit reporters so a failure reads the same in a terminal and in CI.
  */
 import type { CaseResult, CheckResult, KnownDeviation } from '../harness/results/result.js';
-import { describeCall, describeExpected, describeOutcome } from './describe-outcome.js';
-
-/**
- * The checks that explain a case's verdict, leaving out those that went as
- * documented.
- * - FAIL, ERROR, TIMEOUT, CRASH: the failed checks no listed deviation
- *   covers (those are what made the case red); all failed checks if every
- *   one is covered.
- * - KNOWN: the checks covered by a listed deviation.
- * - XPASS: the checks that carry a listed deviation yet passed, i.e. the
- *   deviation was not seen. The judge (harness/verdicts/judge.ts) does not
- *   annotate passed checks with their deviation, so usually none does; then
- *   the documented checks, which show the provider now doing as documented.
- * - PASS, SKIP: none.
- */
-export function explainingChecks(result: CaseResult): readonly CheckResult[] {
-  const { checks } = result;
-  switch (result.verdict) {
-    case 'PASS':
-    case 'SKIP':
-      return [];
-    case 'KNOWN':
-      return checks.filter(isCoveredByDeviation);
-    case 'XPASS': {
-      const deviationNotSeen = checks.filter((check) => check.passed && check.known !== undefined);
-      return deviationNotSeen.length > 0 ? deviationNotSeen : checks.filter((check) => check.kind === 'documented');
-    }
-    case 'FAIL':
-    case 'ERROR':
-    case 'TIMEOUT':
-    case 'CRASH': {
-      const failed = checks.filter((check) => !check.passed);
-      const unexplained = failed.filter((check) => !isCoveredByDeviation(check));
-      return unexplained.length > 0 ? unexplained : failed;
-    }
-  }
-}
-
-/** A failing check whose observation is the one the provider's expectations recorded. (A passing check may carry
- * its listed deviation too: that is an XPASS, the deviation is gone.) */
-function isCoveredByDeviation(check: CheckResult): check is CheckResult & { readonly known: KnownDeviation } {
-  return !check.passed && check.known !== undefined;
-}
+import { describeCall, describeExpected, describeOutcome } from '../harness/results/describe-outcome.js';
 
 /**
  * Lines explaining one check, meant to be indented under a heading:
@@ -77,7 +35,7 @@ export function describeCheckFinding(check: CheckResult): string[] {
 export function describeCaseFindings(result: CaseResult): string[] {
   const lines: string[] = [];
   if (result.interruptedAt !== undefined) lines.push(`interrupted at step ${result.interruptedAt}`);
-  for (const check of explainingChecks(result)) lines.push(...describeCheckFinding(check));
+  for (const check of result.checks.filter((entry) => entry.explainsVerdict)) lines.push(...describeCheckFinding(check));
   return lines;
 }
 
@@ -88,6 +46,11 @@ export function describeKnownDeviations(result: CaseResult): string[] {
       `KNOWN deviation: ${describeDeviationReason(check.known)}; ` +
       `documented ${describeExpected(check.expected)}; observed ${describeOutcome(check.observed)}`,
   );
+}
+
+/** A failing check whose observation is the one the provider's expectations recorded. */
+function isCoveredByDeviation(check: CheckResult): check is CheckResult & { readonly known: KnownDeviation } {
+  return !check.passed && check.known !== undefined;
 }
 
 function describeDeviationReason(deviation: KnownDeviation): string {

@@ -9,7 +9,7 @@ import type { CaseResult, RunInfo, RunSummary, Verdict } from '../harness/result
 import { describeCaseFindings } from './check-findings.js';
 import { escapeTerminalLine } from './escape.js';
 import { formatDuration } from './format-duration.js';
-import type { CaseHeader, Reporter } from './reporter.js';
+import type { CaseHeader, Reporter } from '../harness/runner/reporter.js';
 import { formatSummaryLine } from './summary.js';
 
 /** The part of a tty.WriteStream this reporter uses; tests pass a fake. */

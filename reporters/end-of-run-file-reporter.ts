@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import type { CaseResult, RunInfo, RunSummary } from '../harness/results/result.js';
-import type { Reporter } from './reporter.js';
+import type { Reporter } from '../harness/runner/reporter.js';
 
 export abstract class EndOfRunFileReporter implements Reporter {
   /** Path of the file this reporter writes. */

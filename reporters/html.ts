@@ -12,11 +12,10 @@
 import type { ClauseCitation } from '../harness/cases/case.js';
 import { ACCEPTED_VERDICTS, VERDICTS } from '../harness/results/result.js';
 import type { CaseResult, CheckResult, KnownDeviation, RunInfo, RunSummary } from '../harness/results/result.js';
-import { describeCall, describeExpected, describeOutcome, describeOutcomeParts } from './describe-outcome.js';
+import { describeCall, describeExpected, describeOutcome, describeOutcomeParts } from '../harness/results/describe-outcome.js';
 import { EndOfRunFileReporter } from './end-of-run-file-reporter.js';
 import { formatDuration } from './format-duration.js';
 import { REPORT_CSS, REPORT_SCRIPT, cspHash } from './html-assets.js';
-import { mismatchingKeys } from './outcome-diff.js';
 import { SafeHtml, html, trustedHtml } from './safe-html.js';
 import { formatSummaryLine } from './summary.js';
 
@@ -194,7 +193,7 @@ function renderCheck(check: CheckResult): SafeHtml {
 
 /** The observation with each part that differs from the documentation inside a <mark>. */
 function renderObserved(check: CheckResult): SafeHtml {
-  const differing = mismatchingKeys(check);
+  const differing = new Set(check.differingKeys);
   const parts = describeOutcomeParts(check.observed);
   if (parts.length === 0) return html`<code>(nothing)</code>`;
   const rendered = parts.map(

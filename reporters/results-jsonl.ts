@@ -14,7 +14,7 @@ import * as path from 'node:path';
 
 import { VERDICTS } from '../harness/results/result.js';
 import type { CaseResult, RunInfo, RunSummary } from '../harness/results/result.js';
-import type { Reporter } from './reporter.js';
+import type { Reporter } from '../harness/runner/reporter.js';
 
 export const RESULTS_FILE_NAME = 'results.jsonl';
 

@@ -1,23 +1,9 @@
 /**
- * Counting a run and saying it in one line. Reporters never count on their
- * own: the runner hands them the RunSummary made here, so every report
+ * A run's counts in one line. Reporters never count on their own: the runner
+ * hands them the RunSummary of harness/results/summary.ts, so every report
  * agrees on the numbers.
  */
-import { ACCEPTED_VERDICTS, VERDICTS } from '../harness/results/result.js';
-import type { CaseResult, RunSummary, Verdict, VerdictCounts } from '../harness/results/result.js';
-
-export function summarize(results: readonly CaseResult[], durationMs: number): RunSummary {
-  const counts = Object.fromEntries(VERDICTS.map((verdict) => [verdict, 0])) as Record<Verdict, number>;
-  for (const result of results) counts[result.verdict] += 1;
-  return {
-    counts: counts satisfies VerdictCounts,
-    total: results.length,
-    durationMs,
-    // An empty run is green: nothing was rejected. Whether running no case
-    // at all is an error (a filter matching nothing) is the runner's call.
-    green: results.every((result) => ACCEPTED_VERDICTS.has(result.verdict)),
-  };
-}
+import type { RunSummary, Verdict } from '../harness/results/result.js';
 
 /**
  * The words of the summary line, in the order it prints them. This is not

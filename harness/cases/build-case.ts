@@ -5,7 +5,7 @@
  */
 import { DEFAULT_CASE_TIMEOUT_MS, type Case, type Outcome, type PeerSpec, type SourceLocation, type Step } from './case.js';
 import type { RawCase, RawPeer, RawStep } from './raw-case.js';
-import type { DataPath } from './source-map.js';
+import type { DataPath } from '../yaml/source-map.js';
 import { stepIds } from './step-ids.js';
 
 /** `locate` maps a path inside the case (`['steps', 2]`) to its location. */

@@ -3,7 +3,7 @@
  * refer to cases by id alone.
  */
 import type { Case, SourceLocation } from './case.js';
-import { problemAt, type Problem } from './problem.js';
+import { problemAt, type Problem } from '../yaml/problem.js';
 
 /** A built case with where its `id` is written, for messages about the id. */
 export interface LocatedCase {

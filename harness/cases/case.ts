@@ -4,12 +4,11 @@
  * cases/case.schema.json before anything here is built.
  */
 
-/** Where a node of a case file stands, for messages that point at it. */
-export interface SourceLocation {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-}
+import type { PeerSpec } from '../../fixtures/catalogue.js';
+import type { SourceLocation } from '../yaml/problem.js';
+
+export type { SourceLocation } from '../yaml/problem.js';
+export type { PeerKind, PeerSpec } from '../../fixtures/catalogue.js';
 
 /** A clause of the documentation page that a case derives from. */
 export interface ClauseCitation {
@@ -17,16 +16,6 @@ export interface ClauseCitation {
   readonly id: string;
   /** A short verbatim quote from the page, enough to find the clause by. */
   readonly quote: string;
-}
-
-export type PeerKind = 'tcp-listener' | 'never-accepting-listener' | 'closed-port' | 'udp-peer';
-
-/** A loopback peer a case needs, started by fixtures/ before the case and stopped after it. */
-export interface PeerSpec {
-  readonly name: string;
-  readonly kind: PeerKind;
-  /** Family of the peer's loopback address. */
-  readonly family: 'AF_INET' | 'AF_INET6';
 }
 
 /**

@@ -10,18 +10,18 @@ import path from 'node:path';
 import type { Case } from './case.js';
 import { keepUniqueCaseIds, type LocatedCase } from './case-ids.js';
 import { buildCase } from './build-case.js';
-import { sortProblems, type Problem } from './problem.js';
-import { projectRelative } from './project-path.js';
+import { sortProblems, type Problem } from '../yaml/problem.js';
+import { projectRelative } from '../yaml/project-path.js';
 import type { RawCase } from './raw-case.js';
 import { checkPeerArguments } from './peer-arguments.js';
 import { checkReferences } from './references.js';
 import { caseFileSchema, caseSchema } from './schema.js';
-import { schemaProblems } from './schema-problems.js';
-import type { DataPath } from './source-map.js';
+import { schemaProblems } from '../yaml/schema-problems.js';
+import type { DataPath } from '../yaml/source-map.js';
 import { checkStepIds } from './step-ids.js';
-import { loadYamlFile, type YamlFile } from './yaml-file.js';
+import { loadYamlFile, type YamlFile } from '../yaml/yaml-file.js';
 
-export { formatProblem, type Problem } from './problem.js';
+export { formatProblem, type Problem } from '../yaml/problem.js';
 
 export interface LoadedCases {
   /** The cases without problems, in file order. */

@@ -2,13 +2,13 @@
  * `peer.datagrams` names the peer it reads by its plain name (`peer: echo`),
  * as the runner looks peers up by name; only a `udp-peer` records datagrams.
  */
+import { PEER_KINDS, PEER_KIND_NAMES } from '../../fixtures/catalogue.js';
 import type { SourceLocation } from './case.js';
-import { problemAt, type Problem } from './problem.js';
+import { problemAt, type Problem } from '../yaml/problem.js';
 import type { RawCase, RawPeer } from './raw-case.js';
-import type { DataPath } from './source-map.js';
-import { didYouMean } from './suggest.js';
+import type { DataPath } from '../yaml/source-map.js';
+import { didYouMean } from '../yaml/suggest.js';
 
-const RECORDING_PEER_KIND = 'udp-peer';
 
 /** `locate` maps a path inside the case (`['steps', 2, 'args', 'peer']`) to its location. */
 export function checkPeerArguments(raw: RawCase, locate: (path: DataPath) => SourceLocation): Problem[] {
@@ -31,8 +31,9 @@ function peerProblem(name: string, peers: { readonly [name: string]: RawPeer }):
     return `"peer: ${name}" names no peer of this case; ${known}${didYouMean(name, names)}`;
   }
   const kind = typeof peer === 'string' ? peer : peer.kind;
-  if (kind !== RECORDING_PEER_KIND) {
-    return `"peer: ${name}" is a ${kind}; peer.datagrams reads what a ${RECORDING_PEER_KIND} has received`;
+  if (!PEER_KINDS[kind].recordsDatagrams) {
+    const recording = PEER_KIND_NAMES.filter((candidate) => PEER_KINDS[candidate].recordsDatagrams).join(' or ');
+    return `"peer: ${name}" is a ${kind}; peer.datagrams reads what a ${recording} has received`;
   }
   return undefined;
 }

@@ -5,10 +5,10 @@
  * defined before the step that uses it; the runner resolves them.
  */
 import type { SourceLocation, Value } from './case.js';
-import { problemAt, type Problem } from './problem.js';
+import { problemAt, type Problem } from '../yaml/problem.js';
 import type { RawCase } from './raw-case.js';
-import type { DataPath } from './source-map.js';
-import { didYouMean } from './suggest.js';
+import type { DataPath } from '../yaml/source-map.js';
+import { didYouMean } from '../yaml/suggest.js';
 
 export interface Reference {
   /** The peer or `as` name. */

@@ -5,8 +5,8 @@
  * of that call, named or not, so naming one step does not renumber the others.
  */
 import type { SourceLocation } from './case.js';
-import { problemAt, type Problem } from './problem.js';
-import type { DataPath } from './source-map.js';
+import { problemAt, type Problem } from '../yaml/problem.js';
+import type { DataPath } from '../yaml/source-map.js';
 
 interface StepNaming {
   readonly call: string;

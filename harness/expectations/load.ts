@@ -6,11 +6,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Case } from '../cases/case.js';
-import { problemAt, type Problem } from '../cases/problem.js';
-import { projectRelative } from '../cases/project-path.js';
-import { schemaProblems } from '../cases/schema-problems.js';
-import { didYouMean } from '../cases/suggest.js';
-import { loadYamlFile } from '../cases/yaml-file.js';
+import { problemAt, type Problem } from '../yaml/problem.js';
+import { projectRelative } from '../yaml/project-path.js';
+import { schemaProblems } from '../yaml/schema-problems.js';
+import { didYouMean } from '../yaml/suggest.js';
+import { loadYamlFile } from '../yaml/yaml-file.js';
 import type { Deviation } from './deviation.js';
 import { expectationsFileSchema } from './schema.js';
 

@@ -1,6 +1,10 @@
 /** The schema of expectations files (expectations/expectations.schema.json). */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { SchemaObject } from 'ajv';
 import type { Outcome } from '../cases/case.js';
-import { loadSchema, type CompiledSchema } from '../cases/schema.js';
+import { PROJECT_ROOT } from '../paths.js';
+import { compileSchema, type CompiledSchema } from '../yaml/schema.js';
 
 /** An entry as written, which the schema guarantees. */
 export interface RawDeviation {
@@ -15,6 +19,9 @@ export interface RawExpectationsFile {
   readonly deviations: readonly RawDeviation[];
 }
 
+export const EXPECTATIONS_SCHEMA_PATH = 'expectations/expectations.schema.json';
+
 export function expectationsFileSchema(): CompiledSchema<RawExpectationsFile> {
-  return loadSchema<RawExpectationsFile>('expectations/expectations.schema.json');
+  const document = JSON.parse(readFileSync(path.join(PROJECT_ROOT, EXPECTATIONS_SCHEMA_PATH), 'utf8')) as SchemaObject;
+  return compileSchema<RawExpectationsFile>(document);
 }

@@ -40,7 +40,8 @@ export interface KnownDeviation {
   readonly recorded: Outcome;
 }
 
-export interface CheckResult {
+/** One call of a case and how it compares with the documentation, before the provider's expectations are applied. */
+export interface ObservedCheck {
   readonly stepId: string;
   readonly call: string;
   /** The arguments the call was made with, references resolved. */
@@ -53,9 +54,21 @@ export interface CheckResult {
   readonly passed: boolean;
   /** Why the observation does not match, when it does not. */
   readonly mismatch?: string;
+  /** Keys of `observed` that differ from the closest documented alternative; empty for a passed check. */
+  readonly differingKeys: readonly string[];
+  readonly durationMs: number;
+}
+
+/** A check as the verdict judged it. */
+export interface CheckResult extends ObservedCheck {
   /** Set when this check's outcome is covered by a deviation listed for the provider. */
   readonly known?: KnownDeviation;
-  readonly durationMs: number;
+  /**
+   * Whether this check is one of those that make the case's verdict what it
+   * is: the unexplained failures of a red case, the covered deviations of a
+   * KNOWN case, the no-longer-seen deviations of an XPASS. Reports show these.
+   */
+  readonly explainsVerdict: boolean;
 }
 
 export interface CaseResult {

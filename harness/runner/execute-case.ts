@@ -7,9 +7,9 @@
  */
 import { isPeerCall, type Case, type Outcome, type Step } from '../cases/case.js';
 import type { Deviation } from '../expectations/deviation.js';
-import type { CaseResult, CheckResult, Observation } from '../results/result.js';
+import type { CaseResult, ObservedCheck, Observation } from '../results/result.js';
 import { judge } from '../verdicts/judge.js';
-import { matchOutcomes } from '../verdicts/match.js';
+import { compareOutcomes, compareSetup } from '../verdicts/match.js';
 import type { Termination } from '../verdicts/termination.js';
 import { startPeers, stopPeers, type RunningPeers } from '../../fixtures/start.js';
 import { isRecordingPeer, PeerUnavailable } from '../../fixtures/peer.js';
@@ -28,7 +28,7 @@ class HarnessProblem extends Error {}
 class CallInterrupted extends Error {
   constructor(
     readonly reason: TimeLimitReached | WorkerDied,
-    readonly check: CheckResult,
+    readonly check: ObservedCheck,
   ) {
     super(reason.message);
   }
@@ -64,8 +64,8 @@ export async function executeCase(testCase: Case, context: CaseContext): Promise
   };
 }
 
-async function runSteps(testCase: Case, session: ProviderSession): Promise<{ checks: CheckResult[]; termination: Termination }> {
-  const checks: CheckResult[] = [];
+async function runSteps(testCase: Case, session: ProviderSession): Promise<{ checks: ObservedCheck[]; termination: Termination }> {
+  const checks: ObservedCheck[] = [];
   let peers: RunningPeers;
   try {
     peers = await startPeers(testCase.peers);
@@ -97,7 +97,7 @@ async function runSteps(testCase: Case, session: ProviderSession): Promise<{ che
   return { checks, termination };
 }
 
-async function runStep(step: Step, bindings: Bindings, peers: RunningPeers, session: ProviderSession, signal: AbortSignal): Promise<CheckResult> {
+async function runStep(step: Step, bindings: Bindings, peers: RunningPeers, session: ProviderSession, signal: AbortSignal): Promise<ObservedCheck> {
   const args = bindings.resolve(step.args) as Record<string, unknown>;
   const expected = (step.expect ?? []).map((outcome) => bindings.resolve(outcome) as Outcome);
   const kind = step.expect ? 'documented' : 'setup';
@@ -111,11 +111,12 @@ async function runStep(step: Step, bindings: Bindings, peers: RunningPeers, sess
     if (!(error instanceof TimeLimitReached || error instanceof WorkerDied)) throw error;
     const interrupted = error instanceof TimeLimitReached ? 'TIMEOUT' : 'CRASH';
     const mismatch = interrupted === 'TIMEOUT' ? 'the call did not return within the time limit' : `the call never returned: ${error.message}`;
-    const check: CheckResult = { stepId: step.id, call: step.call, args, kind, expected, observed: { returns: 'none', interrupted }, passed: false, mismatch, durationMs: performance.now() - started };
+    const observed = { returns: 'none', interrupted };
+    const check: ObservedCheck = { stepId: step.id, call: step.call, args, kind, expected, observed, passed: false, mismatch, differingKeys: ['returns'], durationMs: performance.now() - started };
     throw new CallInterrupted(error, check);
   }
   const { observation, durationMs } = outcome;
-  const mismatch = kind === 'documented' ? matchOutcomes(expected, observation) : setupFailure(observation);
+  const comparison = kind === 'documented' ? compareOutcomes(expected, observation) : compareSetup(observation);
   if (step.as !== undefined) bindings.define(step.as, 'handle' in observation ? observation['handle'] : observation);
   return {
     stepId: step.id,
@@ -124,8 +125,8 @@ async function runStep(step: Step, bindings: Bindings, peers: RunningPeers, sess
     kind,
     expected,
     observed: observation,
-    passed: mismatch === undefined,
-    ...(mismatch === undefined ? {} : { mismatch }),
+    passed: comparison.matches,
+    ...(comparison.matches ? { differingKeys: [] } : { mismatch: comparison.mismatch, differingKeys: comparison.differingKeys }),
     durationMs,
   };
 }
@@ -148,11 +149,6 @@ async function observePeer(step: Step, args: Record<string, unknown>, peers: Run
   if (!peer || !isRecordingPeer(peer)) throw new HarnessProblem(`${step.id}: ${String(args['peer'])} is not a peer that records datagrams`);
   const datagrams = await peer.datagrams(Number(args['count']), signal);
   return { returns: datagrams.length, datagrams };
-}
-
-function setupFailure(observation: Observation): string | undefined {
-  const failed = observation.returns === 'SOCKET_ERROR' || observation.returns === 'INVALID_SOCKET';
-  return failed ? `set-up call failed: ${String(observation.returns)} ${observation.error ?? ''}`.trim() : undefined;
 }
 
 function interruption(error: unknown, step: Step | undefined, limitMs: number): Termination {

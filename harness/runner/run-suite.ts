@@ -13,8 +13,8 @@ import { checkDeviationsAgainstCases, loadExpectations } from '../expectations/l
 import { ProviderUnavailable, type Provider } from '../providers/provider.js';
 import { messageOf } from '../message-of.js';
 import type { CaseResult, RunInfo, RunSummary } from '../results/result.js';
-import type { Reporter } from '../../reporters/reporter.js';
-import { summarize } from '../../reporters/summary.js';
+import type { Reporter } from './reporter.js';
+import { summarize } from '../results/summary.js';
 import { executeCase } from './execute-case.js';
 import { selectCases, type CaseFilter } from './select-cases.js';
 import { ProviderSession } from './session.js';

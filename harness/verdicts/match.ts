@@ -34,11 +34,49 @@ export function matchValue(expected: Value | undefined, observed: unknown, path 
   return expected === observed ? undefined : `${where}expected ${show(expected)}, observed ${show(observed)}`;
 }
 
-/** Undefined when the observation matches any of the documented alternatives. */
-export function matchOutcomes(alternatives: readonly Outcome[], observed: unknown): string | undefined {
+/** How an observation compares with the documented alternatives of a step. */
+export type Comparison =
+  | { readonly matches: true }
+  | {
+      readonly matches: false;
+      /** Why it matches none of them. */
+      readonly mismatch: string;
+      /** Keys of the observation that differ from the closest alternative. */
+      readonly differingKeys: readonly string[];
+    };
+
+export function compareOutcomes(alternatives: readonly Outcome[], observed: Readonly<Record<string, unknown>>): Comparison {
   const mismatches = alternatives.map((outcome) => matchValue(outcome, observed));
-  if (mismatches.some((mismatch) => mismatch === undefined)) return undefined;
-  return mismatches.length === 1 ? mismatches[0] : `matches none of the ${mismatches.length} documented outcomes (${mismatches.join('; ')})`;
+  if (mismatches.some((mismatch) => mismatch === undefined)) return { matches: true };
+  const mismatch = mismatches.length === 1 ? (mismatches[0] ?? '') : `matches none of the ${mismatches.length} documented outcomes (${mismatches.join('; ')})`;
+  return { matches: false, mismatch, differingKeys: closestDifference(alternatives, observed) };
+}
+
+/**
+ * A set-up step documents nothing but must succeed: a call fails exactly when
+ * it reports an error (SOCKET_ERROR, INVALID_SOCKET, or a status code).
+ */
+export function compareSetup(observed: Readonly<Record<string, unknown>>): Comparison {
+  if (observed['error'] === undefined) return { matches: true };
+  const returns = String(observed['returns']);
+  return {
+    matches: false,
+    mismatch: `set-up call failed: ${returns} ${String(observed['error'])}`,
+    differingKeys: ['returns', 'error'],
+  };
+}
+
+/** Fewest differing keys wins; between equals, the alternative that agrees on the return value is the closer one. */
+function closestDifference(alternatives: readonly Outcome[], observed: Readonly<Record<string, unknown>>): string[] {
+  let closest: { readonly keys: string[]; readonly distance: number } | undefined;
+  for (const alternative of alternatives) {
+    const keys = Object.entries(alternative)
+      .filter(([key, value]) => matchValue(value, observed[key]) !== undefined)
+      .map(([key]) => key);
+    const distance = keys.length * 2 + (keys.includes('returns') ? 1 : 0);
+    if (closest === undefined || distance < closest.distance) closest = { keys, distance };
+  }
+  return closest?.keys ?? [];
 }
 
 function isNegation(value: Value | undefined): value is { readonly not: Value } {

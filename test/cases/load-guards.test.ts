@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { formatProblem, loadCases } from '../../harness/cases/load.js';
-import { MAX_SOURCE_BYTES } from '../../harness/cases/source-text.js';
+import { MAX_SOURCE_BYTES } from '../../harness/yaml/source-text.js';
 
 describe('loadCases: input guards', () => {
   let root: string;

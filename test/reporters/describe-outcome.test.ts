@@ -1,8 +1,6 @@
 import { expect } from 'chai';
 
-import { describeCall, describeExpected, describeOutcome, describeValue } from '../../reporters/describe-outcome.js';
-import { mismatchingKeys } from '../../reporters/outcome-diff.js';
-import { ERROR_CASE, FAIL_CASE, KNOWN_CASE } from './sample-results.js';
+import { describeCall, describeExpected, describeOutcome, describeValue } from '../../harness/results/describe-outcome.js';
 
 describe('describeOutcome', () => {
   it('writes the return value and the error bare, in that order', () => {
@@ -47,39 +45,5 @@ describe('describeExpected and describeCall', () => {
     expect(describeCall('WSAConnect', { s: 3, name: { address: '127.0.0.1', port: 5000 }, namelen: 16 })).to.equal(
       'WSAConnect(s=3, name=127.0.0.1:5000, namelen=16)',
     );
-  });
-});
-
-describe('mismatchingKeys', () => {
-  it('names the parts of a failed observation that differ from the documentation', () => {
-    const failed = FAIL_CASE.checks[1];
-    expect(failed).to.not.equal(undefined);
-    if (failed !== undefined) expect([...mismatchingKeys(failed)]).to.have.members(['returns', 'error']);
-  });
-
-  it('picks the closest documented alternative', () => {
-    const [known] = KNOWN_CASE.checks;
-    if (known === undefined) throw new Error('sample has no check');
-    const check = { ...known, expected: [{ returns: 'SOCKET_ERROR', error: 'WSAEFAULT' }, { returns: 0, error: 'X' }] };
-    expect([...mismatchingKeys(check)]).to.deep.equal(['error']);
-  });
-
-  it('judges matchers as the verdict does', () => {
-    const [known] = KNOWN_CASE.checks;
-    if (known === undefined) throw new Error('sample has no check');
-    const check = { ...known, expected: [{ returns: { not: 'SOCKET_ERROR' }, error: 'WSAEFAULT' }] };
-    expect([...mismatchingKeys(check)]).to.deep.equal(['error']);
-  });
-
-  it('marks the return value and error of a failed set-up step', () => {
-    const [bind] = ERROR_CASE.checks;
-    if (bind === undefined) throw new Error('sample has no check');
-    expect([...mismatchingKeys(bind)]).to.have.members(['returns', 'error']);
-  });
-
-  it('marks nothing in a passed check', () => {
-    const [setUp] = FAIL_CASE.checks;
-    if (setUp === undefined) throw new Error('sample has no check');
-    expect(mismatchingKeys(setUp).size).to.equal(0);
   });
 });

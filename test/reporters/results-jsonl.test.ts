@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import type { Reporter } from '../../reporters/reporter.js';
+import type { Reporter } from '../../harness/runner/reporter.js';
 import { JsonLinesReporter, RESULTS_FILE_NAME, readResults } from '../../reporters/results-jsonl.js';
-import { summarize } from '../../reporters/summary.js';
+import { summarize } from '../../harness/results/summary.js';
 import { ALL_RESULTS, FAIL_CASE, PASS_CASE, RUN } from './sample-results.js';
 import { makeTempDir, removeDir, runReporter } from './run-reporter.js';
 

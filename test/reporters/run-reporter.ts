@@ -4,8 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 import type { CaseResult, RunInfo } from '../../harness/results/result.js';
-import type { Reporter } from '../../reporters/reporter.js';
-import { summarize } from '../../reporters/summary.js';
+import type { Reporter } from '../../harness/runner/reporter.js';
+import { summarize } from '../../harness/results/summary.js';
 
 export async function runReporter(reporter: Reporter, run: RunInfo, results: readonly CaseResult[]): Promise<void> {
   await reporter.start(run, results.length);

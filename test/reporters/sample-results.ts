@@ -24,6 +24,9 @@ function check(overrides: Partial<CheckResult> & Pick<CheckResult, 'stepId' | 'o
     kind: 'documented',
     expected: [{ returns: 0 }],
     durationMs: 2,
+    differingKeys: overrides.passed ? [] : ['returns'],
+    // As the judge marks them in these samples' verdicts: the failed checks explain FAIL, ERROR and KNOWN.
+    explainsVerdict: !overrides.passed,
     ...overrides,
   };
 }
@@ -96,7 +99,7 @@ export const KNOWN_CASE = caseResult({
   ],
 });
 
-/** As harness/verdicts/judge.ts makes it: the check that no longer deviates passed and carries no `known`. */
+/** As harness/verdicts/judge.ts makes it: the check that no longer deviates passed, carries what was recorded, and explains the verdict. */
 export const XPASS_CASE = caseResult({
   id: 'udp.connect.refused',
   file: 'cases/udp/connect.yaml',
@@ -108,6 +111,8 @@ export const XPASS_CASE = caseResult({
       expected: [{ returns: 'SOCKET_ERROR', error: 'WSAECONNREFUSED' }],
       observed: { returns: 'SOCKET_ERROR', error: 'WSAECONNREFUSED' },
       passed: true,
+      known: { reason: 'Wine used to connect', recorded: { returns: 0 } },
+      explainsVerdict: true,
     }),
   ],
 });
@@ -132,6 +137,7 @@ export const ERROR_CASE = caseResult({
       expected: [],
       observed: { returns: 'SOCKET_ERROR', error: 'WSAEADDRINUSE' },
       passed: false,
+      differingKeys: ['returns', 'error'],
     }),
   ],
 });

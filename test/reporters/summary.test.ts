@@ -2,7 +2,8 @@ import { expect } from 'chai';
 
 import type { RunSummary } from '../../harness/results/result.js';
 import { formatDuration } from '../../reporters/format-duration.js';
-import { formatSummaryLine, summarize } from '../../reporters/summary.js';
+import { summarize } from '../../harness/results/summary.js';
+import { formatSummaryLine } from '../../reporters/summary.js';
 import { ALL_RESULTS, KNOWN_CASE, PASS_CASE, SKIP_CASE } from './sample-results.js';
 
 describe('summarize', () => {

@@ -14,7 +14,7 @@ import { BadInput, NothingSelected, runSuite, type SuiteOptions } from '../../ha
 import { ConsoleReporter } from '../../reporters/console.js';
 import { HtmlReporter } from '../../reporters/html.js';
 import { JUnitReporter } from '../../reporters/junit.js';
-import type { Reporter } from '../../reporters/reporter.js';
+import type { Reporter } from '../../harness/runner/reporter.js';
 import { JsonLinesReporter, readResults } from '../../reporters/results-jsonl.js';
 import { callEvents, readJournal, traceOf } from '../support/fake-provider/journal.js';
 import { FAKE_WORKER_SCRIPT, FakeProvider } from '../support/fake-provider/provider.js';

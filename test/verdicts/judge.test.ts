@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Outcome } from '../../harness/cases/case.js';
 import type { Deviation } from '../../harness/expectations/deviation.js';
-import type { CheckResult, Observation } from '../../harness/results/result.js';
+import type { ObservedCheck, Observation } from '../../harness/results/result.js';
 import { judge } from '../../harness/verdicts/judge.js';
 import type { Termination } from '../../harness/verdicts/termination.js';
 
@@ -10,7 +10,7 @@ const CONNECTED: Outcome = { returns: 0 };
 const REFUSED = { returns: 'SOCKET_ERROR', error: 'WSAECONNREFUSED' } satisfies Observation & Outcome;
 const NOT_AVAILABLE = { returns: 'SOCKET_ERROR', error: 'WSAEADDRNOTAVAIL' } satisfies Observation & Outcome;
 
-function documented(stepId: string, observed: Observation, passed: boolean, expected: Outcome = CONNECTED): CheckResult {
+function documented(stepId: string, observed: Observation, passed: boolean, expected: Outcome = CONNECTED): ObservedCheck {
   return {
     stepId,
     call: 'WSAConnect',
@@ -19,15 +19,15 @@ function documented(stepId: string, observed: Observation, passed: boolean, expe
     expected: [expected],
     observed,
     passed,
-    ...(passed ? {} : { mismatch: 'differs' }),
+    ...(passed ? { differingKeys: [] } : { mismatch: 'differs', differingKeys: ['returns'] }),
     durationMs: 1,
   };
 }
 
-const passing = (stepId: string): CheckResult => documented(stepId, { returns: 0 }, true);
-const failing = (stepId: string, observed: Observation): CheckResult => documented(stepId, observed, false);
+const passing = (stepId: string): ObservedCheck => documented(stepId, { returns: 0 }, true);
+const failing = (stepId: string, observed: Observation): ObservedCheck => documented(stepId, observed, false);
 
-function setup(stepId: string, observed: Observation, passed: boolean): CheckResult {
+function setup(stepId: string, observed: Observation, passed: boolean): ObservedCheck {
   return { ...documented(stepId, observed, passed), call: 'socket', kind: 'setup', expected: [] };
 }
 
@@ -47,7 +47,11 @@ describe('judge', () => {
     it('is PASS when every check passed, and leaves the checks as they were', () => {
       const checks = [setup('socket', { returns: 'socket', handle: 3 }, true), passing('WSAConnect')];
       const judgement = judge(checks, COMPLETED, []);
-      expect(judgement).to.deep.equal({ verdict: 'PASS', message: '2 checks as documented', checks });
+      expect(judgement).to.deep.equal({
+        verdict: 'PASS',
+        message: '2 checks as documented',
+        checks: checks.map((check) => ({ ...check, explainsVerdict: false })),
+      });
     });
 
     it('is FAIL for a failing check no deviation lists, naming the step, the documented and the observed outcome', () => {
@@ -105,6 +109,41 @@ describe('judge', () => {
     });
   });
 
+  describe('the checks that explain the verdict', () => {
+    const explaining = (checks: readonly ObservedCheck[], termination: Termination, deviations: readonly Deviation[] = []) =>
+      judge(checks, termination, deviations)
+        .checks.filter((check) => check.explainsVerdict)
+        .map((check) => check.stepId);
+
+    it('are none for PASS and SKIP', () => {
+      expect(explaining([passing('socket'), passing('WSAConnect')], COMPLETED)).to.deep.equal([]);
+      expect(explaining([], { kind: 'skip', reason: 'needs IPv6' })).to.deep.equal([]);
+    });
+
+    it('are the unexplained failures of a red case, not the passed set-up nor a covered deviation', () => {
+      const checks = [passing('socket'), failing('WSAConnect', REFUSED), failing('getsockname', REFUSED)];
+      expect(explaining(checks, COMPLETED, [deviation('getsockname', REFUSED)])).to.deep.equal(['WSAConnect']);
+      expect(explaining([setup('bind', REFUSED, false)], COMPLETED)).to.deep.equal(['bind']);
+    });
+
+    it('are every failed check of a red case whose failures are all covered', () => {
+      const crash: Termination = { kind: 'crash', stepId: 'WSAConnect#2', detail: 'gone' };
+      expect(explaining([failing('WSAConnect', REFUSED)], crash, [deviation('WSAConnect', REFUSED)])).to.deep.equal(['WSAConnect']);
+    });
+
+    it('are the covered checks of a KNOWN case', () => {
+      const checks = [passing('socket'), failing('WSAConnect', REFUSED), failing('getsockname', NOT_AVAILABLE)];
+      const deviations = [deviation('WSAConnect', REFUSED), deviation('getsockname', NOT_AVAILABLE)];
+      expect(explaining(checks, COMPLETED, deviations)).to.deep.equal(['WSAConnect', 'getsockname']);
+    });
+
+    it('are the checks whose listed deviation was not seen, for XPASS', () => {
+      const checks = [passing('socket'), passing('WSAConnect'), failing('getsockname', NOT_AVAILABLE)];
+      const deviations = [deviation('WSAConnect', REFUSED), deviation('getsockname', NOT_AVAILABLE)];
+      expect(explaining(checks, COMPLETED, deviations)).to.deep.equal(['WSAConnect']);
+    });
+  });
+
   describe('an interrupted case', () => {
     const timeout: Termination = { kind: 'timeout', stepId: 'WSAConnect', limitMs: 500, inProvider: true };
     const crash: Termination = { kind: 'crash', stepId: 'WSAConnect', detail: 'the provider process exited with status 1' };
@@ -159,6 +198,10 @@ describe('judge', () => {
 
     it('is SKIP with the reason', () => {
       expect(judge([], { kind: 'skip', reason: 'needs IPv6' }, [])).to.deep.equal({ verdict: 'SKIP', message: 'needs IPv6', checks: [] });
+    });
+
+    it('says "1 check", not "1 checks"', () => {
+      expect(judge([passing('WSAConnect')], COMPLETED, []).message).to.equal('1 check as documented');
     });
   });
 });

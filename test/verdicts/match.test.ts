@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Outcome } from '../../harness/cases/case.js';
-import { matchOutcomes, matchValue } from '../../harness/verdicts/match.js';
+import { compareOutcomes, compareSetup, matchValue } from '../../harness/verdicts/match.js';
 
 const LOOPBACK_5000 = { family: 'AF_INET', address: '127.0.0.1', port: 5000 };
 
@@ -98,22 +98,49 @@ describe('matchValue', () => {
   });
 });
 
-describe('matchOutcomes', () => {
+describe('compareOutcomes', () => {
   const connected: Outcome = { returns: 0 };
   const wouldBlock: Outcome = { returns: 'SOCKET_ERROR', error: 'WSAEWOULDBLOCK' };
 
   it('matches when any alternative matches', () => {
-    expect(matchOutcomes([connected, wouldBlock], { returns: 0 })).to.equal(undefined);
-    expect(matchOutcomes([connected, wouldBlock], { returns: 'SOCKET_ERROR', error: 'WSAEWOULDBLOCK' })).to.equal(undefined);
+    expect(compareOutcomes([connected, wouldBlock], { returns: 0 })).to.deep.equal({ matches: true });
+    expect(compareOutcomes([connected, wouldBlock], { returns: 'SOCKET_ERROR', error: 'WSAEWOULDBLOCK' })).to.deep.equal({ matches: true });
   });
 
-  it('gives the mismatch of a single documented outcome as it is', () => {
-    expect(matchOutcomes([connected], { returns: -1 })).to.equal('returns: expected 0, observed -1');
+  it('gives the mismatch of a single documented outcome as it is, with the keys that differ', () => {
+    expect(compareOutcomes([connected], { returns: -1 })).to.deep.equal({
+      matches: false,
+      mismatch: 'returns: expected 0, observed -1',
+      differingKeys: ['returns'],
+    });
   });
 
-  it('names every alternative when none matches', () => {
-    expect(matchOutcomes([connected, wouldBlock], { returns: 'SOCKET_ERROR', error: 'WSAECONNREFUSED' })).to.equal(
-      'matches none of the 2 documented outcomes (returns: expected 0, observed "SOCKET_ERROR"; error: expected "WSAEWOULDBLOCK", observed "WSAECONNREFUSED")',
-    );
+  it('names every alternative when none matches, and the keys that differ from the closest one', () => {
+    expect(compareOutcomes([connected, wouldBlock], { returns: 'SOCKET_ERROR', error: 'WSAECONNREFUSED' })).to.deep.equal({
+      matches: false,
+      mismatch:
+        'matches none of the 2 documented outcomes (returns: expected 0, observed "SOCKET_ERROR"; error: expected "WSAEWOULDBLOCK", observed "WSAECONNREFUSED")',
+      differingKeys: ['error'],
+    });
+  });
+
+  it('judges matchers when it picks the differing keys, as the verdict does', () => {
+    const comparison = compareOutcomes([{ returns: { not: 'SOCKET_ERROR' }, error: 'WSAEFAULT' }], { returns: 0, error: 'WSAEINVAL' });
+    expect(comparison).to.deep.include({ differingKeys: ['error'] });
+  });
+});
+
+describe('compareSetup', () => {
+  it('passes a call that reports no error, whatever it returned', () => {
+    expect(compareSetup({ returns: 'socket', handle: 3 })).to.deep.equal({ matches: true });
+    expect(compareSetup({ returns: 5 })).to.deep.equal({ matches: true });
+  });
+
+  it('fails a call that reports an error, marking its return value and error', () => {
+    expect(compareSetup({ returns: 'INVALID_SOCKET', error: 'WSAEAFNOSUPPORT' })).to.deep.equal({
+      matches: false,
+      mismatch: 'set-up call failed: INVALID_SOCKET WSAEAFNOSUPPORT',
+      differingKeys: ['returns', 'error'],
+    });
   });
 });

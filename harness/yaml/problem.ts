@@ -2,7 +2,16 @@
  * A problem found in a case or expectations file. Every problem points at a
  * place in the file, so that editors and terminals can jump to it.
  */
-import type { SourceLocation } from './case.js';
+
+/** Where a node of a YAML file stands, for messages that point at it. */
+export interface SourceLocation {
+  /** Path of the file, relative to the project root. */
+  readonly file: string;
+  /** 1-based line. */
+  readonly line: number;
+  /** 1-based column. */
+  readonly column: number;
+}
 
 export interface Problem {
   /** Path of the file, relative to the project root. */

@@ -3,15 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatProblem } from '../cases/load.js';
-import { CASES_DIR, EXPECTATIONS_DIR, PROJECT_ROOT, WORKER_SCRIPT } from '../paths.js';
-import { ProviderUnavailable, type Provider } from '../providers/provider.js';
-import { createProvider, defaultProviderName, PROVIDER_NAMES } from '../providers/registry.js';
-import { BadInput, NothingSelected, runSuite } from '../runner/run-suite.js';
-import { ConsoleReporter } from '../../reporters/console.js';
-import { HtmlReporter } from '../../reporters/html.js';
-import { JUnitReporter } from '../../reporters/junit.js';
-import { JsonLinesReporter } from '../../reporters/results-jsonl.js';
+import { formatProblem } from '../harness/cases/load.js';
+import { CASES_DIR, EXPECTATIONS_DIR, PROJECT_ROOT, WORKER_SCRIPT } from '../harness/paths.js';
+import { ProviderUnavailable, type Provider } from '../harness/providers/provider.js';
+import { createProvider, defaultProviderName, PROVIDER_NAMES } from '../harness/providers/registry.js';
+import { BadInput, NothingSelected, runSuite } from '../harness/runner/run-suite.js';
+import { ConsoleReporter } from '../reporters/console.js';
+import { HtmlReporter } from '../reporters/html.js';
+import { JUnitReporter } from '../reporters/junit.js';
+import { JsonLinesReporter } from '../reporters/results-jsonl.js';
 import { USAGE } from './usage.js';
 
 const EXIT_GREEN = 0;

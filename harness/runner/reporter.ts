@@ -4,7 +4,7 @@
  * File reporters write their file in `end` (results.jsonl is the exception:
  * it appends each case as it finishes, so a killed run loses nothing).
  */
-import type { CaseResult, RunInfo, RunSummary } from '../harness/results/result.js';
+import type { CaseResult, RunInfo, RunSummary } from '../results/result.js';
 
 export interface CaseHeader {
   readonly id: string;

@@ -4,7 +4,7 @@
  * or an attack), bytes that are not UTF-8, and empty files.
  */
 import { readFileSync, statSync } from 'node:fs';
-import type { SourceLocation } from './case.js';
+import type { SourceLocation } from './problem.js';
 import { problemAt, startOf, type Problem } from './problem.js';
 import { messageOf } from '../message-of.js';
 

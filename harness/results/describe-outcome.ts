@@ -4,8 +4,8 @@
  * Console, JUnit and HTML all render through here, so a given outcome reads
  * the same in every report.
  */
-import type { Outcome } from '../harness/cases/case.js';
-import type { Observation } from '../harness/results/result.js';
+import type { Outcome } from '../cases/case.js';
+import type { Observation } from './result.js';
 
 /** Anything keyed like an outcome: a documented Outcome, a recorded one, or an Observation. */
 export type OutcomeLike = Outcome | Observation;

@@ -1,5 +1,5 @@
 /** The text of `winsock-conformance --help`. */
-import { PROVIDER_NAMES } from '../providers/registry.js';
+import { PROVIDER_NAMES } from '../harness/providers/registry.js';
 
 export const USAGE = `winsock-conformance — runs the WSAConnect conformance cases against a Winsock provider
 

@@ -4,7 +4,7 @@
  * that every problem can say `file:line:column`.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
-import type { SourceLocation } from './case.js';
+import type { SourceLocation } from './problem.js';
 
 export type PathSegment = string | number;
 export type DataPath = readonly PathSegment[];
