@@ -35,7 +35,7 @@ function buildStep(raw: RawStep, id: string, location: SourceLocation): Step {
   return {
     id,
     call: raw.call,
-    args: raw.args,
+    args: raw.args ?? {},
     ...(raw.as === undefined ? {} : { as: raw.as }),
     ...(raw.expect === undefined ? {} : { expect: outcomeList(raw.expect) }),
     location,

@@ -33,43 +33,11 @@ export type Value = string | number | boolean | null | readonly Value[] | { read
  */
 export type Outcome = { readonly [key: string]: Value };
 
-/** Calls made inside the provider process, against the socket stack under test. */
-export const PROVIDER_CALLS = [
-  'socket',
-  'closesocket',
-  'bind',
-  'listen',
-  'accept',
-  'setsockopt',
-  'getsockopt',
-  'ioctlsocket',
-  'WSAConnect',
-  'connect',
-  'select',
-  'send',
-  'recv',
-  'sendto',
-  'recvfrom',
-  'getsockname',
-  'getpeername',
-  'shutdown',
-] as const;
-export type ProviderCall = (typeof PROVIDER_CALLS)[number];
-
-/** Observations made by the harness itself on a peer, between provider calls. */
-export const PEER_CALLS = ['peer.datagrams'] as const;
-export type PeerCall = (typeof PEER_CALLS)[number];
-
-export type CallName = ProviderCall | PeerCall;
-
-export function isPeerCall(call: CallName): call is PeerCall {
-  return (PEER_CALLS as readonly string[]).includes(call);
-}
-
 export interface Step {
   /** Stable id within the case: `id:` if given, else the call name (with `#n` when repeated). */
   readonly id: string;
-  readonly call: CallName;
+  /** The name of a declared call (harness/calls/). */
+  readonly call: string;
   readonly args: { readonly [name: string]: Value };
   /** Name under which the call's result is kept for later steps (`$name`). */
   readonly as?: string;
@@ -89,7 +57,7 @@ export interface Case {
   readonly tags: readonly string[];
   readonly peers: readonly PeerSpec[];
   readonly steps: readonly Step[];
-  /** Per-case time limit in milliseconds; past it the provider process is killed and the case is TIMEOUT. */
+  /** Per-case time limit in milliseconds, from when the provider is ready; past it the provider process is killed and the case is TIMEOUT. */
   readonly timeoutMs: number;
   readonly location: SourceLocation;
 }

@@ -1,20 +1,23 @@
 /**
- * The shape of a case file as written, which cases/case.schema.json
- * guarantees once it has validated the data. The loader turns these into the
- * in-memory types of case.ts (defaults filled in, ids given, locations added).
- * Keep in step with the schema.
+ * The shape of a case file as written, which the case schema
+ * (harness/schemas/case-schema.ts) guarantees once it has validated the data.
+ * The loader turns these into the in-memory types of case.ts (defaults filled
+ * in, ids given, locations added). Keep in step with that schema.
  */
-import type { CallName, ClauseCitation, Outcome, PeerKind, Value } from './case.js';
+import type { ClauseCitation, Outcome, PeerKind, Value } from './case.js';
 
 export interface RawCaseFile {
+  readonly format: number;
   readonly cases: readonly unknown[];
 }
 
 export type RawPeer = PeerKind | { readonly kind: PeerKind; readonly family?: 'AF_INET' | 'AF_INET6' };
 
 export interface RawStep {
-  readonly call: CallName;
-  readonly args: { readonly [name: string]: Value };
+  /** A declared call: the schema accepts no other name. */
+  readonly call: string;
+  /** Left out only by calls without required arguments. */
+  readonly args?: { readonly [name: string]: Value };
   readonly as?: string;
   readonly expect?: Outcome | readonly Outcome[];
   readonly id?: string;

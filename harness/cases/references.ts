@@ -4,6 +4,8 @@
  * literal `$`. The loader checks that every reference names something
  * defined before the step that uses it; the runner resolves them.
  */
+import { CALLS, callNamed } from '../calls/index.js';
+import type { ArgKind } from '../calls/declaration.js';
 import type { SourceLocation, Value } from './case.js';
 import { problemAt, type Problem } from '../yaml/problem.js';
 import type { RawCase } from './raw-case.js';
@@ -41,9 +43,6 @@ export function literalText(text: string): string {
 /** The parts of a peer's socket address that a reference may name (`$server.port`). */
 export const PEER_PARTS = ['family', 'address', 'port'] as const;
 
-/** Calls whose `as` keeps the new socket itself rather than the whole observation. */
-const SOCKET_MAKING_CALLS: ReadonlySet<string> = new Set(['socket', 'accept']);
-
 type NameKind = 'peer' | 'socket' | 'observation';
 
 interface Definition {
@@ -67,8 +66,9 @@ export function checkReferences(raw: RawCase, locate: (path: DataPath) => Source
     defined.set(name, { kind: 'peer', location: locate(['peers', name]) });
   }
   const asDefinition = (index: number): Definition => {
-    const call = raw.steps[index]?.call ?? '';
-    return { kind: SOCKET_MAKING_CALLS.has(call) ? 'socket' : 'observation', location: locate(['steps', index, 'as']), step: index };
+    // A call that creates a socket keeps the socket itself; any other keeps its whole observation.
+    const creates = callNamed(raw.steps[index]?.call ?? '')?.creates;
+    return { kind: creates === 'socket' ? 'socket' : 'observation', location: locate(['steps', index, 'as']), step: index };
   };
   const definedLater = new Map<string, Definition>();
   raw.steps.forEach((step, index) => {
@@ -76,8 +76,9 @@ export function checkReferences(raw: RawCase, locate: (path: DataPath) => Source
   });
 
   raw.steps.forEach((step, index) => {
+    const specs = callNamed(step.call)?.args ?? {};
     const uses = [
-      ...Object.entries(step.args).flatMap(([name, value]) => argumentStrings(name, value, ['steps', index, 'args', name])),
+      ...Object.entries(step.args ?? {}).flatMap(([name, value]) => argumentStrings(name, specs[name]?.kind, value, ['steps', index, 'args', name])),
       ...valueStrings(step.expect ?? null, ['steps', index, 'expect']),
     ];
     for (const use of uses) {
@@ -99,8 +100,8 @@ export function checkReferences(raw: RawCase, locate: (path: DataPath) => Source
 interface StringUse {
   readonly text: string;
   readonly path: DataPath;
-  /** The argument it is the whole value of (`s` in `s: $s`), if any. */
-  readonly argument?: string;
+  /** The argument it is the whole value of (`s` in `s: $s`), with the kind that argument takes, if any. */
+  readonly argument?: { readonly name: string; readonly kind: ArgKind | undefined };
 }
 
 interface Scope {
@@ -150,16 +151,22 @@ function partsProblem(quoted: string, reference: Reference, definition: Definiti
   return deeper.length > 0 ? `${quoted}: "${part}" of a peer has no parts` : undefined;
 }
 
-/** `s` takes a socket: passing a peer's address (`$server`) instead is an easy slip. */
+/** An argument that takes a socket: passing a peer's address (`$server`) instead is an easy slip. */
 function argumentKindProblem(quoted: string, use: StringUse, definition: Definition): string | undefined {
-  if (use.argument !== 's' || definition.kind === 'socket') return undefined;
+  if (use.argument?.kind !== 'socket' || definition.kind === 'socket') return undefined;
   const what = definition.kind === 'peer' ? 'a peer' : 'not a socket';
-  return `${quoted} is ${what}, but "s" takes a socket: a name kept with "as" on a socket or accept step`;
+  return `${quoted} is ${what}, but "${use.argument.name}" takes a socket: a name kept with "as" on a step that creates one (${socketMakingCalls()})`;
 }
 
-/** The strings of one argument; a string that is the whole value is marked with the argument's name. */
-function argumentStrings(name: string, value: Value, path: DataPath): StringUse[] {
-  return typeof value === 'string' ? [{ text: value, path, argument: name }] : valueStrings(value, path);
+function socketMakingCalls(): string {
+  return CALLS.filter((call) => call.creates === 'socket')
+    .map((call) => call.name)
+    .join(', ');
+}
+
+/** The strings of one argument; a string that is the whole value is marked with the argument and its kind. */
+function argumentStrings(name: string, kind: ArgKind | undefined, value: Value, path: DataPath): StringUse[] {
+  return typeof value === 'string' ? [{ text: value, path, argument: { name, kind } }] : valueStrings(value, path);
 }
 
 /** Every string inside a value, with its path. */

@@ -1,9 +1,6 @@
-/** The schema of expectations files (expectations/expectations.schema.json). */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { SchemaObject } from 'ajv';
+/** The compiled schema of expectations files. */
 import type { Outcome } from '../cases/case.js';
-import { PROJECT_ROOT } from '../paths.js';
+import { expectationsSchemaDocument } from '../schemas/expectations-schema.js';
 import { compileSchema, type CompiledSchema } from '../yaml/schema.js';
 
 /** An entry as written, which the schema guarantees. */
@@ -19,9 +16,6 @@ export interface RawExpectationsFile {
   readonly deviations: readonly RawDeviation[];
 }
 
-export const EXPECTATIONS_SCHEMA_PATH = 'expectations/expectations.schema.json';
-
 export function expectationsFileSchema(): CompiledSchema<RawExpectationsFile> {
-  const document = JSON.parse(readFileSync(path.join(PROJECT_ROOT, EXPECTATIONS_SCHEMA_PATH), 'utf8')) as SchemaObject;
-  return compileSchema<RawExpectationsFile>(document);
+  return compileSchema<RawExpectationsFile>(expectationsSchemaDocument());
 }

@@ -2,11 +2,13 @@
  * Winsock on Windows itself: the worker runs in this very Node, with the
  * koffi that npm installed for win32.
  */
+import { BINDINGS } from '../bindings/catalogue.js';
 import type { Provider, WorkerCommand } from './provider.js';
 import { ProviderUnavailable } from './provider.js';
 
 export class NativeWinsockProvider implements Provider {
   readonly name = 'native';
+  readonly binding = BINDINGS.winsock;
 
   async prepare(): Promise<void> {
     if (process.platform !== 'win32') {
@@ -16,7 +18,7 @@ export class NativeWinsockProvider implements Provider {
     }
   }
 
-  workerCommand(workerScript: string, runnerPort: number): WorkerCommand {
-    return { command: process.execPath, args: [workerScript, '--port', String(runnerPort)], env: {} };
+  workerCommand(workerScript: string, workerArgs: readonly string[]): WorkerCommand {
+    return { command: process.execPath, args: [workerScript, ...workerArgs], env: {} };
   }
 }

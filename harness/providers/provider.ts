@@ -1,9 +1,11 @@
 /**
  * A provider is a socket stack under test. The harness knows only this much
- * of it: how to make sure it is there, and how to start a worker process
- * that makes calls on it (harness/worker/main.ts, run by the provider's own
- * Node). Everything else — cases, fixtures, verdicts, reports — is shared.
+ * of it: the binding its worker runs (and so what it can do), how to make
+ * sure it is there, and how to start a worker process that makes calls on it
+ * (harness/worker/main.ts, run by the provider's own Node). Everything else —
+ * cases, fixtures, verdicts, reports — is shared.
  */
+import type { BindingDescription } from '../bindings/catalogue.js';
 
 export interface WorkerCommand {
   readonly command: string;
@@ -14,10 +16,12 @@ export interface WorkerCommand {
 export interface Provider {
   /** The name used by `--provider` and by `expectations/<name>.yaml`. */
   readonly name: string;
+  /** What its worker runs calls through: Winsock, libc… */
+  readonly binding: BindingDescription;
   /** Makes sure the provider can run, installing what it may; throws ProviderUnavailable otherwise. */
   prepare(log: (line: string) => void): Promise<void>;
-  /** The command that starts one worker which connects back to the runner on `runnerPort`. */
-  workerCommand(workerScript: string, runnerPort: number): WorkerCommand;
+  /** The command that runs `workerScript` with `workerArgs` (which tell it how to reach the runner, and its binding). */
+  workerCommand(workerScript: string, workerArgs: readonly string[]): WorkerCommand;
 }
 
 /** The provider cannot run here; the message says what is missing and the command that fixes it. */

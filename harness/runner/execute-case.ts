@@ -1,11 +1,15 @@
 /**
- * Runs one case: starts its peers, makes its calls in order against the
+ * Runs one case: checks the provider can make its steps, makes sure a worker
+ * is ready, starts the case's peers, makes its calls in order against the
  * provider (or observes a peer), checks each against the documented outcome,
  * and cleans up on every path — the provider closes every socket the case
- * opened, the peers are stopped. A call that does not return within the
- * case's limit is TIMEOUT: the provider process is killed from outside.
+ * opened, the peers are stopped. The case's clock starts once the worker and
+ * the peers are ready; a call that does not return within the case's limit
+ * is TIMEOUT: the provider process is killed from outside.
  */
-import { isPeerCall, type Case, type Outcome, type Step } from '../cases/case.js';
+import type { BindingDescription } from '../bindings/catalogue.js';
+import { callNamed } from '../calls/index.js';
+import type { Case, Outcome, Step } from '../cases/case.js';
 import type { Deviation } from '../expectations/deviation.js';
 import type { CaseResult, ObservedCheck, Observation } from '../results/result.js';
 import { judge } from '../verdicts/judge.js';
@@ -14,6 +18,7 @@ import type { Termination } from '../verdicts/termination.js';
 import { startPeers, stopPeers, type RunningPeers } from '../../fixtures/start.js';
 import { isRecordingPeer, PeerUnavailable } from '../../fixtures/peer.js';
 import { Bindings, UnresolvedReference } from './bindings.js';
+import { capabilityGap } from './capabilities.js';
 import type { ProviderSession } from './session.js';
 import { WorkerDied } from './worker-process.js';
 import { messageOf } from '../message-of.js';
@@ -23,6 +28,8 @@ const CLEANUP_BOUND_MS = 2000;
 
 class TimeLimitReached extends Error {}
 class HarnessProblem extends Error {}
+/** The provider's binding has no way to make a call (a backstop: capabilities are checked before the case starts). */
+class CallUnsupported extends Error {}
 
 /** A call that never returned; carries the check it leaves, so reports show what the page documents for it. */
 class CallInterrupted extends Error {
@@ -37,6 +44,8 @@ class CallInterrupted extends Error {
 export interface CaseContext {
   readonly session: ProviderSession;
   readonly providerName: string;
+  /** What the provider's worker runs, and so what it can do. */
+  readonly binding: BindingDescription;
   readonly deviations: readonly Deviation[];
   /** Case file path relative to the project root. */
   readonly file: string;
@@ -45,7 +54,7 @@ export interface CaseContext {
 export async function executeCase(testCase: Case, context: CaseContext): Promise<CaseResult> {
   const startedAt = new Date();
   const started = performance.now();
-  const { checks, termination } = await runSteps(testCase, context.session);
+  const { checks, termination } = await runCase(testCase, context);
   const judgement = judge(checks, termination, context.deviations);
   return {
     id: testCase.id,
@@ -64,15 +73,36 @@ export async function executeCase(testCase: Case, context: CaseContext): Promise
   };
 }
 
-async function runSteps(testCase: Case, session: ProviderSession): Promise<{ checks: ObservedCheck[]; termination: Termination }> {
-  const checks: ObservedCheck[] = [];
+interface CaseRun {
+  readonly checks: ObservedCheck[];
+  readonly termination: Termination;
+}
+
+async function runCase(testCase: Case, context: CaseContext): Promise<CaseRun> {
+  const gap = capabilityGap(testCase, context.binding);
+  if (gap !== undefined) return { checks: [], termination: { kind: 'skip', reason: gap } };
+  try {
+    // Starting a worker (after a crash or a time-out) is not the case's time.
+    await context.session.worker();
+  } catch (error) {
+    return { checks: [], termination: { kind: 'error', detail: `the provider process did not start: ${messageOf(error)}` } };
+  }
   let peers: RunningPeers;
   try {
     peers = await startPeers(testCase.peers);
   } catch (error) {
-    if (error instanceof PeerUnavailable) return { checks, termination: { kind: 'skip', reason: error.message } };
-    return { checks, termination: { kind: 'error', detail: messageOf(error) } };
+    if (error instanceof PeerUnavailable) return { checks: [], termination: { kind: 'skip', reason: error.message } };
+    return { checks: [], termination: { kind: 'error', detail: messageOf(error) } };
   }
+  try {
+    return await runSteps(testCase, peers, context.session);
+  } finally {
+    await stopPeers(peers);
+  }
+}
+
+async function runSteps(testCase: Case, peers: RunningPeers, session: ProviderSession): Promise<CaseRun> {
+  const checks: ObservedCheck[] = [];
   const limit = new AbortController();
   const timer = setTimeout(() => limit.abort(new TimeLimitReached()), testCase.timeoutMs);
   let termination: Termination = { kind: 'completed' };
@@ -92,7 +122,6 @@ async function runSteps(testCase: Case, session: ProviderSession): Promise<{ che
   } finally {
     clearTimeout(timer);
     await closeCaseSockets(session, termination);
-    await stopPeers(peers);
   }
   return { checks, termination };
 }
@@ -104,7 +133,7 @@ async function runStep(step: Step, bindings: Bindings, peers: RunningPeers, sess
   const started = performance.now();
   let outcome: { observation: Observation; durationMs: number };
   try {
-    outcome = isPeerCall(step.call)
+    outcome = isMadeByHarness(step)
       ? { observation: await observePeer(step, args, peers, signal), durationMs: performance.now() - started }
       : await callProvider(step, args, session, signal);
   } catch (error) {
@@ -131,6 +160,10 @@ async function runStep(step: Step, bindings: Bindings, peers: RunningPeers, sess
   };
 }
 
+function isMadeByHarness(step: Step): boolean {
+  return callNamed(step.call)?.madeBy === 'harness';
+}
+
 async function callProvider(
   step: Step,
   args: Record<string, unknown>,
@@ -138,7 +171,8 @@ async function callProvider(
   signal: AbortSignal,
 ): Promise<{ observation: Observation; durationMs: number }> {
   const worker = await session.worker();
-  const reply = await untilAborted(worker.request({ op: 'call', call: step.call as never, args }), signal);
+  const reply = await untilAborted(worker.request({ op: 'call', call: step.call, args }), signal);
+  if (!reply.ok && reply.unsupported === true) throw new CallUnsupported(`${step.id}: ${reply.message}`);
   if (!reply.ok) throw new HarnessProblem(`${step.id}: the worker could not make the call: ${reply.message}`);
   if (!('observation' in reply)) throw new HarnessProblem(`${step.id}: unexpected reply ${JSON.stringify(reply)}`);
   return { observation: reply.observation, durationMs: reply.durationMs };
@@ -153,8 +187,9 @@ async function observePeer(step: Step, args: Record<string, unknown>, peers: Run
 
 function interruption(error: unknown, step: Step | undefined, limitMs: number): Termination {
   const stepId = step?.id ?? '(before the first step)';
-  if (error instanceof TimeLimitReached) return { kind: 'timeout', stepId, limitMs, inProvider: step !== undefined && !isPeerCall(step.call) };
+  if (error instanceof TimeLimitReached) return { kind: 'timeout', stepId, limitMs, inProvider: step !== undefined && !isMadeByHarness(step) };
   if (error instanceof WorkerDied) return { kind: 'crash', stepId, detail: error.message };
+  if (error instanceof CallUnsupported) return { kind: 'skip', reason: error.message };
   if (error instanceof UnresolvedReference || error instanceof HarnessProblem) return { kind: 'error', stepId, detail: error.message };
   return { kind: 'error', stepId, detail: `harness error: ${messageOf(error)}` };
 }
@@ -162,13 +197,14 @@ function interruption(error: unknown, step: Step | undefined, limitMs: number): 
 /** The provider closes what the case opened; a worker that timed out, died or does not answer is replaced instead. */
 async function closeCaseSockets(session: ProviderSession, termination: Termination): Promise<void> {
   // A worker stuck in a call or dead is replaced; one that merely waited while the harness watched a peer is fine.
-  if ((termination.kind === 'timeout' && termination.inProvider) || termination.kind === 'crash') {
+  const worker = session.live();
+  if (worker === undefined || (termination.kind === 'timeout' && termination.inProvider) || termination.kind === 'crash') {
     await session.discard();
     return;
   }
   const bound = AbortSignal.timeout(CLEANUP_BOUND_MS);
   try {
-    await untilAborted((await session.worker()).request({ op: 'reset' }), bound);
+    await untilAborted(worker.request({ op: 'reset' }), bound);
   } catch {
     await session.discard();
   }

@@ -75,6 +75,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
       const result = await executeCase(testCase, {
         session,
         providerName: options.provider.name,
+        binding: options.provider.binding,
         deviations: deviations.filter((deviation) => deviation.case === testCase.id),
         file: testCase.location.file,
       });

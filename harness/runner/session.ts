@@ -30,6 +30,11 @@ export class ProviderSession {
     return this.current;
   }
 
+  /** The current worker if it is alive; never starts one. */
+  live(): WorkerProcess | undefined {
+    return this.current?.alive ? this.current : undefined;
+  }
+
   async info(): Promise<ProviderInfo> {
     const reply = await (await this.worker()).request({ op: 'info' });
     if (reply.ok && 'info' in reply) return reply.info;

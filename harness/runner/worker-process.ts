@@ -1,21 +1,19 @@
 /**
- * One provider worker process and the line-delimited JSON link to it.
- * Killing it (after a time-out) kills that process only: under Wine, the
- * processes it may have started (wineserver, services.exe…) belong to the
- * Wine prefix and serve the next worker.
+ * One provider worker process and the line-delimited JSON link to it: its
+ * stdin and stdout pipes. Killing it (after a time-out) kills that process
+ * only: under Wine, the processes it may have started (wineserver,
+ * services.exe…) belong to the Wine prefix and serve the next worker.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer, type Socket } from 'node:net';
-import { createInterface } from 'node:readline';
+import { writeSync } from 'node:fs';
+import { createInterface, type Interface } from 'node:readline';
 import type { Provider } from '../providers/provider.js';
-import type { Reply, Request } from '../worker/protocol.js';
+import { READY_LINE, type Reply, type Request } from '../worker/protocol.js';
 
 /** The worker went away while a request was outstanding. */
 export class WorkerDied extends Error {}
 
-const EXIT_AFTER_CLOSE_BOUND_MS = 1000;
-/** A worker exits within milliseconds of its link closing; past this it is killed. */
+/** A worker exits within milliseconds of its stdin closing; past this it is killed. */
 const CLOSE_BOUND_MS = 5000;
 
 type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
@@ -23,7 +21,7 @@ type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> 
 export interface WorkerStartOptions {
   readonly provider: Provider;
   readonly workerScript: string;
-  /** File descriptor that receives the worker's stdout and stderr (Node under Wine cannot write to a pipe). */
+  /** File descriptor that receives the worker's stderr, and whatever it prints on stdout that is not a reply. */
   readonly logFd: number;
   readonly startTimeoutMs: number;
 }
@@ -36,7 +34,8 @@ export class WorkerProcess {
 
   private constructor(
     private readonly child: ChildProcess,
-    private readonly link: Socket,
+    lines: Interface,
+    private readonly logFd: number,
   ) {
     this.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
@@ -45,36 +44,25 @@ export class WorkerProcess {
         resolve(this.exitDescription);
       });
     });
-    // The link closes a moment before the exit is reported; wait (bounded) so a CRASH says how the process ended.
-    link.on('close', () => {
-      void withinBound(this.exited, EXIT_AFTER_CLOSE_BOUND_MS).then((exit) =>
-        this.failAll(`the provider process ${exit ?? 'closed its connection'}`),
-      );
-    });
-    link.on('error', () => undefined);
-    createInterface({ input: link }).on('line', (line) => this.receive(line));
+    // A worker that died leaves its stdin broken; the exit says what happened.
+    child.stdin?.on('error', () => undefined);
+    lines.on('line', (line) => this.receive(line));
   }
 
   static async start(options: WorkerStartOptions): Promise<WorkerProcess> {
-    const server = createServer();
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const address = server.address();
-    if (address === null || typeof address === 'string') throw new Error('control listener has no port');
-    const command = options.provider.workerCommand(options.workerScript, address.port);
+    const command = options.provider.workerCommand(options.workerScript, ['--binding', options.provider.binding.name]);
     const child = spawn(command.command, command.args, {
       env: { ...process.env, ...command.env },
-      stdio: ['ignore', options.logFd, options.logFd],
+      stdio: ['pipe', 'pipe', options.logFd],
     });
+    const lines = createInterface({ input: child.stdout as NonNullable<typeof child.stdout> });
     try {
-      const link = await firstConnection(server, child, options.startTimeoutMs);
-      link.setNoDelay(true);
-      return new WorkerProcess(child, link);
+      await untilReady(child, lines, options);
+      return new WorkerProcess(child, lines, options.logFd);
     } catch (error) {
       kill(child);
+      lines.close();
       throw error;
-    } finally {
-      server.close();
     }
   }
 
@@ -83,7 +71,7 @@ export class WorkerProcess {
   }
 
   get alive(): boolean {
-    return this.exitDescription === undefined && !this.link.destroyed;
+    return this.exitDescription === undefined;
   }
 
   request(body: RequestBody): Promise<Reply> {
@@ -91,31 +79,28 @@ export class WorkerProcess {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.link.write(`${JSON.stringify({ ...body, id })}\n`);
+      this.child.stdin?.write(`${JSON.stringify({ ...body, id })}\n`);
     });
   }
 
   /** Kills the process and waits until it is gone. */
   async kill(): Promise<void> {
-    this.link.destroy();
     if (this.exitDescription !== undefined) return;
     kill(this.child);
     await this.exited;
   }
 
-  /** Asks the worker to finish on its own (its connection closes, it exits); kills it if it does not within the bound. */
+  /** Asks the worker to finish on its own (its stdin closes, it exits); kills it if it does not within the bound. */
   async close(): Promise<void> {
-    this.link.end();
+    this.child.stdin?.end();
     if ((await withinBound(this.exited, CLOSE_BOUND_MS)) === undefined) await this.kill();
   }
 
   private receive(line: string): void {
-    let reply: Reply;
-    try {
-      reply = JSON.parse(line) as Reply;
-    } catch {
-      this.failAll(`the provider process sent something that is not a reply: ${line.slice(0, 200)}`);
-      void this.kill();
+    const reply = parseReply(line);
+    if (reply === undefined) {
+      // Not a reply: something in the worker printed. Keep it with the rest of its output.
+      writeSync(this.logFd, `${line}\n`);
       return;
     }
     const waiter = this.pending.get(reply.id);
@@ -127,6 +112,40 @@ export class WorkerProcess {
     for (const waiter of this.pending.values()) waiter.reject(new WorkerDied(message));
     this.pending.clear();
   }
+}
+
+function parseReply(line: string): Reply | undefined {
+  if (!line.startsWith('{"id":')) return undefined;
+  try {
+    return JSON.parse(line) as Reply;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resolves when the worker prints READY_LINE; rejects if it exits first or stays silent past the bound. */
+function untilReady(child: ChildProcess, lines: Interface, options: WorkerStartOptions): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      lines.off('line', onLine);
+      child.off('exit', onExit);
+      child.off('error', onError);
+      if (error === undefined) resolve();
+      else reject(error);
+    };
+    const onLine = (line: string) => {
+      if (line === READY_LINE) done();
+      else writeSync(options.logFd, `${line}\n`);
+    };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
+      done(new WorkerDied(`the provider process ${describeExit(code, signal)} before it was ready`));
+    const onError = (error: Error) => done(new WorkerDied(`the provider process could not start: ${error.message}`));
+    const timer = setTimeout(() => done(new Error(`the provider process was not ready within ${options.startTimeoutMs} ms`)), options.startTimeoutMs);
+    lines.on('line', onLine);
+    child.once('exit', onExit);
+    child.once('error', onError);
+  });
 }
 
 /** The promise's value, or undefined if it has not settled within `ms`. */
@@ -148,20 +167,4 @@ function describeExit(code: number | null, signal: NodeJS.Signals | null): strin
 function kill(child: ChildProcess): void {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGKILL');
-}
-
-async function firstConnection(server: ReturnType<typeof createServer>, child: ChildProcess, timeoutMs: number): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the provider process did not connect within ${timeoutMs} ms`)), timeoutMs);
-    const fail = (why: string) => {
-      clearTimeout(timer);
-      reject(new WorkerDied(why));
-    };
-    child.once('error', (error) => fail(`the provider process could not start: ${error.message}`));
-    child.once('exit', (code, signal) => fail(`the provider process ${describeExit(code, signal)} before connecting`));
-    server.once('connection', (socket) => {
-      clearTimeout(timer);
-      resolve(socket);
-    });
-  });
 }

@@ -1,13 +1,13 @@
 /**
  * Messages between the runner and a provider worker process, one JSON object
- * per line over a loopback TCP connection. (Node for Windows under Wine cannot
- * write to a pipe as stdout, but TCP on 127.0.0.1 works both ways.)
+ * per line: requests on the worker's stdin, replies on its stdout. The worker
+ * says it is ready with READY_LINE first; any other line on its stdout that
+ * is not a reply (a library printing) goes to provider.log.
  */
-import type { ProviderCall } from '../cases/case.js';
 import type { Observation } from '../results/result.js';
 
 export type Request =
-  | { readonly id: number; readonly op: 'call'; readonly call: ProviderCall; readonly args: Readonly<Record<string, unknown>> }
+  | { readonly id: number; readonly op: 'call'; readonly call: string; readonly args: Readonly<Record<string, unknown>> }
   /** Close every socket opened since the last reset: the end of a case, on every path. */
   | { readonly id: number; readonly op: 'reset' }
   | { readonly id: number; readonly op: 'info' };
@@ -22,5 +22,11 @@ export type Reply =
   | { readonly id: number; readonly ok: true; readonly observation: Observation; readonly durationMs: number }
   | { readonly id: number; readonly ok: true; readonly closed: number }
   | { readonly id: number; readonly ok: true; readonly info: ProviderInfo }
-  /** The worker could not make the call at all (bad argument, FFI failure): a harness problem. */
-  | { readonly id: number; readonly ok: false; readonly message: string };
+  /**
+   * The worker could not make the call at all: a harness problem (bad argument, FFI failure), or, with
+   * `unsupported`, a call its binding has no way to make (the case is SKIP).
+   */
+  | { readonly id: number; readonly ok: false; readonly message: string; readonly unsupported?: true };
+
+/** The worker's first line: its binding is open and it takes requests. */
+export const READY_LINE = '{"ready":true}';

@@ -46,16 +46,18 @@ function alternatives(schema: AnySchema, root: AnySchemaObject, names: string[])
   if (typeof schema === 'boolean') return [schema ? 'any value' : 'nothing'];
   if (typeof schema.$ref === 'string') return alternatives(resolveRef(schema.$ref, root), root, names);
   if (Array.isArray(schema.anyOf)) return schema.anyOf.flatMap((s: AnySchema) => alternatives(s, root, names));
-  if (Array.isArray(schema.enum)) return listNames(schema.enum, names);
+  if (Array.isArray(schema.enum)) return listNames(schema.enum, names, schema.description);
   if ('const' in schema) return listNames([schema.const], names);
   return [typePhrase(schema)];
 }
 
-function listNames(values: readonly unknown[], names: string[]): string[] {
+/** Short enumerations are listed; a long one is named by its description (`a Winsock error name, one of 66`). */
+function listNames(values: readonly unknown[], names: string[], description?: unknown): string[] {
   const words = values.map((value) => (typeof value === 'string' ? value : JSON.stringify(value)));
   names.push(...words);
   if (words.length <= MAX_LISTED_NAMES) return words;
-  return [...words.slice(0, MAX_LISTED_NAMES), `… (${words.length} names in all)`];
+  const what = typeof description === 'string' ? description.replace(/\.$/, '') : 'a name';
+  return [`${what.charAt(0).toLowerCase()}${what.slice(1)} (one of ${words.length})`];
 }
 
 function typePhrase(schema: AnySchemaObject): string {

@@ -107,8 +107,13 @@ function explainError(error: ErrorObject, root: AnySchemaObject): Finding | unde
         typeLevel: false,
       };
     }
-    case 'required':
-      return at(path, `missing required key "${String(params.missingProperty)}" in ${title}`, false);
+    case 'required': {
+      const key = String(params.missingProperty);
+      const property: unknown = isObject(schema.properties) ? schema.properties[key] : undefined;
+      // A key with one possible value (a format version) can say exactly what to write.
+      const fix = isObject(property) && 'const' in property ? `; write ${key}: ${JSON.stringify(property.const)}` : '';
+      return at(path, `missing required key "${key}" in ${title}${fix}`, false);
+    }
     case 'discriminator':
       return explainDiscriminator(error, path, schema);
     case 'pattern':

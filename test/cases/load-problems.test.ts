@@ -11,6 +11,22 @@ function problemsOf(...names: string[]): string[] {
 
 const bad = (name: string): string => casesSample(`bad/${name}`);
 
+describe('loadCases: closed vocabularies and the format version', () => {
+  it('rejects an unknown error name, constant or return value where it is written, with a did-you-mean', () => {
+    expect(problemsOf('vocabulary.yaml')).to.deep.equal([
+      `${bad('vocabulary.yaml')}:12:31: "args.level" must be SOL_SOCKET, IPPROTO_IP, IPPROTO_TCP, IPPROTO_IPV6, an integer or a $reference, not "SO_BROADCAST"`,
+      `${bad('vocabulary.yaml')}:12:53: "args.option" must be a socket option by name (one of 16), an integer or a $reference, not "SO_BROADCST"; did you mean "SO_BROADCAST"?`,
+      `${bad('vocabulary.yaml')}:15:49: "expect.error" must be a Winsock error name (one of 66) or not-matcher { not }, not "WSAEWOLDBLOCK"; did you mean "WSAEWOULDBLOCK"?`,
+      `${bad('vocabulary.yaml')}:18:28: "expect.returns" must be socket, INVALID_SOCKET or not-matcher { not }, not "SOCKET_ERROR"`,
+    ]);
+  });
+
+  it('asks for the format version a file lacks, and refuses one this harness does not read', () => {
+    expect(problemsOf('no-format.yaml')).to.deep.equal([`${bad('no-format.yaml')}:1:1: missing required key "format" in case file; write format: 1`]);
+    expect(problemsOf('future-format.yaml')).to.deep.equal([`${bad('future-format.yaml')}:1:9: "format" must be 1, not 2`]);
+  });
+});
+
 describe('loadCases: problems, each with file:line:column', () => {
   it('reports malformed YAML where the parser found it', () => {
     expect(problemsOf('malformed.yaml')).to.deep.equal([
@@ -20,7 +36,7 @@ describe('loadCases: problems, each with file:line:column', () => {
 
   it('reports a value of the wrong type, saying what is expected', () => {
     expect(problemsOf('wrong-type.yaml')).to.deep.equal([
-      `${bad('wrong-type.yaml')}:5:14: "timeout" must be an integer ≥ 1, not "fast"`,
+      `${bad('wrong-type.yaml')}:5:14: "timeout" must be an integer from 1 to 600000, not "fast"`,
     ]);
   });
 
@@ -39,7 +55,7 @@ describe('loadCases: problems, each with file:line:column', () => {
 
   it('reports an unknown call once, at its name, not once per known call', () => {
     expect(problemsOf('unknown-call.yaml')).to.deep.equal([
-      `${bad('unknown-call.yaml')}:10:15: unknown call "WSAConect"; known: socket, closesocket, bind, listen, accept, setsockopt, getsockopt, ioctlsocket, WSAConnect, connect, select, send, recv, sendto, recvfrom, getsockname, getpeername, shutdown, peer.datagrams; did you mean "WSAConnect"?`,
+      `${bad('unknown-call.yaml')}:10:15: unknown call "WSAConect"; known: WSAStartup, WSACleanup, socket, closesocket, bind, listen, accept, setsockopt, getsockopt, ioctlsocket, WSAConnect, connect, select, send, recv, sendto, recvfrom, getsockname, getpeername, shutdown, peer.datagrams; did you mean "WSAConnect"?`,
     ]);
   });
 

@@ -8,7 +8,7 @@ describe('loadCases: names and references', () => {
   it('explains each misuse of a name where it is written', () => {
     expect(load(file).messages).to.deep.equal([
       `${file}:10:13: "as: server" is already defined by the peer "server" (line 6); choose another name`,
-      `${file}:15:20: "$server" is a peer, but "s" takes a socket: a name kept with "as" on a socket or accept step`,
+      `${file}:15:20: "$server" is a peer, but "s" takes a socket: a name kept with "as" on a step that creates one (socket, accept)`,
       `${file}:15:35: "$server.prt": a peer's address has the parts family, address, port, not "prt"; did you mean "port"?`,
       `${file}:17:20: "$s.handle": "s" is a socket, which has no parts; write $s`,
       `${file}:17:82: "$a..b" is not a valid reference: write $name or $name.part.part (and $$ for a literal $)`,
@@ -34,7 +34,7 @@ describe('loadCases: values with several forms', () => {
       `${file}:10:21: "args.af" must be AF_INET, AF_INET6, AF_UNSPEC, an integer or a $reference, not "AF_INTE"; did you mean "AF_INET"?`,
       `${file}:13:75: "args.name.port" must be an integer from 0 to 65535 or a $reference, not 70000`,
       `${file}:13:82: unknown key "prot" in socket address; allowed: family, address, port, flowinfo, scopeId`,
-      `${file}:15:24: "returns" must be SOCKET_ERROR, INVALID_SOCKET, socket, an integer, a $reference or not-matcher { not }, not "SOCKETERROR"; did you mean "SOCKET_ERROR"?`,
+      `${file}:15:24: "returns" must be SOCKET_ERROR, an integer, a $reference or not-matcher { not }, not "SOCKETERROR"; did you mean "SOCKET_ERROR"?`,
       `${file}:16:38: unknown key "eror" in outcome of WSAConnect; allowed: returns, error, calleeData; did you mean "error"?`,
       `${file}:18:9: "args" must be args of connect { s, name, namelen? }, not null`,
       `${file}:19:17: "expect" must list at least 1 item`,

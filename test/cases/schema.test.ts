@@ -1,7 +1,8 @@
 /**
- * The schemas themselves: they compile in Ajv's strict mode, every property
- * carries a description for editors, and the examples of cases/README.md
- * (the specification of the format) pass them.
+ * The schemas: built from the declarations, they compile in Ajv's strict
+ * mode, describe every property for editors, accept the examples of
+ * cases/README.md (the specification of the format), and the files written
+ * out for editors are exactly what the declarations give.
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
@@ -9,10 +10,11 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { caseFileSchema } from '../../harness/cases/schema.js';
 import { expectationsFileSchema } from '../../harness/expectations/schema.js';
-import { compileSchema } from '../../harness/yaml/schema.js';
+import { caseSchemaDocument } from '../../harness/schemas/case-schema.js';
+import { expectationsSchemaDocument } from '../../harness/schemas/expectations-schema.js';
+import { GENERATED_FILES } from '../../harness/schemas/generated-files.js';
+import { CALL_NAMES } from '../../harness/calls/index.js';
 import { PROJECT_ROOT } from './helpers.js';
-
-const SCHEMA_FILES = ['cases/case.schema.json', 'expectations/expectations.schema.json'];
 
 /** The paths of every property schema (under `properties`) in a schema document. */
 function propertiesWithoutDescription(node: unknown, at: string): string[] {
@@ -34,24 +36,34 @@ function yamlBlocks(markdownFile: string): string[] {
 }
 
 describe('schemas', () => {
-  for (const file of SCHEMA_FILES) {
-    it(`${file} compiles in strict mode`, () => {
-      expect(() => compileSchema(JSON.parse(readFileSync(path.join(PROJECT_ROOT, file), 'utf8')))).not.to.throw();
-    });
+  it('compile in strict mode', () => {
+    expect(() => caseFileSchema()).not.to.throw();
+    expect(() => expectationsFileSchema()).not.to.throw();
+  });
 
-    it(`${file} describes every property`, () => {
-      const schema: unknown = JSON.parse(readFileSync(path.join(PROJECT_ROOT, file), 'utf8'));
-      expect(propertiesWithoutDescription(schema, '#')).to.deep.equal([]);
+  it('describe every property', () => {
+    expect(propertiesWithoutDescription(caseSchemaDocument(), '#')).to.deep.equal([]);
+    expect(propertiesWithoutDescription(expectationsSchemaDocument(), '#')).to.deep.equal([]);
+  });
+
+  it('have a step branch for every declared call, and no other', () => {
+    const branches = (caseSchemaDocument()['definitions'] as { step: { oneOf: { properties: { call: { const: string } } }[] } }).step.oneOf;
+    expect(branches.map((branch) => branch.properties.call.const)).to.deep.equal(CALL_NAMES);
+  });
+
+  for (const file of GENERATED_FILES) {
+    it(`${file.path} is what the declarations give (run npm run generate after changing them)`, () => {
+      expect(readFileSync(path.join(PROJECT_ROOT, file.path), 'utf8') === file.content(), `${file.path} is out of date: run npm run generate`).to.equal(true);
     });
   }
 
-  it('accepts the case example of cases/README.md', () => {
+  it('accept the case example of cases/README.md', () => {
     const [example] = yamlBlocks('cases/README.md');
     const { validate } = caseFileSchema();
     expect(validate(parse(example ?? '')), JSON.stringify(validate.errors)).to.equal(true);
   });
 
-  it('accepts the expectations example of cases/README.md', () => {
+  it('accept the expectations example of cases/README.md', () => {
     const example = yamlBlocks('cases/README.md').find((block) => block.includes('deviations:'));
     const { validate } = expectationsFileSchema();
     expect(validate(parse(example ?? '')), JSON.stringify(validate.errors)).to.equal(true);

@@ -9,7 +9,7 @@ import type { CaseResult } from '../../harness/results/result.js';
 import { executeCase } from '../../harness/runner/execute-case.js';
 import { callEvents, traceOf } from '../support/fake-provider/journal.js';
 import { FIRST_FAKE_HANDLE } from '../support/fake-provider/script.js';
-import { FakeWorld, makeCase, makeTempDir, OPEN_TCP_SOCKET, processExists, removeDir, step } from './helpers.js';
+import { FAKE_STACK, FakeWorld, makeCase, makeTempDir, OPEN_TCP_SOCKET, processExists, removeDir, step } from './helpers.js';
 
 const SERVER: PeerSpec = { name: 'server', kind: 'tcp-listener', family: 'AF_INET' };
 const ECHO: PeerSpec = { name: 'echo', kind: 'udp-peer', family: 'AF_INET' };
@@ -137,6 +137,60 @@ describe('executeCase with the fake provider', function () {
     expect(result.checks.map((check) => check.stepId)).to.deep.equal(['socket']);
     expect(result.checks[0]?.mismatch).to.equal('set-up call failed: INVALID_SOCKET WSAEAFNOSUPPORT');
     expect(callEvents(world.journal()).map((event) => event.call)).to.deep.equal(['socket']);
+  });
+
+  it('skips a case with a step the binding cannot make, naming the step and what it needs, without starting a worker', async () => {
+    const connectData = makeCase(
+      'fake.connect-data',
+      [OPEN_TCP_SOCKET, step('WSAConnect', { s: '$s', name: '$server', callerData: { data: 'hi' } }, { expect: { returns: 0 } })],
+      { peers: [SERVER] },
+    );
+    const withoutConnectData = { ...world.provider.binding, capabilities: new Set(['winsock-startup', 'qos'] as const) };
+    const result = await executeCase(connectData, { ...world.context(), binding: withoutConnectData });
+    expect(result.verdict).to.equal('SKIP');
+    expect(result.message).to.equal(
+      'step WSAConnect passes callerData to WSAConnect, which needs connect data (lpCallerData and lpCalleeData of WSAConnect); the winsock binding (Winsock, through ws2_32.dll) has no way to express it',
+    );
+    expect(world.journal()).to.deep.equal([]);
+  });
+
+  it('runs a step whose optional argument needs a capability when the case passes NULL for it', async () => {
+    const nullCallerData = makeCase(
+      'fake.null-connect-data',
+      [OPEN_TCP_SOCKET, step('WSAConnect', { s: '$s', name: '$server', namelen: 16, callerData: null }, { expect: { returns: 0 } })],
+      { peers: [SERVER] },
+    );
+    const withoutConnectData = { ...world.provider.binding, capabilities: new Set(['winsock-startup', 'qos'] as const) };
+    const result = await executeCase(nullCallerData, { ...world.context(), binding: withoutConnectData });
+    expect(result.verdict, result.message).to.equal('PASS');
+  });
+
+  it('skips a case whose call the worker says its binding cannot make', async () => {
+    const unsupportedWorld = new FakeWorld(makeTempDir('unsupported'), { ...FAKE_STACK, listen: { otherwise: { unsupported: 'listen has no counterpart here' } } });
+    try {
+      const listens = makeCase('fake.listens', [OPEN_TCP_SOCKET, step('listen', { s: '$s', backlog: 1 }, { expect: { returns: 0 } })]);
+      const result = await executeCase(listens, unsupportedWorld.context());
+      expect(result.verdict).to.equal('SKIP');
+      expect(result.message).to.equal('listen: listen has no counterpart here');
+    } finally {
+      await unsupportedWorld.dispose();
+      removeDir(unsupportedWorld.dir);
+    }
+  });
+
+  it("starts the case's clock once its worker is ready: a slow start-up is not the case's time", async () => {
+    const slowWorld = new FakeWorld(makeTempDir('slow-start'), FAKE_STACK, 3 * HANG_LIMIT_MS);
+    try {
+      const quick = makeCase('fake.quick', [OPEN_TCP_SOCKET, step('WSAConnect', { s: '$s', name: '$server', namelen: 16 }, { expect: { returns: 0 } })], {
+        peers: [SERVER],
+        timeoutMs: HANG_LIMIT_MS,
+      });
+      const result = await executeCase(quick, slowWorld.context());
+      expect(result.verdict, result.message).to.equal('PASS');
+    } finally {
+      await slowWorld.dispose();
+      removeDir(slowWorld.dir);
+    }
   });
 
   it('ends as ERROR when the worker cannot make a call', async () => {

@@ -6,7 +6,7 @@
 import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_CASE_TIMEOUT_MS, type CallName, type Case, type Outcome, type PeerSpec, type Step, type Value } from '../../harness/cases/case.js';
+import { DEFAULT_CASE_TIMEOUT_MS, type Case, type Outcome, type PeerSpec, type Step, type Value } from '../../harness/cases/case.js';
 import type { Deviation } from '../../harness/expectations/deviation.js';
 import type { CaseContext } from '../../harness/runner/execute-case.js';
 import { ProviderSession } from '../../harness/runner/session.js';
@@ -67,7 +67,7 @@ export interface StepOptions {
   readonly id?: string;
 }
 
-export function step(call: CallName, args: { readonly [name: string]: Value }, options: StepOptions = {}): Step {
+export function step(call: string, args: { readonly [name: string]: Value }, options: StepOptions = {}): Step {
   const { expect, as, id } = options;
   return {
     id: id ?? call,
@@ -118,15 +118,16 @@ export class FakeWorld {
   constructor(
     readonly dir: string,
     script: FakeScript = FAKE_STACK,
+    startDelayMs = 0,
   ) {
     this.journalFile = path.join(dir, 'journal.jsonl');
-    this.provider = new FakeProvider({ script, journal: this.journalFile });
+    this.provider = new FakeProvider({ script, journal: this.journalFile, startDelayMs });
     this.logFd = openSync(path.join(dir, 'provider.log'), 'w');
     this.session = new ProviderSession(this.provider, FAKE_WORKER_SCRIPT, this.logFd);
   }
 
   context(deviations: readonly Deviation[] = []): CaseContext {
-    return { session: this.session, providerName: this.provider.name, deviations, file: TEST_CASE_FILE };
+    return { session: this.session, providerName: this.provider.name, binding: this.provider.binding, deviations, file: TEST_CASE_FILE };
   }
 
   journal(): JournalEvent[] {

@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PEER_CALLS, PROVIDER_CALLS } from '../../harness/cases/case.js';
+import { CALL_NAMES } from '../../harness/calls/index.js';
 import { formatProblem } from '../../harness/cases/load.js';
 import type { RunSummary } from '../../harness/results/result.js';
 import { ProviderUnavailable } from '../../harness/providers/provider.js';
@@ -57,6 +57,7 @@ const CRASHES = `      - call: shutdown
         expect: { returns: 0 }`;
 
 const CASES_FILE = `# yaml-language-server: $schema=./case.schema.json
+format: 1
 cases:${[
   caseYaml('suite.connects', 'tcp', CONNECTS),
   caseYaml('suite.short-name-fails', 'tcp, errors', CONNECT_WITH_SHORT_NAME),
@@ -68,9 +69,10 @@ cases:${[
 ].join('')}
 `;
 
-const KNOWN_CALLS = [...PROVIDER_CALLS, ...PEER_CALLS].join(', ');
+const KNOWN_CALLS = CALL_NAMES.join(', ');
 
-const EXPECTATIONS_FILE = `deviations:
+const EXPECTATIONS_FILE = `format: 1
+deviations:
   - case: suite.short-name-known
     step: WSAConnect
     observed: { returns: SOCKET_ERROR, error: WSAEADDRNOTAVAIL }
@@ -258,7 +260,7 @@ describe('runSuite with the fake provider', function () {
     }
   });
 
-  it('says the provider did not start, and where its output is, when the worker dies before connecting', async () => {
+  it('says the provider did not start, and where its output is, when the worker dies before it is ready', async () => {
     const project = new SuiteProject(CASES_FILE, EXPECTATIONS_FILE);
     try {
       const options = { ...project.options([new JsonLinesReporter(project.outDir)]), workerScript: path.join(project.root, 'missing.js') };
@@ -267,7 +269,7 @@ describe('runSuite with the fake provider', function () {
         (rejection: unknown) => rejection,
       );
       expect(error).to.be.instanceOf(ProviderUnavailable);
-      expect((error as Error).message).to.match(/^the fake provider did not start: the provider process exited with status 1 before connecting \(its output is in .*provider\.log\)$/);
+      expect((error as Error).message).to.match(/^the fake provider did not start: the provider process exited with status 1 before it was ready \(its output is in .*provider\.log\)$/);
       expect(readFileSync(path.join(project.outDir, 'provider.log'), 'utf8')).to.include('missing.js');
       expect(existsSync(project.resultsFile), 'no results without a provider').to.equal(false);
     } finally {
@@ -276,7 +278,8 @@ describe('runSuite with the fake provider', function () {
   });
 
   describe('bad input', () => {
-    const misspelledCall = `cases:
+    const misspelledCall = `format: 1
+cases:
   - id: suite.misspelled
     title: A case with a misspelled call${CLAUSE}
     steps:
@@ -284,7 +287,8 @@ describe('runSuite with the fake provider', function () {
         args: { s: 1, name: null }
         expect: { returns: 0 }
 `;
-    const unknownCaseInExpectations = `deviations:
+    const unknownCaseInExpectations = `format: 1
+deviations:
   - case: suite.no-such-case
     step: WSAConnect
     observed: { returns: 0 }
@@ -312,7 +316,7 @@ describe('runSuite with the fake provider', function () {
       const { messages, project } = await rejectedRun(misspelledCall);
       try {
         expect(messages).to.deep.equal([
-          `cases/fake.yaml:8:15: unknown call "WSAConect"; known: ${KNOWN_CALLS}; did you mean "WSAConnect"?`,
+          `cases/fake.yaml:9:15: unknown call "WSAConect"; known: ${KNOWN_CALLS}; did you mean "WSAConnect"?`,
         ]);
         expectNothingRan(project);
       } finally {
@@ -324,7 +328,7 @@ describe('runSuite with the fake provider', function () {
       const { messages, project } = await rejectedRun(CASES_FILE, unknownCaseInExpectations);
       try {
         expect(messages).to.have.length(1);
-        expect(messages[0]).to.match(/^expectations\/fake\.yaml:2:5: no case has the id "suite\.no-such-case"/);
+        expect(messages[0]).to.match(/^expectations\/fake\.yaml:3:5: no case has the id "suite\.no-such-case"/);
         expectNothingRan(project);
       } finally {
         project.remove();

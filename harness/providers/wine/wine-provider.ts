@@ -2,6 +2,7 @@
  * Wine's ws2_32, driven by Windows Node under Debian's wine64: the same
  * JavaScript and koffi binary a Windows machine runs, on Linux.
  */
+import { BINDINGS } from '../../bindings/catalogue.js';
 import type { Provider, WorkerCommand } from '../provider.js';
 import { ProviderUnavailable } from '../provider.js';
 import { windowsPath } from './paths.js';
@@ -9,6 +10,7 @@ import { defaultCacheDir, provisionWine, wineEnvironment, wineVariables, type Wi
 
 export class WineProvider implements Provider {
   readonly name = 'wine';
+  readonly binding = BINDINGS.winsock;
   private environment: WineEnvironment;
 
   constructor(private readonly cacheDir = defaultCacheDir()) {
@@ -22,11 +24,11 @@ export class WineProvider implements Provider {
     this.environment = await provisionWine(this.cacheDir, log);
   }
 
-  workerCommand(workerScript: string, runnerPort: number): WorkerCommand {
+  workerCommand(workerScript: string, workerArgs: readonly string[]): WorkerCommand {
     const { wine64, nodeExe, koffiDir } = this.environment;
     return {
       command: wine64,
-      args: [nodeExe, windowsPath(workerScript), '--port', String(runnerPort), '--koffi', windowsPath(koffiDir)],
+      args: [nodeExe, windowsPath(workerScript), ...workerArgs, '--koffi', windowsPath(koffiDir)],
       env: wineVariables(this.environment),
     };
   }

@@ -4,13 +4,12 @@
  * the time the runner has a reply, the event is in the file.
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import type { ProviderCall } from '../../../harness/cases/case.js';
 
 export type JournalEvent =
   /** A worker process connected to the runner. */
   | { readonly event: 'started'; readonly pid: number }
   | { readonly event: 'info'; readonly pid: number }
-  | { readonly event: 'call'; readonly pid: number; readonly call: ProviderCall; readonly args: Readonly<Record<string, unknown>> }
+  | { readonly event: 'call'; readonly pid: number; readonly call: string; readonly args: Readonly<Record<string, unknown>> }
   /** `reset`, with the number of sockets it closed. */
   | { readonly event: 'reset'; readonly pid: number; readonly closed: number };
 

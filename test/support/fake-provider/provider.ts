@@ -4,8 +4,9 @@
  * does what the test's FakeScript says.
  */
 import { fileURLToPath } from 'node:url';
+import { BINDINGS } from '../../../harness/bindings/catalogue.js';
 import type { Provider, WorkerCommand } from '../../../harness/providers/provider.js';
-import { JOURNAL_VARIABLE, SCRIPT_VARIABLE, type FakeScript } from './script.js';
+import { JOURNAL_VARIABLE, SCRIPT_VARIABLE, START_DELAY_VARIABLE, type FakeScript } from './script.js';
 
 /** The compiled fake worker, beside this file in dist/. Pass it where the runner takes a worker script. */
 export const FAKE_WORKER_SCRIPT = fileURLToPath(new URL('./worker.js', import.meta.url));
@@ -16,10 +17,14 @@ export interface FakeProviderOptions {
   readonly journal: string;
   /** Defaults to `fake`; it names `expectations/<name>.yaml`. */
   readonly name?: string;
+  /** How long each worker takes to start (default: as fast as it can). */
+  readonly startDelayMs?: number;
 }
 
 export class FakeProvider implements Provider {
   readonly name: string;
+  /** The fake speaks the Winsock case language. */
+  readonly binding = BINDINGS.winsock;
   private prepared = 0;
 
   constructor(private readonly options: FakeProviderOptions) {
@@ -36,11 +41,15 @@ export class FakeProvider implements Provider {
     log(`provider ${this.name} is ready`);
   }
 
-  workerCommand(workerScript: string, runnerPort: number): WorkerCommand {
+  workerCommand(workerScript: string, workerArgs: readonly string[]): WorkerCommand {
     return {
       command: process.execPath,
-      args: [workerScript, '--port', String(runnerPort)],
-      env: { [SCRIPT_VARIABLE]: JSON.stringify(this.options.script), [JOURNAL_VARIABLE]: this.options.journal },
+      args: [workerScript, ...workerArgs],
+      env: {
+        [SCRIPT_VARIABLE]: JSON.stringify(this.options.script),
+        [JOURNAL_VARIABLE]: this.options.journal,
+        [START_DELAY_VARIABLE]: String(this.options.startDelayMs ?? 0),
+      },
     };
   }
 }

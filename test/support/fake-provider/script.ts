@@ -5,7 +5,6 @@
  * (see worker.ts): `socket` hands out handles, `closesocket` forgets them,
  * `sendto` really sends a UDP datagram, anything else returns 0.
  */
-import type { ProviderCall } from '../../../harness/cases/case.js';
 import type { Observation } from '../../../harness/results/result.js';
 
 export type FakeBehaviour =
@@ -16,7 +15,9 @@ export type FakeBehaviour =
   /** Exit with this status in the middle of the call, without answering. */
   | { readonly exit: number }
   /** Answer `ok: false`: the worker could not make the call (a harness problem). */
-  | { readonly refuse: string };
+  | { readonly refuse: string }
+  /** Answer that its binding has no way to make the call. */
+  | { readonly unsupported: string };
 
 export interface FakeCallScript {
   /** Behaviours chosen by the value of one argument, written as `String(value)`. */
@@ -25,7 +26,7 @@ export interface FakeCallScript {
   readonly otherwise?: FakeBehaviour;
 }
 
-export type FakeScript = Readonly<Partial<Record<ProviderCall, FakeCallScript>>>;
+export type FakeScript = Readonly<Partial<Record<string, FakeCallScript>>>;
 
 /** The handle the built-in `socket` gives first in each worker; the next ones count up. */
 export const FIRST_FAKE_HANDLE = 100;
@@ -36,9 +37,11 @@ export const FAKE_PROVIDER_VERSION = 'Fake Winsock 1.0';
 /** Environment variables through which the fake provider hands the script and the journal file to its workers. */
 export const SCRIPT_VARIABLE = 'FAKE_WINSOCK_SCRIPT';
 export const JOURNAL_VARIABLE = 'FAKE_WINSOCK_JOURNAL';
+/** Milliseconds the fake worker takes to start, as Node under Wine does. */
+export const START_DELAY_VARIABLE = 'FAKE_WINSOCK_START_DELAY_MS';
 
 /** The scripted behaviour of a call with these arguments; undefined when the script leaves the call to the built-ins. */
-export function scriptedBehaviour(script: FakeScript, call: ProviderCall, args: Readonly<Record<string, unknown>>): FakeBehaviour | undefined {
+export function scriptedBehaviour(script: FakeScript, call: string, args: Readonly<Record<string, unknown>>): FakeBehaviour | undefined {
   const entry = script[call];
   if (entry === undefined) return undefined;
   const keyed = entry.byArgument;

@@ -1,9 +1,9 @@
 /**
- * The fake provider worker: connects back to the runner on 127.0.0.1:--port
- * and answers the line-JSON requests of harness/worker/protocol.ts as the
+ * The fake provider worker: answers the line-JSON requests of
+ * harness/worker/protocol.ts, read from stdin and answered on stdout, as the
  * script in its environment says (see script.ts), recording each request in
- * the journal first. Like the real worker it exits when the runner closes
- * the connection.
+ * the journal first. Like the real worker it says it is ready first, and
+ * exits when the runner closes its stdin.
  *
  * Built-in behaviour, for calls the script does not name:
  *   socket       { returns: 'socket', handle } with a new handle, remembered as open
@@ -13,16 +13,13 @@
  * `reset` forgets every open handle and answers how many there were.
  */
 import { createSocket } from 'node:dgram';
-import { once } from 'node:events';
-import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import type { ProviderCall } from '../../../harness/cases/case.js';
 import type { SockAddr } from '../../../harness/net/sockaddr.js';
 import type { Observation } from '../../../harness/results/result.js';
-import type { Reply, Request } from '../../../harness/worker/protocol.js';
+import { READY_LINE, type Reply, type Request } from '../../../harness/worker/protocol.js';
 import { appendJournal, type JournalEvent } from './journal.js';
-import { FAKE_PROVIDER_VERSION, FIRST_FAKE_HANDLE, JOURNAL_VARIABLE, SCRIPT_VARIABLE, scriptedBehaviour, type FakeBehaviour, type FakeScript } from './script.js';
+import { FAKE_PROVIDER_VERSION, FIRST_FAKE_HANDLE, JOURNAL_VARIABLE, SCRIPT_VARIABLE, START_DELAY_VARIABLE, scriptedBehaviour, type FakeBehaviour, type FakeScript } from './script.js';
 
 /**
  * A hung call blocks the process for good as far as any case is concerned;
@@ -33,7 +30,7 @@ const EXIT_AFTER_HANG = 4;
 
 type Args = Readonly<Record<string, unknown>>;
 
-const { values } = parseArgs({ options: { port: { type: 'string' } } });
+parseArgs({ options: { binding: { type: 'string' } } });
 const script = JSON.parse(process.env[SCRIPT_VARIABLE] ?? '{}') as FakeScript;
 const journalFile = process.env[JOURNAL_VARIABLE];
 const openHandles = new Set<number>();
@@ -66,12 +63,13 @@ async function answer(request: Request): Promise<Reply> {
 function follow(behaviour: FakeBehaviour, id: number): Reply {
   if ('answer' in behaviour) return { id, ok: true, observation: behaviour.answer, durationMs: 0 };
   if ('refuse' in behaviour) return { id, ok: false, message: behaviour.refuse };
+  if ('unsupported' in behaviour) return { id, ok: false, unsupported: true, message: behaviour.unsupported };
   if ('exit' in behaviour) process.exit(behaviour.exit);
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, HANG_SAFETY_BOUND_MS);
   process.exit(EXIT_AFTER_HANG);
 }
 
-async function builtIn(call: ProviderCall, args: Args): Promise<Observation> {
+async function builtIn(call: string, args: Args): Promise<Observation> {
   switch (call) {
     case 'socket': {
       const handle = nextHandle++;
@@ -97,16 +95,16 @@ async function sendDatagram(data: string, to: SockAddr): Promise<number> {
   }
 }
 
-const link = connect({ host: '127.0.0.1', port: Number(values.port) });
-link.setNoDelay(true);
-link.on('error', () => process.exit(3));
-link.on('close', () => process.exit(0));
-await once(link, 'connect');
+const startDelay = Number(process.env[START_DELAY_VARIABLE] ?? 0);
+if (startDelay > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, startDelay);
 record({ event: 'started', pid: process.pid });
+process.stdout.write(`${READY_LINE}\n`);
 // One request at a time, in order, as the runner sends them.
 let queue = Promise.resolve();
-createInterface({ input: link }).on('line', (line) => {
+const lines = createInterface({ input: process.stdin });
+lines.on('line', (line) => {
   queue = queue.then(async () => {
-    link.write(`${JSON.stringify(await answer(JSON.parse(line) as Request))}\n`);
+    process.stdout.write(`${JSON.stringify(await answer(JSON.parse(line) as Request))}\n`);
   });
 });
+lines.on('close', () => void queue.then(() => process.exit(0)));

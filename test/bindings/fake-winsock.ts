@@ -1,14 +1,20 @@
 /**
- * A stand-in for ws2_32.dll behind the `Winsock` function table: plain
- * functions that record what they receive and do what a test scripts, with a
- * last-error store behind WSAGetLastError / WSASetLastError. Tests of
- * WinsockCalls drive it to check the C-level contract without koffi or Wine.
+ * A stand-in for ws2_32.dll behind the binding's function table: plain
+ * functions, one for each prototype the call declarations name, that record
+ * what they receive and do what a test scripts, with a last-error store
+ * behind WSAGetLastError / WSASetLastError. Tests of the Winsock binding
+ * drive it to check the C-level contract without koffi or Wine.
  */
-import type { Winsock } from '../../harness/worker/winsock.js';
+import type { NativeFunction } from '../../harness/calls/declaration.js';
+import { CALLS, isProviderCall } from '../../harness/calls/index.js';
+import { prototypeName, type Ws2_32 } from '../../harness/bindings/winsock/ws2-32.js';
 
-/** The ws2_32 functions a test can script (everything in the table but koffi and the last-error pair). */
-export type WinsockFunction = Exclude<keyof Winsock, 'koffi' | 'WSAGetLastError' | 'WSASetLastError'>;
+/** The ws2_32 functions a test can script: every function a call declares. */
+export type WinsockFunction = string;
 export type RecordedFunction = WinsockFunction | 'WSAGetLastError' | 'WSASetLastError';
+
+/** Every ws2_32 function the call declarations name. */
+export const DECLARED_FUNCTIONS: readonly string[] = CALLS.filter(isProviderCall).flatMap((call) => call.winsock.functions.map(prototypeName));
 
 export interface RecordedCall {
   readonly name: RecordedFunction;
@@ -31,7 +37,7 @@ export const INVALID_SOCKET_VALUE = 2n ** 64n - 1n;
 export class FakeWinsock {
   lastError = 0;
   readonly calls: RecordedCall[] = [];
-  readonly winsock: Winsock;
+  readonly ws2: Ws2_32;
   private readonly behaviours = new Map<WinsockFunction, Behaviour>();
 
   constructor() {
@@ -40,27 +46,8 @@ export class FakeWinsock {
       const behaviour = this.behaviours.get(name);
       return behaviour ? behaviour(args, this) : 0;
     };
-    this.winsock = {
-      // WinsockCalls never touches koffi; a null here makes any use of it fail loudly.
-      koffi: null as unknown as Winsock['koffi'],
-      socket: fn('socket'),
-      closesocket: fn('closesocket'),
-      bind: fn('bind'),
-      listen: fn('listen'),
-      accept: fn('accept'),
-      setsockopt: fn('setsockopt'),
-      getsockopt: fn('getsockopt'),
-      ioctlsocket: fn('ioctlsocket'),
-      WSAConnect: fn('WSAConnect'),
-      connect: fn('connect'),
-      select: fn('select'),
-      send: fn('send'),
-      recv: fn('recv'),
-      sendto: fn('sendto'),
-      recvfrom: fn('recvfrom'),
-      getsockname: fn('getsockname'),
-      getpeername: fn('getpeername'),
-      shutdown: fn('shutdown'),
+    this.ws2 = {
+      functions: new Map<string, NativeFunction>(DECLARED_FUNCTIONS.map((name) => [name, fn(name)])),
       WSAGetLastError: () => {
         this.record('WSAGetLastError', []);
         return this.lastError;

@@ -1,0 +1,23 @@
+/**
+ * The bindings a worker can run, as the host sees them: what each is and
+ * what it can do. The runner reads capabilities from here before it starts
+ * a case, so a step the binding cannot make is SKIP without starting anything.
+ */
+import { CAPABILITY_NAMES, type Capability } from '../vocabulary/capabilities.js';
+
+export interface BindingDescription {
+  readonly name: BindingName;
+  readonly summary: string;
+  readonly capabilities: ReadonlySet<Capability>;
+}
+
+export const BINDINGS = {
+  winsock: {
+    name: 'winsock',
+    summary: 'Winsock, through ws2_32.dll',
+    // Every call of the case language is a Winsock call.
+    capabilities: new Set(CAPABILITY_NAMES),
+  },
+} as const satisfies Readonly<Record<string, BindingDescription>>;
+
+export type BindingName = 'winsock';

@@ -1,0 +1,37 @@
+/** Calls that take one socket address (bind, connect) or give one back (getsockname, getpeername). */
+import { arg, providerCall, type ProviderCallDeclaration } from './declaration.js';
+
+const NAMELEN = arg.optional('count', "namelen: defaults to the size of the family's structure (16 or 28).");
+
+function takingAddress(name: 'bind' | 'connect', summary: string, socket: string, address: string): ProviderCallDeclaration {
+  return providerCall({
+    name,
+    summary,
+    args: { s: arg.required('socket', socket), name: arg.required('socketAddress', address), namelen: NAMELEN },
+    outputs: {},
+    returns: 'int',
+    winsock: {
+      functions: [`int __stdcall ${name}(uintptr_t s, const void *name, int namelen)`],
+      perform: (ws, { s, name: address, namelen }) => ws.withName(address, namelen, (buffer, length) => ws.fn(name)(s, buffer, length)),
+    },
+  });
+}
+
+function givingAddress(name: 'getsockname' | 'getpeername', summary: string, output: string): ProviderCallDeclaration {
+  return providerCall({
+    name,
+    summary,
+    args: { s: arg.required('socket', 'The socket.') },
+    outputs: { name: output },
+    returns: 'int',
+    winsock: {
+      functions: [`int __stdcall ${name}(uintptr_t s, void *name, void *namelen)`],
+      perform: (ws, { s }) => ws.withNameOut((buffer, length) => ws.int(() => ws.fn(name)(s, buffer, length))),
+    },
+  });
+}
+
+export const bind = takingAddress('bind', 'Binds a socket to a local address.', 'The socket to bind.', 'The local address.');
+export const connect = takingAddress('connect', 'Connects a socket.', 'The socket to connect.', 'name: the address to connect to.');
+export const getsockname = givingAddress('getsockname', 'Reads the local address of a socket.', 'The local address.');
+export const getpeername = givingAddress('getpeername', 'Reads the remote address of a socket.', 'The remote address.');

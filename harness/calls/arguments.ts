@@ -1,0 +1,156 @@
+/**
+ * Reads a call's arguments as the runner sends them (references resolved,
+ * constants still by name) into the values the declaration's kinds promise.
+ * The schema has checked the case already; these checks catch what only the
+ * resolved values show (a reference to the wrong kind of thing) and keep
+ * every buffer a case asks for within bounds.
+ */
+import type { SockAddr } from '../net/sockaddr.js';
+import { CONSTANT_GROUPS, type ConstantGroup } from '../vocabulary/constants.js';
+import type { ArgKind, ArgSpecs, ArgValues, CallArgs, Flowspec, FlowspecField, QosSpec, SocketHandle } from './declaration.js';
+
+/** The call cannot be made with these arguments: a mistake of the case or the harness, not of the provider. */
+export class ArgumentError extends Error {}
+
+export type RawArgs = Readonly<Record<string, unknown>>;
+
+/** The number a binding passes for a constant's name; undefined when it has none. */
+export type ConstantResolver = (group: ConstantGroup, name: string) => number | undefined;
+
+export const INVALID_SOCKET = 2n ** 64n - 1n;
+/** QOS_NOT_SPECIFIED: the value of every FLOWSPEC field a case leaves out. */
+export const QOS_NOT_SPECIFIED = 0xffffffff;
+/** Upper bound of any length a case gives (namelen, buffer sizes): enough for every test, small enough to allocate. */
+export const MAX_LENGTH = 64 * 1024;
+
+const FLOWSPEC_FIELDS: readonly FlowspecField[] = [
+  'tokenRate',
+  'tokenBucketSize',
+  'peakBandwidth',
+  'latency',
+  'delayVariation',
+  'serviceType',
+  'maxSduSize',
+  'minimumPolicedSize',
+];
+
+export function readArgs<A extends ArgSpecs>(specs: A, raw: RawArgs, constant: ConstantResolver): CallArgs<A> {
+  const unknown = Object.keys(raw).filter((name) => !Object.hasOwn(specs, name));
+  if (unknown.length > 0) throw new ArgumentError(`unknown argument ${unknown.join(', ')}`);
+  const values: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    const value = raw[name];
+    if (value === undefined) {
+      if (spec.required) throw new ArgumentError(`argument ${name} is missing`);
+      continue;
+    }
+    values[name] = readValue(spec.kind, value, name, constant);
+  }
+  // Each value was read by the reader of its spec's kind, which is what CallArgs<A> says it is.
+  return values as CallArgs<A>;
+}
+
+type Reader<K extends ArgKind> = (value: unknown, name: string, constant: ConstantResolver) => ArgValues[K];
+
+const READERS: { readonly [K in ArgKind]: Reader<K> } = {
+  socket: readSocket,
+  socketAddress: readSocketAddress,
+  count: (value, name) => readCount(value, name, 2 ** 31 - 1),
+  integer: readInteger,
+  flag: readFlag,
+  text: readText,
+  callerData: (value, name) => (value === null ? null : { data: readText(objectField(value, name, 'data'), `${name}.data`) }),
+  calleeData: (value, name) =>
+    value === null ? null : { length: readCount(objectField(value, name, 'length'), `${name}.length`, MAX_LENGTH) },
+  qos: readQos,
+  recordingPeer: readText,
+  winsockVersion: readWinsockVersion,
+  cleanupRepeat: (value, name) => {
+    if (value === 'until-error') return value;
+    throw new ArgumentError(`argument ${name}: expected until-error, got ${JSON.stringify(value)}`);
+  },
+  ...constantReaders(),
+};
+
+function readValue(kind: ArgKind, value: unknown, name: string, constant: ConstantResolver): unknown {
+  return (READERS[kind] as Reader<ArgKind>)(value, name, constant);
+}
+
+function constantReaders(): { readonly [G in ConstantGroup]: Reader<G> } {
+  const reader = (group: ConstantGroup): Reader<ConstantGroup> => (value, name, constant) => {
+    if (typeof value === 'number' && Number.isInteger(value)) return value;
+    const number = typeof value === 'string' ? constant(group, value) : undefined;
+    if (number === undefined) throw new ArgumentError(`argument ${name}: expected a number or a known constant, got ${JSON.stringify(value)}`);
+    return number;
+  };
+  return Object.fromEntries(CONSTANT_GROUPS.map((group) => [group, reader(group)])) as { readonly [G in ConstantGroup]: Reader<G> };
+}
+
+function readSocket(value: unknown, name: string): SocketHandle {
+  if (value === 'INVALID_SOCKET') return INVALID_SOCKET;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+  throw new ArgumentError(`argument ${name}: expected a socket, got ${JSON.stringify(value)}`);
+}
+
+function readSocketAddress(value: unknown, name: string): SockAddr | null {
+  if (value === null) return null;
+  if (typeof value === 'object' && 'address' in value && 'port' in value && 'family' in value) return value as SockAddr;
+  throw new ArgumentError(`argument ${name}: expected a socket address { family, address, port }, got ${JSON.stringify(value)}`);
+}
+
+function readInteger(value: unknown, name: string): number {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  throw new ArgumentError(`argument ${name}: expected an integer, got ${JSON.stringify(value)}`);
+}
+
+/** A size or count: an integer from 0 to `max`. */
+function readCount(value: unknown, name: string, max: number): number {
+  const number = readInteger(value, name);
+  if (number < 0 || number > max) throw new ArgumentError(`argument ${name}: expected 0 to ${max}, got ${number}`);
+  return number;
+}
+
+function readFlag(value: unknown, name: string): boolean {
+  if (typeof value === 'boolean') return value;
+  throw new ArgumentError(`argument ${name}: expected true or false, got ${JSON.stringify(value)}`);
+}
+
+function readText(value: unknown, name: string): string {
+  if (typeof value === 'string') return value;
+  throw new ArgumentError(`argument ${name}: expected text, got ${JSON.stringify(value)}`);
+}
+
+function readQos(value: unknown, name: string): QosSpec | null {
+  if (value === null) return null;
+  return {
+    sending: readFlowspec(objectField(value, name, 'sending'), `${name}.sending`),
+    receiving: readFlowspec(objectField(value, name, 'receiving'), `${name}.receiving`),
+  };
+}
+
+function readFlowspec(value: unknown, name: string): Flowspec {
+  const given = value ?? {};
+  return Object.fromEntries(
+    FLOWSPEC_FIELDS.map((field) => {
+      const fieldValue = objectField(given, name, field);
+      return [field, fieldValue === undefined ? QOS_NOT_SPECIFIED : readCount(fieldValue, `${name}.${field}`, 0xffffffff)];
+    }),
+  ) as Flowspec;
+}
+
+/** `"2.2"` → MAKEWORD(2, 2); a number is taken as the WORD itself. */
+function readWinsockVersion(value: unknown, name: string): number {
+  if (typeof value === 'number') return readCount(value, name, 0xffff);
+  const match = typeof value === 'string' ? /^(\d{1,3})\.(\d{1,3})$/.exec(value) : null;
+  const [major, minor] = match === null ? [NaN, NaN] : [Number(match[1]), Number(match[2])];
+  if (!(major <= 0xff && minor <= 0xff)) throw new ArgumentError(`argument ${name}: expected a version "major.minor", got ${JSON.stringify(value)}`);
+  return major | (minor << 8);
+}
+
+/** A field of an object argument; an argument that is not an object (or is an array) is refused. */
+function objectField(value: unknown, name: string, field: string): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ArgumentError(`argument ${name}: expected an object or null, got ${JSON.stringify(value)}`);
+  }
+  return Object.hasOwn(value, field) ? (value as Record<string, unknown>)[field] : undefined;
+}

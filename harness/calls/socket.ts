@@ -1,0 +1,18 @@
+import { arg, providerCall } from './declaration.js';
+
+export const socket = providerCall({
+  name: 'socket',
+  summary: 'Creates a socket; `as` keeps it.',
+  args: {
+    af: arg.required('addressFamily', 'af: the address family.'),
+    type: arg.required('socketType', 'type: the socket type.'),
+    protocol: arg.required('protocol', 'protocol: the protocol.'),
+  },
+  outputs: {},
+  returns: 'socket',
+  creates: 'socket',
+  winsock: {
+    functions: ['uintptr_t __stdcall socket(int af, int type, int protocol)'],
+    perform: (ws, { af, type, protocol }) => ws.newSocket(() => ws.fn('socket')(af, type, protocol)),
+  },
+});

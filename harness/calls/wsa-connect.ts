@@ -1,0 +1,76 @@
+import { arg, providerCall, type Flowspec, type QosSpec } from './declaration.js';
+
+export const WSAConnect = providerCall({
+  name: 'WSAConnect',
+  summary: 'Connects a socket, optionally exchanging connect data and negotiating QOS.',
+  args: {
+    s: arg.required('socket', 'The socket to connect.'),
+    name: arg.required('socketAddress', 'name: the address to connect to.'),
+    namelen: arg.optional('count', "namelen: defaults to the size of the family's structure (16 or 28)."),
+    callerData: arg.optional('callerData', 'lpCallerData: `{ data: text }`, or null/left out for NULL.', 'connect-data'),
+    calleeData: arg.optional('calleeData', 'lpCalleeData: `{ length: n }`, or null/left out for NULL.', 'connect-data'),
+    sqos: arg.optional('qos', 'lpSQOS: `{ sending, receiving }`, or null/left out for NULL.', 'qos'),
+    gqos: arg.optional('qos', 'lpGQOS (reserved): `{ sending, receiving }`, or null/left out for NULL.', 'qos'),
+  },
+  outputs: { calleeData: '`{ len }` of lpCalleeData after the call (only when `calleeData` was given).' },
+  returns: 'int',
+  winsock: {
+    structs: {
+      WSABUF: { len: 'uint32_t', buf: 'void *' },
+      FLOWSPEC: {
+        TokenRate: 'uint32_t',
+        TokenBucketSize: 'uint32_t',
+        PeakBandwidth: 'uint32_t',
+        Latency: 'uint32_t',
+        DelayVariation: 'uint32_t',
+        ServiceType: 'uint32_t',
+        MaxSduSize: 'uint32_t',
+        MinimumPolicedSize: 'uint32_t',
+      },
+      QOS: { SendingFlowspec: 'FLOWSPEC', ReceivingFlowspec: 'FLOWSPEC', ProviderSpecific: 'WSABUF' },
+    },
+    functions: [
+      'int __stdcall WSAConnect(uintptr_t s, const void *name, int namelen, const WSABUF *lpCallerData, _Inout_ WSABUF *lpCalleeData, const QOS *lpSQOS, const QOS *lpGQOS)',
+    ],
+    perform(ws, { s, name, namelen, callerData, calleeData, sqos, gqos }) {
+      const caller = callerData ? wsabuf(Buffer.from(callerData.data)) : null;
+      const callee = calleeData ? wsabuf(Buffer.alloc(calleeData.length)) : null;
+      const observation = ws.withName(name ?? null, namelen, (buffer, length) =>
+        ws.fn('WSAConnect')(s, buffer, length, caller, callee, qosStruct(sqos), qosStruct(gqos)),
+      );
+      // koffi writes the _Inout_ WSABUF back into `callee`: its len is what the provider left there.
+      return callee ? { ...observation, calleeData: { len: callee.len } } : observation;
+    },
+  },
+});
+
+interface WsaBuf {
+  len: number;
+  buf: Buffer;
+}
+
+function wsabuf(buf: Buffer): WsaBuf {
+  return { len: buf.length, buf };
+}
+
+function qosStruct(spec: QosSpec | null | undefined): object | null {
+  if (!spec) return null;
+  return {
+    SendingFlowspec: flowspecStruct(spec.sending),
+    ReceivingFlowspec: flowspecStruct(spec.receiving),
+    ProviderSpecific: { len: 0, buf: null },
+  };
+}
+
+function flowspecStruct(spec: Flowspec): Record<string, number> {
+  return {
+    TokenRate: spec.tokenRate,
+    TokenBucketSize: spec.tokenBucketSize,
+    PeakBandwidth: spec.peakBandwidth,
+    Latency: spec.latency,
+    DelayVariation: spec.delayVariation,
+    ServiceType: spec.serviceType,
+    MaxSduSize: spec.maxSduSize,
+    MinimumPolicedSize: spec.minimumPolicedSize,
+  };
+}

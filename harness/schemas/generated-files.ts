@@ -1,0 +1,19 @@
+/**
+ * The files written from the declarations, for editors and readers. `npm run
+ * generate` writes them; a test fails when a committed one is out of date.
+ */
+import { callsReference } from './calls-reference.js';
+import { caseSchemaDocument } from './case-schema.js';
+import { expectationsSchemaDocument } from './expectations-schema.js';
+
+export interface GeneratedFile {
+  /** Relative to the project root. */
+  readonly path: string;
+  content(): string;
+}
+
+export const GENERATED_FILES: readonly GeneratedFile[] = [
+  { path: 'cases/case.schema.json', content: () => `${JSON.stringify(caseSchemaDocument(), null, 2)}\n` },
+  { path: 'expectations/expectations.schema.json', content: () => `${JSON.stringify(expectationsSchemaDocument(), null, 2)}\n` },
+  { path: 'cases/CALLS.md', content: callsReference },
+];

@@ -1,0 +1,15 @@
+/**
+ * What a provider's binding can express. A step that needs a capability the
+ * provider lacks is not run: its case is SKIP with the reason, never ERROR.
+ * Calls and arguments name what they need (harness/calls/); bindings say
+ * what they have (harness/bindings/).
+ */
+export const CAPABILITIES = {
+  'winsock-startup': "Winsock's per-process start-up and clean-up (WSAStartup, WSACleanup)",
+  'connect-data': 'connect data (lpCallerData and lpCalleeData of WSAConnect)',
+  qos: 'quality of service at connect time (lpSQOS and lpGQOS of WSAConnect)',
+} as const;
+
+export type Capability = keyof typeof CAPABILITIES;
+
+export const CAPABILITY_NAMES = Object.keys(CAPABILITIES) as Capability[];
