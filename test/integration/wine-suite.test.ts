@@ -53,7 +53,7 @@ describe('the suite on Wine (integration)', function () {
     for (const result of known) expect(result.message, result.id).to.not.equal('');
 
     expect(run.stdout).to.match(/^\d+ passed, 0 failed, \d+ known$/m);
-    expectValidJUnit(join(outDir, 'junit.xml'));
+    await expectValidJUnit(join(outDir, 'junit.xml'));
     const html = readFileSync(join(outDir, 'report.html'), 'utf8');
     for (const result of results.cases) expect(html).to.contain(result.id);
   });
@@ -69,6 +69,6 @@ describe('the suite on Wine (integration)', function () {
     ]);
     const timedOut = readResults(join(outDir, 'results.jsonl')).cases[0];
     expect(timedOut?.interruptedAt).to.equal('hangs');
-    expectValidJUnit(join(outDir, 'junit.xml'));
+    await expectValidJUnit(join(outDir, 'junit.xml'));
   });
 });

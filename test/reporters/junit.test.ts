@@ -34,15 +34,28 @@ describe('JUnitReporter', () => {
   });
   after(() => removeDir(dir));
 
-  it('validates against the Apache Ant JUnit schema', () => {
-    validateAgainstSchema(path.join(dir, 'junit.xml'));
+  it('validates against the Apache Ant JUnit schema', async () => {
+    await validateAgainstSchema(path.join(dir, 'junit.xml'));
+  });
+
+  it('is checked by a validator that rejects what the schema forbids', async () => {
+    const badDir = makeTempDir();
+    try {
+      const bad = path.join(badDir, 'junit.xml');
+      fs.writeFileSync(bad, '<testsuites><testsuite name="x"><unknown/></testsuite></testsuites>');
+      let rejected = false;
+      await validateAgainstSchema(bad).catch(() => (rejected = true));
+      expect(rejected).to.equal(true);
+    } finally {
+      removeDir(badDir);
+    }
   });
 
   it('validates for an empty run too', async () => {
     const emptyDir = makeTempDir();
     try {
       await runReporter(new JUnitReporter(emptyDir), RUN, []);
-      validateAgainstSchema(path.join(emptyDir, 'junit.xml'));
+      await validateAgainstSchema(path.join(emptyDir, 'junit.xml'));
     } finally {
       removeDir(emptyDir);
     }
