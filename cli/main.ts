@@ -1,98 +1,134 @@
 #!/usr/bin/env node
-/** The `winsock-conformance` command. */
+/** The `winsock-conformance` command: options and the wiring of harness and reporters. */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
 import { formatProblem } from '../harness/cases/load.js';
-import { CASES_DIR, EXPECTATIONS_DIR, PROJECT_ROOT, WORKER_SCRIPT } from '../harness/paths.js';
-import { ProviderUnavailable, type Provider } from '../harness/providers/provider.js';
-import { createProvider, defaultProviderName, PROVIDER_NAMES } from '../harness/providers/registry.js';
-import { BadInput, NothingSelected, runSuite } from '../harness/runner/run-suite.js';
-import { ConsoleReporter } from '../reporters/console.js';
-import { HtmlReporter } from '../reporters/html.js';
-import { JUnitReporter } from '../reporters/junit.js';
-import { JsonLinesReporter } from '../reporters/results-jsonl.js';
-import { USAGE } from './usage.js';
+import { PROJECT_ROOT } from '../harness/paths.js';
+import { ProviderUnavailable } from '../harness/providers/provider.js';
+import { defaultProviderName, PROVIDER_NAMES } from '../harness/providers/registry.js';
+import { BadInput, NothingSelected, UnusablePath } from '../harness/runner/run-suite.js';
+import { lintCommand } from './commands/lint.js';
+import { reportCommand } from './commands/report.js';
+import { runCommand } from './commands/run.js';
+import { EXIT, UsageError } from './exit-status.js';
+import { addReports, collect, providerNamed, REPORT_NAMES } from './options.js';
+import { processTerminal, type Terminal } from './terminal.js';
 
-const EXIT_GREEN = 0;
-const EXIT_NOT_GREEN = 1;
-const EXIT_BAD_INPUT = 2;
+const EXAMPLES = `
+Exit status: 0 when every verdict is PASS, KNOWN or SKIP; 1 otherwise; 2 for bad input or a provider
+that cannot run here; 130 or 143 when stopped by SIGINT or SIGTERM (the reports of the finished cases
+are written first).
 
-class UsageError extends Error {}
+Environment:
+  WINSOCK_CONFORMANCE_CACHE  cache folder of the wine provider (default: ~/.cache/winsock-conformance)
+  NO_COLOR, FORCE_COLOR      turn the terminal's colours off or on
 
-async function main(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      provider: { type: 'string' },
-      grep: { type: 'string' },
-      tag: { type: 'string', multiple: true },
-      out: { type: 'string' },
-      cases: { type: 'string' },
-      expectations: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  const command = positionals[0];
-  if (values.help || command === undefined || command === 'help') {
-    process.stdout.write(USAGE);
-    return command === undefined && !values.help ? EXIT_BAD_INPUT : EXIT_GREEN;
-  }
-  const provider = providerNamed(values.provider ?? defaultProviderName());
-  const log = (line: string) => process.stderr.write(`${line}\n`);
-  switch (command) {
-    case 'setup':
-      await provider.prepare(log);
-      log(`provider ${provider.name} is ready`);
-      return EXIT_GREEN;
-    case 'run': {
-      const outDir = resolve(values.out ?? 'reports');
-      const summary = await runSuite({
-        provider,
-        filter: { ...(values.grep === undefined ? {} : { grep: values.grep }), tags: values.tag ?? [] },
-        outDir,
-        root: PROJECT_ROOT,
-        casesDir: values.cases === undefined ? CASES_DIR : resolve(values.cases),
-        expectationsDir: values.expectations === undefined ? EXPECTATIONS_DIR : resolve(values.expectations),
-        workerScript: WORKER_SCRIPT,
-        harnessVersion: harnessVersion(),
-        reporters: [new ConsoleReporter(), new JsonLinesReporter(outDir), new JUnitReporter(outDir), new HtmlReporter(outDir)],
-        log,
-      });
-      log(`reports: ${join(outDir, 'report.html')}, ${join(outDir, 'junit.xml')}, ${join(outDir, 'results.jsonl')}`);
-      return summary.green ? EXIT_GREEN : EXIT_NOT_GREEN;
-    }
-    default:
-      throw new UsageError(`unknown command "${command}"; the commands are run and setup (see --help)`);
-  }
-}
+Examples:
+  winsock-conformance run
+  winsock-conformance run --tag udp --out /tmp/udp-report
+  winsock-conformance run --grep tcp.nonblocking.wouldblock-then-writable
+  winsock-conformance lint cases/udp.yaml
+  winsock-conformance report reports/results.jsonl --out /tmp/again
+`;
 
-function providerNamed(name: string): Provider {
-  const provider = createProvider(name);
-  if (!provider) throw new UsageError(`unknown provider "${name}"; known providers: ${PROVIDER_NAMES.join(', ')}`);
-  return provider;
+function program(terminal: Terminal, outcome: (status: Promise<number> | number) => void): Command {
+  const version = harnessVersion();
+  // Set before the commands are added, so that they inherit both: errors come back to main(), in our words.
+  const root = new Command('winsock-conformance')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => terminal.log(text.trimEnd()) })
+    .description('Runs the WSAConnect conformance cases against a Winsock provider and reports, case by case, what the page documents beside what the provider did.')
+    .version(version, '-V, --version')
+    .showSuggestionAfterError(true)
+    .allowExcessArguments(false)
+    .addHelpText('after', EXAMPLES);
+  const providerOption = () =>
+    new Option('--provider <name>', 'the stack under test').choices(PROVIDER_NAMES).default(defaultProviderName(), 'native on Windows, wine elsewhere');
+  const reporterOption = () =>
+    new Option('--reporter <names>', `reports to write: ${REPORT_NAMES.join(', ')}, comma-separated or repeated (default: all; results.jsonl is always written)`).argParser(addReports);
+
+  root
+    .command('run')
+    .description('Run the cases and write the reports. Prepares the provider first when needed.')
+    .addOption(providerOption())
+    .option('--grep <text>', 'only cases whose id or title contains TEXT (case-insensitive)')
+    .option('--tag <tag>', 'only cases with this tag; repeat for several (any of them)', collect)
+    .option('--out <dir>', 'where reports go: results.jsonl, junit.xml, report.html, provider.log', 'reports')
+    .option('--cases <dir>', "run the cases in DIR instead of the suite's cases/")
+    .option('--expectations <dir>', "read <provider>.yaml deviations from DIR instead of expectations/ (the file must exist)")
+    .addOption(reporterOption())
+    .action((options: { provider: string }) => outcome(runCommand({ ...options, provider: providerNamed(options.provider) }, terminal, version)));
+
+  root
+    .command('setup')
+    .description('Only prepare the provider (for wine: install wine64 with apt when root, fetch Windows Node and koffi from the npm registry into the cache, create the Wine prefix).')
+    .addOption(providerOption())
+    .action((options: { provider: string }) =>
+      outcome(
+        (async () => {
+          const provider = providerNamed(options.provider);
+          await provider.prepare(terminal.log);
+          terminal.log(`provider ${provider.name} is ready`);
+          return EXIT.green;
+        })(),
+      ),
+    );
+
+  root
+    .command('lint')
+    .description('Check case files (default: cases/) and every expectations file, reporting every problem, without running anything.')
+    .argument('[paths...]', 'case files or folders of them')
+    .option('--expectations <dir>', 'the expectations folder to check (default: expectations/)')
+    .action((paths: string[], options: { expectations?: string }) => outcome(lintCommand(paths, options, terminal)));
+
+  root
+    .command('report')
+    .description('Write JUnit and HTML reports from a results.jsonl (a partial one too: the reports say it is incomplete).')
+    .argument('<results>', 'a results.jsonl')
+    .option('--out <dir>', 'where the reports go', 'reports')
+    .addOption(reporterOption())
+    .action((results: string, options: { out?: string }) => outcome(reportCommand(results, options, terminal)));
+
+  return root;
 }
 
 function harnessVersion(): string {
   return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-main(process.argv.slice(2)).then(
-  (status) => {
-    process.exitCode = status;
-  },
-  (error: unknown) => {
-    if (error instanceof BadInput) {
-      for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-      process.stderr.write(`${error.message}; nothing was run. Fix them and run again.\n`);
-    } else if (error instanceof ProviderUnavailable || error instanceof UsageError || error instanceof NothingSelected) {
-      process.stderr.write(`winsock-conformance: ${error.message}\n`);
-    } else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`winsock-conformance: ${error.message} (see --help)\n`);
-    } else {
-      throw error;
+/** The exit status for an error: bad input of any kind is one clear line and status 2. */
+function failure(error: unknown, terminal: Terminal): number {
+  if (error instanceof BadInput) {
+    for (const problem of error.problems) terminal.log(formatProblem(problem));
+    terminal.log(`${error.message}; nothing was run. Fix them and run again.`);
+    return EXIT.badInput;
+  }
+  if (error instanceof ProviderUnavailable || error instanceof UsageError || error instanceof NothingSelected || error instanceof UnusablePath) {
+    terminal.log(`winsock-conformance: ${error.message}`);
+    return EXIT.badInput;
+  }
+  throw error;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const terminal = processTerminal();
+  let action: Promise<number> | number | undefined;
+  const command = program(terminal, (status) => (action = status));
+  try {
+    await command.parseAsync(argv, { from: 'user' });
+    return await (action ?? EXIT.badInput);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end the parse "with an error" that is not one.
+      if (error.exitCode === 0) return EXIT.green;
+      if (!error.code.startsWith('commander.help')) terminal.log('(see winsock-conformance --help)');
+      return EXIT.badInput;
     }
-    process.exitCode = EXIT_BAD_INPUT;
-  },
-);
+    return failure(error, terminal);
+  }
+}
+
+main(process.argv.slice(2)).then((status) => {
+  process.exitCode = status;
+});

@@ -99,6 +99,7 @@ export class ConsoleReporter implements Reporter {
       for (const line of describeCaseDetails(result)) this.writeLine(`  ${line}`);
       this.writeLine('');
     }
+    if (summary.incomplete !== undefined) this.writeLine(`INCOMPLETE: ${safe(summary.incomplete)}`);
     // Never coloured, whatever the colour setting: CI matches this line as is.
     this.writeLine(formatSummaryLine(summary));
     this.writeLine(`Finished in ${formatDuration(summary.durationMs)}`);

@@ -7,7 +7,8 @@
  *
  * Cases are appended synchronously as they finish, so a run that is killed
  * (or whose harness crashes) keeps every case it finished; readResults
- * reads such an incomplete file back.
+ * reads such an incomplete file back. A line that cannot be written whole
+ * (a full disk) is cut off again, so the file never ends in half a record.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -33,11 +34,27 @@ export class JsonLinesReporter implements Reporter {
   }
 
   caseFinished(result: CaseResult): void {
-    fs.appendFileSync(this.file, toLine({ type: 'case', ...result }));
+    appendWholeLine(this.file, toLine({ type: 'case', ...result }));
   }
 
   end(summary: RunSummary): void {
-    fs.appendFileSync(this.file, toLine({ type: 'summary', ...summary }));
+    appendWholeLine(this.file, toLine({ type: 'summary', ...summary }));
+  }
+}
+
+/** Appends `line`, or — when the write fails part-way — truncates the file back to where it was, and rethrows. */
+export function appendWholeLine(file: string, line: string, append: (fd: number, data: string) => void = fs.writeSync): void {
+  const fd = fs.openSync(file, 'a');
+  try {
+    const before = fs.fstatSync(fd).size;
+    try {
+      append(fd, line);
+    } catch (error) {
+      fs.ftruncateSync(fd, before);
+      throw error;
+    }
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

@@ -5,7 +5,7 @@
  * `file:line:column`, so that one run shows all that needs fixing; a bad file
  * or case does not stop the others from loading.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Case } from './case.js';
 import { keepUniqueCaseIds, type LocatedCase } from './case-ids.js';
@@ -30,13 +30,22 @@ export interface LoadedCases {
   readonly problems: Problem[];
 }
 
-/** Every `*.yaml` and `*.yml` file below `dir`, recursively, sorted. */
-export function findCaseFiles(dir: string): string[] {
+/**
+ * Every `*.yaml` and `*.yml` file below `dir`, recursively, sorted. Symbolic
+ * links are followed (a case set may link files in from elsewhere), each
+ * folder once, so a link cycle ends.
+ */
+export function findCaseFiles(dir: string, visited: Set<string> = new Set()): string[] {
+  const real = realpathSync(dir);
+  if (visited.has(real)) return [];
+  visited.add(real);
   const files: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const entryPath = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...findCaseFiles(entryPath));
-    else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) files.push(entryPath);
+    // A link is what it points to; a dangling one is left for the loader to report as unreadable.
+    const stat = entry.isSymbolicLink() ? statSync(entryPath, { throwIfNoEntry: false }) : entry;
+    if (stat?.isDirectory() === true) files.push(...findCaseFiles(entryPath, visited));
+    else if ((stat === undefined || stat.isFile()) && /\.ya?ml$/.test(entry.name)) files.push(entryPath);
   }
   return files.sort();
 }

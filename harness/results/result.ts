@@ -106,6 +106,8 @@ export interface RunSummary {
   readonly counts: VerdictCounts;
   readonly total: number;
   readonly durationMs: number;
-  /** True when every verdict is accepted (PASS, KNOWN, SKIP). */
+  /** True when every verdict is accepted (PASS, KNOWN, SKIP) — of the cases that ran. */
   readonly green: boolean;
+  /** Set when not every selected case ran or was recorded: why (`interrupted by SIGINT after 3 of 27 cases`). */
+  readonly incomplete?: string;
 }

@@ -49,6 +49,8 @@ export interface CaseContext {
   readonly deviations: readonly Deviation[];
   /** Case file path relative to the project root. */
   readonly file: string;
+  /** Aborted when the whole run is stopped: the case ends at once, and the worker is replaced. */
+  readonly stop?: AbortSignal;
 }
 
 export async function executeCase(testCase: Case, context: CaseContext): Promise<CaseResult> {
@@ -95,16 +97,17 @@ async function runCase(testCase: Case, context: CaseContext): Promise<CaseRun> {
     return { checks: [], termination: { kind: 'error', detail: messageOf(error) } };
   }
   try {
-    return await runSteps(testCase, peers, context.session);
+    return await runSteps(testCase, peers, context.session, context.stop);
   } finally {
     await stopPeers(peers);
   }
 }
 
-async function runSteps(testCase: Case, peers: RunningPeers, session: ProviderSession): Promise<CaseRun> {
+async function runSteps(testCase: Case, peers: RunningPeers, session: ProviderSession, stop: AbortSignal | undefined): Promise<CaseRun> {
   const checks: ObservedCheck[] = [];
   const limit = new AbortController();
   const timer = setTimeout(() => limit.abort(new TimeLimitReached()), testCase.timeoutMs);
+  const ended = stop === undefined ? limit.signal : AbortSignal.any([limit.signal, stop]);
   let termination: Termination = { kind: 'completed' };
   let current: Step | undefined;
   try {
@@ -112,7 +115,7 @@ async function runSteps(testCase: Case, peers: RunningPeers, session: ProviderSe
     for (const [name, peer] of peers) bindings.define(name, peer.address);
     for (const step of testCase.steps) {
       current = step;
-      const check = await runStep(step, bindings, peers, session, limit.signal);
+      const check = await runStep(step, bindings, peers, session, ended);
       checks.push(check);
       if (check.kind === 'setup' && !check.passed) break;
     }
@@ -121,7 +124,9 @@ async function runSteps(testCase: Case, peers: RunningPeers, session: ProviderSe
     termination = interruption(error instanceof CallInterrupted ? error.reason : error, current, testCase.timeoutMs);
   } finally {
     clearTimeout(timer);
-    await closeCaseSockets(session, termination);
+    // A stopped run may have left the worker in a call: it is replaced, not asked to clean up.
+    if (stop?.aborted === true) await session.discard();
+    else await closeCaseSockets(session, termination);
   }
   return { checks, termination };
 }

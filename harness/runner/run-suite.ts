@@ -1,33 +1,39 @@
 /**
  * A whole run: load and check the cases and the provider's expectations,
- * prepare the provider, run the selected cases one after another, and feed
- * every reporter. A case that hangs or crashes ends as TIMEOUT or CRASH and
- * the run goes on with a fresh provider process.
+ * claim the output folder, prepare the provider, run the selected cases one
+ * after another, and feed every reporter. A case that hangs or crashes ends
+ * as TIMEOUT or CRASH and the run goes on with a fresh provider process. A
+ * run that is stopped (SIGINT, SIGTERM) ends its reports with the cases that
+ * finished, marked incomplete.
  */
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { findCaseFiles, loadCases, type Problem } from '../cases/load.js';
+import type { Case } from '../cases/case.js';
 import type { Deviation } from '../expectations/deviation.js';
-import { checkDeviationsAgainstCases, loadExpectations } from '../expectations/load.js';
 import { ProviderUnavailable, type Provider } from '../providers/provider.js';
 import { messageOf } from '../message-of.js';
 import type { CaseResult, RunInfo, RunSummary } from '../results/result.js';
-import type { Reporter } from './reporter.js';
 import { summarize } from '../results/summary.js';
 import { executeCase } from './execute-case.js';
+import { loadSuiteInputs } from './inputs.js';
+import { claimOutDir } from './out-dir.js';
+import type { Reporter } from './reporter.js';
 import { selectCases, type CaseFilter } from './select-cases.js';
 import { ProviderSession } from './session.js';
 
-/** Case files or expectations that cannot be used; nothing has run. */
-export class BadInput extends Error {
-  constructor(readonly problems: readonly Problem[]) {
-    super(`${problems.length} problem(s) in the case or expectations files`);
-  }
-}
+export { BadInput } from './inputs.js';
+export { UnusablePath } from './unusable-path.js';
 
 /** The filters select no case: most likely a typo, and a run of nothing must not pass as green. */
 export class NothingSelected extends Error {}
+
+/** Why a run was stopped before its end: the signal's name. */
+export class RunStopped extends Error {
+  constructor(readonly signal: string) {
+    super(`interrupted by ${signal}`);
+  }
+}
 
 export interface SuiteOptions {
   readonly provider: Provider;
@@ -36,26 +42,41 @@ export interface SuiteOptions {
   readonly root: string;
   readonly casesDir: string;
   readonly expectationsDir: string;
+  /** Whether `<provider>.yaml` must exist in expectationsDir (it was named on purpose), or may be missing. */
+  readonly expectationsRequired: boolean;
+  /** Whether the expectations were written for this case set (see InputOptions). */
+  readonly expectationsMatchCases: boolean;
   readonly workerScript: string;
   readonly harnessVersion: string;
   readonly reporters: readonly Reporter[];
   readonly log: (line: string) => void;
+  /** Aborted (with a RunStopped) to end the run early; the case in progress is dropped. */
+  readonly stop?: AbortSignal;
 }
 
 export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
-  const { cases, deviations } = loadInputs(options);
+  const started = performance.now();
+  const { cases, deviations } = loadSuiteInputs(options);
   const selected = selectCases(cases, options.filter);
   if (selected.length === 0) {
     const { grep, tags } = options.filter;
     const filters = [grep === undefined ? '' : `--grep ${grep}`, ...tags.map((tag) => `--tag ${tag}`)].filter(Boolean).join(' ');
     throw new NothingSelected(`no case matches ${filters || 'the selection'} (${cases.length} cases loaded)`);
   }
-  await options.provider.prepare(options.log);
-  mkdirSync(options.outDir, { recursive: true });
+  const release = await claimOutDir(options.outDir);
+  try {
+    options.log(`preparing the ${options.provider.name} provider…`);
+    await options.provider.prepare(options.log);
+    return await runPrepared(options, selected, deviations, started);
+  } finally {
+    await release();
+  }
+}
+
+async function runPrepared(options: SuiteOptions, selected: readonly Case[], deviations: readonly Deviation[], started: number): Promise<RunSummary> {
   const logFile = join(options.outDir, 'provider.log');
   const logFd = openSync(logFile, 'w');
   const session = new ProviderSession(options.provider, options.workerScript, logFd);
-  const started = performance.now();
   try {
     const info = await session.info().catch((error: unknown) => {
       throw new ProviderUnavailable(`the ${options.provider.name} provider did not start: ${messageOf(error)} (its output is in ${logFile})`);
@@ -69,33 +90,45 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
       filters: { ...(options.filter.grep === undefined ? {} : { grep: options.filter.grep }), tags: options.filter.tags },
     };
     for (const reporter of options.reporters) await reporter.start(run, selected.length);
-    const results: CaseResult[] = [];
-    for (const [index, testCase] of selected.entries()) {
-      for (const reporter of options.reporters) reporter.caseStarted?.({ id: testCase.id, title: testCase.title, index, total: selected.length });
-      const result = await executeCase(testCase, {
-        session,
-        providerName: options.provider.name,
-        binding: options.provider.binding,
-        deviations: deviations.filter((deviation) => deviation.case === testCase.id),
-        file: testCase.location.file,
-      });
-      results.push(result);
-      for (const reporter of options.reporters) await reporter.caseFinished(result);
-    }
-    const summary = summarize(results, performance.now() - started);
+    const results = await runCases(options, selected, deviations, session);
+    const stopped = options.stop?.aborted === true ? stopReason(options.stop) : undefined;
+    const incomplete = stopped === undefined ? undefined : `${stopped} after ${results.length} of ${selected.length} cases`;
+    const summary = summarize(results, performance.now() - started, incomplete);
     for (const reporter of options.reporters) await reporter.end(summary);
     return summary;
   } finally {
-    await session.close();
+    // A stopped run does not wait for a worker that may be stuck in a call.
+    if (options.stop?.aborted === true) await session.discard();
+    else await session.close();
     closeSync(logFd);
   }
 }
 
-function loadInputs(options: SuiteOptions): { cases: ReturnType<typeof loadCases>['cases']; deviations: Deviation[] } {
-  const { cases, problems } = loadCases(findCaseFiles(options.casesDir), options.root);
-  const expectationsFile = join(options.expectationsDir, `${options.provider.name}.yaml`);
-  const expectations = loadExpectations(expectationsFile, options.root);
-  const all = [...problems, ...expectations.problems, ...checkDeviationsAgainstCases(expectations.deviations, cases)];
-  if (all.length > 0) throw new BadInput(all);
-  return { cases, deviations: expectations.deviations };
+async function runCases(options: SuiteOptions, selected: readonly Case[], deviations: readonly Deviation[], session: ProviderSession): Promise<CaseResult[]> {
+  const results: CaseResult[] = [];
+  for (const [index, testCase] of selected.entries()) {
+    if (isStopped(options.stop)) break;
+    for (const reporter of options.reporters) reporter.caseStarted?.({ id: testCase.id, title: testCase.title, index, total: selected.length });
+    const result = await executeCase(testCase, {
+      session,
+      providerName: options.provider.name,
+      binding: options.provider.binding,
+      deviations: deviations.filter((deviation) => deviation.case === testCase.id),
+      file: testCase.location.file,
+      ...(options.stop === undefined ? {} : { stop: options.stop }),
+    });
+    // The case the stop cut short has no honest verdict: it is not reported.
+    if (isStopped(options.stop)) break;
+    results.push(result);
+    for (const reporter of options.reporters) await reporter.caseFinished(result);
+  }
+  return results;
+}
+
+function isStopped(stop: AbortSignal | undefined): boolean {
+  return stop?.aborted === true;
+}
+
+function stopReason(stop: AbortSignal): string {
+  return stop.reason instanceof RunStopped ? stop.reason.message : 'interrupted';
 }

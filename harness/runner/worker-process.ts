@@ -3,9 +3,14 @@
  * stdin and stdout pipes. Killing it (after a time-out) kills that process
  * only: under Wine, the processes it may have started (wineserver,
  * services.exe…) belong to the Wine prefix and serve the next worker.
+ *
+ * A worker dies with the runner on every path: it runs in its own process
+ * group (a Ctrl-C reaches the runner, which ends it in order), it exits when
+ * its stdin closes, and on Linux the kernel kills it when the runner dies
+ * even while it is blocked in a call (setpriv --pdeathsig).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeSync } from 'node:fs';
+import { existsSync, writeSync } from 'node:fs';
 import { createInterface, type Interface } from 'node:readline';
 import type { Provider } from '../providers/provider.js';
 import { READY_LINE, type Reply, type Request } from '../worker/protocol.js';
@@ -51,9 +56,11 @@ export class WorkerProcess {
 
   static async start(options: WorkerStartOptions): Promise<WorkerProcess> {
     const command = options.provider.workerCommand(options.workerScript, ['--binding', options.provider.binding.name]);
-    const child = spawn(command.command, command.args, {
+    const [file, ...args] = diesWithRunner([command.command, ...command.args]);
+    const child = spawn(file ?? command.command, args, {
       env: { ...process.env, ...command.env },
       stdio: ['pipe', 'pipe', options.logFd],
+      detached: true,
     });
     const lines = createInterface({ input: child.stdout as NonNullable<typeof child.stdout> });
     try {
@@ -146,6 +153,15 @@ function untilReady(child: ChildProcess, lines: Interface, options: WorkerStartO
     child.once('exit', onExit);
     child.once('error', onError);
   });
+}
+
+/** util-linux's setpriv, present on every Debian system; elsewhere the worker relies on its stdin closing. */
+const SETPRIV = '/usr/bin/setpriv';
+
+/** The command, run so that the kernel kills it when this process dies (the signal survives the exec into Wine). */
+function diesWithRunner(command: readonly string[]): readonly string[] {
+  if (process.platform !== 'linux' || !existsSync(SETPRIV)) return command;
+  return [SETPRIV, '--pdeathsig', 'KILL', '--', ...command];
 }
 
 /** The promise's value, or undefined if it has not settled within `ms`. */

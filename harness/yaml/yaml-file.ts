@@ -4,8 +4,9 @@
  * loaders, which add their own schema and checks on top.
  */
 import { LineCounter, isAlias, isScalar, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { MAX_NESTING, tooDeepAt } from './nesting.js';
 import { emptyFileProblem, readSourceText } from './source-text.js';
-import { problemAt, startOf, type Problem } from './problem.js';
+import { problemAt, startOf, type Problem, type SourceLocation } from './problem.js';
 import { SourceMap } from './source-map.js';
 import { messageOf } from '../message-of.js';
 
@@ -31,6 +32,11 @@ export type YamlFileResult = { readonly yaml: YamlFile } | { readonly problems: 
 export function loadYamlFile(absolutePath: string, file: string, expected: string): YamlFileResult {
   const source = readSourceText(absolutePath, file, expected);
   if ('problem' in source) return { problems: [source.problem] };
+  const tooDeep = tooDeepAt(source.text);
+  if (tooDeep !== undefined) {
+    const location = locationOfOffset(source.text, tooDeep, file);
+    return { problems: [problemAt(location, `nested more than ${MAX_NESTING} levels deep; a case or expectations file needs a few, so write it flatter`)] };
+  }
 
   const lineCounter = new LineCounter();
   const document = parseDocument(source.text, {
@@ -94,4 +100,11 @@ function firstAliasOffset(document: Document): number | undefined {
     },
   });
   return offset;
+}
+
+/** 1-based line and column of an offset, without a parsed document to ask. */
+function locationOfOffset(text: string, offset: number, file: string): SourceLocation {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { file, line, column: offset - before.lastIndexOf('\n') };
 }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { formatProblem, loadCases } from '../../harness/cases/load.js';
 import { MAX_SOURCE_BYTES } from '../../harness/yaml/source-text.js';
+import { MAX_NESTING } from '../../harness/yaml/nesting.js';
 
 describe('loadCases: input guards', () => {
   let root: string;
@@ -62,6 +63,24 @@ describe('loadCases: input guards', () => {
     expect(problemsOf('twice.yaml', 'cases:\n  - id: a.b\n    title: t\n    id: a.c\n')).to.deep.equal([
       'twice.yaml:4:5: duplicate key "id": a key may appear only once in a mapping',
     ]);
+  });
+
+  it('refuses 10,000 levels of flow nesting where they pass the limit, before the parser can overflow its stack', () => {
+    const deep = `cases:\n  - description: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`;
+    expect(problemsOf('flow.yaml', deep)).to.deep.equal([
+      `flow.yaml:2:${18 + MAX_NESTING}: nested more than ${MAX_NESTING} levels deep; a case or expectations file needs a few, so write it flatter`,
+    ]);
+  });
+
+  it('refuses 10,000 levels of compact block nesting, and 500 of indented (the size limit stops more)', () => {
+    expect(problemsOf('compact.yaml', `cases:\n${'- '.repeat(10_000)}x\n`)).to.have.length(1).and.satisfy((problems: string[]) => problems[0]?.includes(`nested more than ${MAX_NESTING}`));
+    const indented = Array.from({ length: 500 }, (_, level) => `${'  '.repeat(level)}k:`).join('\n');
+    expect(problemsOf('indented.yaml', `${indented}\n`)[0]).to.match(new RegExp(`^indented\\.yaml:${MAX_NESTING + 2}:\\d+: nested more than ${MAX_NESTING} levels`));
+  });
+
+  it('does not count brackets inside quotes or comments as nesting', () => {
+    const quoted = `cases:\n  - description: "${'['.repeat(200)}" # ${'{'.repeat(200)}\n`;
+    expect(problemsOf('quoted.yaml', quoted).join('\n')).to.not.contain('nested more than');
   });
 
   it('reports a file that cannot be read', () => {

@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CASE_TIMEOUT_MS, type Case } from '../../harness/cases/case.js';
 import { findCaseFiles } from '../../harness/cases/load.js';
@@ -127,5 +129,22 @@ describe('findCaseFiles', () => {
     expect(found).to.include.members(['valid/tcp.yaml', 'valid/udp.yaml', 'bad/empty.yaml']);
     expect(found).to.deep.equal([...found].sort());
     expect(found.every((file) => /\.ya?ml$/.test(file))).to.equal(true);
+  });
+
+  it('follows symbolic links to files and folders, and stops at a link cycle', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'case-links-'));
+    try {
+      mkdirSync(path.join(root, 'set'));
+      writeFileSync(path.join(root, 'elsewhere.yaml'), 'cases: []\n');
+      symlinkSync(path.join(root, 'elsewhere.yaml'), path.join(root, 'set', 'linked.yaml'));
+      mkdirSync(path.join(root, 'more'));
+      writeFileSync(path.join(root, 'more', 'inner.yaml'), 'cases: []\n');
+      symlinkSync(path.join(root, 'more'), path.join(root, 'set', 'more'));
+      symlinkSync(path.join(root, 'set'), path.join(root, 'more', 'back'));
+      const found = findCaseFiles(path.join(root, 'set')).map((file) => path.relative(root, file));
+      expect(found).to.deep.equal(['set/linked.yaml', 'set/more/inner.yaml']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -5,7 +5,7 @@ import { readResults } from '../../reporters/results-jsonl.js';
 
 /** Compiled to dist/test/integration/: the project root is three levels up. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const CLI = fileURLToPath(new URL('../../cli/main.js', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../cli/main.js', import.meta.url));
 
 export interface CliRun {
   readonly status: number | null;

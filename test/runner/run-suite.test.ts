@@ -115,6 +115,8 @@ class SuiteProject {
       root: this.root,
       casesDir: this.casesDir,
       expectationsDir: this.expectationsDir,
+      expectationsRequired: false,
+      expectationsMatchCases: true,
       workerScript: FAKE_WORKER_SCRIPT,
       harnessVersion: '9.9.9-test',
       reporters,

@@ -1,0 +1,47 @@
+/**
+ * `winsock-conformance lint [PATH...]`: every problem of every case file and
+ * expectations file in one pass, without starting a provider. Without paths it
+ * checks the whole suite: cases/, and expectations/ against those cases. With
+ * paths it checks those case files, and expectations only when --expectations
+ * names the folder written for them.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { findCaseFiles, formatProblem, loadCases } from '../../harness/cases/load.js';
+import { checkDeviationsAgainstCases, loadExpectations } from '../../harness/expectations/load.js';
+import { CASES_DIR, EXPECTATIONS_DIR, PROJECT_ROOT } from '../../harness/paths.js';
+import { EXIT, UsageError } from '../exit-status.js';
+import type { Terminal } from '../terminal.js';
+
+export interface LintOptions {
+  readonly expectations?: string;
+}
+
+export function lintCommand(paths: readonly string[], options: LintOptions, terminal: Terminal): number {
+  const caseFiles = (paths.length === 0 ? [CASES_DIR] : paths.map((path) => resolve(path))).flatMap(caseFilesAt);
+  const expectationsDir = options.expectations !== undefined ? resolve(options.expectations) : paths.length === 0 ? EXPECTATIONS_DIR : undefined;
+  const { cases, problems } = loadCases(caseFiles, PROJECT_ROOT);
+  const expectationProblems = (expectationsDir === undefined ? [] : expectationFiles(expectationsDir)).flatMap((file) => {
+    const loaded = loadExpectations(file, PROJECT_ROOT);
+    return [...loaded.problems, ...checkDeviationsAgainstCases(loaded.deviations, cases)];
+  });
+  const all = [...problems, ...expectationProblems];
+  for (const problem of all) terminal.log(formatProblem(problem));
+  terminal.log(all.length === 0 ? `${cases.length} cases, no problems` : `${all.length} problem(s)`);
+  return all.length === 0 ? EXIT.green : EXIT.badInput;
+}
+
+function caseFilesAt(path: string): string[] {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (stat === undefined) throw new UsageError(`${path} does not exist; name case files or folders of them`);
+  return stat.isDirectory() ? findCaseFiles(path) : [path];
+}
+
+function expectationFiles(dir: string): string[] {
+  const stat = statSync(dir, { throwIfNoEntry: false });
+  if (stat?.isDirectory() !== true) throw new UsageError(`--expectations ${dir} is not a folder`);
+  return readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => join(dir, name));
+}

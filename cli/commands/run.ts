@@ -1,0 +1,55 @@
+/** `winsock-conformance run`: the conformance suite against one provider. */
+import { join, resolve } from 'node:path';
+import { CASES_DIR, EXPECTATIONS_DIR, PROJECT_ROOT, WORKER_SCRIPT } from '../../harness/paths.js';
+import type { Provider } from '../../harness/providers/provider.js';
+import type { Reporter } from '../../harness/runner/reporter.js';
+import { RunStopped, runSuite } from '../../harness/runner/run-suite.js';
+import { ConsoleReporter } from '../../reporters/console.js';
+import { HtmlReporter } from '../../reporters/html.js';
+import { JUnitReporter } from '../../reporters/junit.js';
+import { JsonLinesReporter } from '../../reporters/results-jsonl.js';
+import { EXIT } from '../exit-status.js';
+import { REPORT_NAMES, wantsColor, type ReportName } from '../options.js';
+import type { Terminal } from '../terminal.js';
+
+export interface RunOptions {
+  readonly provider: Provider;
+  readonly grep?: string;
+  readonly tag?: readonly string[];
+  readonly out?: string;
+  readonly cases?: string;
+  readonly expectations?: string;
+  readonly reporter?: readonly ReportName[];
+}
+
+export async function runCommand(options: RunOptions, terminal: Terminal, harnessVersion: string): Promise<number> {
+  const outDir = resolve(options.out ?? 'reports');
+  const reports = new Set(options.reporter ?? REPORT_NAMES);
+  const reporters: Reporter[] = [
+    ...(reports.has('console') ? [new ConsoleReporter({ stream: terminal.stdout, color: wantsColor(terminal.stdout.isTTY === true) })] : []),
+    // The record of truth, always: `report` and every later comparison read it.
+    new JsonLinesReporter(outDir),
+    ...(reports.has('junit') ? [new JUnitReporter(outDir)] : []),
+    ...(reports.has('html') ? [new HtmlReporter(outDir)] : []),
+  ];
+  const stop = terminal.onStopSignal();
+  const summary = await runSuite({
+    provider: options.provider,
+    filter: { ...(options.grep === undefined ? {} : { grep: options.grep }), tags: options.tag ?? [] },
+    outDir,
+    root: PROJECT_ROOT,
+    casesDir: options.cases === undefined ? CASES_DIR : resolve(options.cases),
+    expectationsDir: options.expectations === undefined ? EXPECTATIONS_DIR : resolve(options.expectations),
+    expectationsRequired: options.expectations !== undefined,
+    expectationsMatchCases: options.expectations !== undefined || options.cases === undefined,
+    workerScript: WORKER_SCRIPT,
+    harnessVersion,
+    reporters,
+    log: terminal.log,
+    stop,
+  });
+  const written = ['results.jsonl', ...(reports.has('junit') ? ['junit.xml'] : []), ...(reports.has('html') ? ['report.html'] : [])];
+  terminal.log(`reports: ${written.map((file) => join(outDir, file)).join(', ')}`);
+  if (stop.aborted) return stop.reason instanceof RunStopped && stop.reason.signal === 'SIGTERM' ? EXIT.SIGTERM : EXIT.SIGINT;
+  return summary.green ? EXIT.green : EXIT.red;
+}

@@ -1,0 +1,63 @@
+/**
+ * What a run reads before anything starts: the case files and the provider's
+ * expectations, every problem of every file collected with its
+ * file:line:column. Paths that do not exist are problems too, named with the
+ * option that gave them.
+ */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Case } from '../cases/case.js';
+import { findCaseFiles, loadCases } from '../cases/load.js';
+import type { Deviation } from '../expectations/deviation.js';
+import { checkDeviationsAgainstCases, loadExpectations } from '../expectations/load.js';
+import type { Provider } from '../providers/provider.js';
+import type { Problem } from '../yaml/problem.js';
+import { UnusablePath } from './unusable-path.js';
+
+/** Case files or expectations that cannot be used; nothing has run. */
+export class BadInput extends Error {
+  constructor(readonly problems: readonly Problem[]) {
+    super(`${problems.length} problem(s) in the case or expectations files`);
+  }
+}
+
+export interface InputOptions {
+  readonly provider: Provider;
+  readonly root: string;
+  readonly casesDir: string;
+  readonly expectationsDir: string;
+  /** `<provider>.yaml` was named on purpose (--expectations): it must exist. */
+  readonly expectationsRequired: boolean;
+  /**
+   * The expectations were written for exactly these cases, so an entry naming
+   * no loaded case is a mistake. Not so when another case set runs against the
+   * suite's own expectations: their entries for the suite's cases do not apply.
+   */
+  readonly expectationsMatchCases: boolean;
+}
+
+export function loadSuiteInputs(options: InputOptions): { cases: Case[]; deviations: Deviation[] } {
+  requireFolder(options.casesDir, '--cases');
+  requireFolder(options.expectationsDir, '--expectations');
+
+  const { cases, problems } = loadCases(findCaseFiles(options.casesDir), options.root);
+  const expectationsFile = join(options.expectationsDir, `${options.provider.name}.yaml`);
+  if (options.expectationsRequired && statSync(expectationsFile, { throwIfNoEntry: false }) === undefined) {
+    throw new UnusablePath(
+      `--expectations ${options.expectationsDir} has no ${options.provider.name}.yaml; check the folder, or create the file with "format: 1" and "deviations: []"`,
+    );
+  }
+  const expectations = loadExpectations(expectationsFile, options.root);
+  const ids = new Set(cases.map((testCase) => testCase.id));
+  const applicable = options.expectationsMatchCases ? expectations.deviations : expectations.deviations.filter((deviation) => ids.has(deviation.case));
+  const all = [...problems, ...expectations.problems, ...checkDeviationsAgainstCases(applicable, cases)];
+  if (all.length > 0) throw new BadInput(all);
+  return { cases, deviations: applicable };
+}
+
+function requireFolder(dir: string, option: string): void {
+  const stat = statSync(dir, { throwIfNoEntry: false });
+  if (stat?.isDirectory() === true) return;
+  const what = stat === undefined ? 'does not exist' : 'is not a folder';
+  throw new UnusablePath(`${option} ${dir} ${what}; name a folder of YAML files`);
+}

@@ -1,0 +1,44 @@
+/**
+ * One run owns its output folder: a second run into the same folder would
+ * interleave results.jsonl and overwrite the reports. The claim is a lock
+ * (proper-lockfile) that a live run keeps fresh; the lock of a run that was
+ * killed goes stale within seconds, and the next run takes the folder over.
+ */
+import { mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import lockfile from 'proper-lockfile';
+import { messageOf } from '../message-of.js';
+import { UnusablePath } from './unusable-path.js';
+
+
+const LOCK_NAME = '.winsock-conformance.lock';
+/** A run refreshes its lock every few seconds; one not refreshed for this long belongs to a dead run. */
+const STALE_MS = 10_000;
+
+export type Release = () => Promise<void>;
+
+/** Creates `outDir` if needed and claims it for this run; throws UnusablePath when it cannot. */
+export async function claimOutDir(outDir: string): Promise<Release> {
+  try {
+    if (statSync(outDir, { throwIfNoEntry: false })?.isDirectory() === false) {
+      throw new UnusablePath(`--out ${outDir} is a file, not a folder; name a folder for the reports`);
+    }
+    mkdirSync(outDir, { recursive: true });
+  } catch (error) {
+    if (error instanceof UnusablePath) throw error;
+    throw new UnusablePath(`cannot create the report folder ${outDir}: ${messageOf(error)}; choose another --out`);
+  }
+  try {
+    return await lockfile.lock(outDir, {
+      lockfilePath: path.join(outDir, LOCK_NAME),
+      stale: STALE_MS,
+      // A lock that could not be refreshed (folder removed under us) must not crash the run.
+      onCompromised: () => undefined,
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
+      throw new UnusablePath(`another run is writing its reports to ${outDir}; wait for it to end, or choose another --out`);
+    }
+    throw new UnusablePath(`cannot write to the report folder ${outDir}: ${messageOf(error)}; choose another --out`);
+  }
+}
