@@ -46,11 +46,15 @@ describe('the Wine provider cache', () => {
     const logs: string[] = [];
     let releaseFirst: () => void = () => undefined;
     const firstHolds = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let started: () => void = () => undefined;
+    const firstStarted = new Promise<void>((resolve) => (started = resolve));
     const first = withCacheLock(dir, (line) => logs.push(line), async () => {
       events.push('first starts');
+      started();
       await firstHolds;
       events.push('first ends');
     });
+    await firstStarted;
     // The second asks while the first holds the lock, and says it waits.
     let waiting: () => void = () => undefined;
     const saidItWaits = new Promise<void>((resolve) => (waiting = resolve));
