@@ -10,6 +10,7 @@ function takingAddress(name: 'bind' | 'connect', summary: string, socket: string
     args: { s: arg.required('socket', socket), name: arg.required('socketAddress', address), namelen: NAMELEN },
     outputs: {},
     returns: 'int',
+    traffic: name === 'bind' ? { local: 'name', sendsData: false } : { destination: 'name', sendsData: false },
     winsock: {
       functions: [`int __stdcall ${name}(uintptr_t s, const void *name, int namelen)`],
       perform: (ws, { s, name: address, namelen }) => ws.withName(address, namelen, (buffer, length) => ws.fn(name)(s, buffer, length)),

@@ -22,6 +22,7 @@ export const send = providerCall({
   args: { s: SOCKET, data: DATA, flags: FLAGS },
   outputs: {},
   returns: 'int',
+  traffic: { sendsData: true },
   winsock: {
     functions: ['int __stdcall send(uintptr_t s, const void *buf, int len, int flags)'],
     perform(ws, { s, data, flags }) {
@@ -57,6 +58,7 @@ export const sendto = providerCall({
   },
   outputs: {},
   returns: 'int',
+  traffic: { destination: 'to', sendsData: true },
   winsock: {
     functions: ['int __stdcall sendto(uintptr_t s, const void *buf, int len, int flags, const void *to, int tolen)'],
     perform(ws, { s, data, to, tolen }) {

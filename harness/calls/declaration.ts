@@ -115,6 +115,17 @@ export type ReturnKind = 'int' | 'socket' | 'errorCode' | 'count';
 /** What `as` keeps of a step: the resource the call creates, or else the whole observation. */
 export type ResourceKind = 'socket';
 
+/**
+ * Where a call can put packets, for the traffic guard: the argument naming
+ * where it connects or sends, the one naming a local address it binds, and
+ * whether it sends data (to that destination, or to the socket's own).
+ */
+export interface Traffic {
+  readonly destination?: string;
+  readonly local?: string;
+  readonly sendsData: boolean;
+}
+
 interface CommonDeclaration<A extends ArgSpecs> {
   readonly name: string;
   /** One sentence: what the call does, for the schema and cases/CALLS.md. */
@@ -126,6 +137,8 @@ interface CommonDeclaration<A extends ArgSpecs> {
   readonly creates?: ResourceKind;
   /** What a provider needs to make the call at all. */
   readonly needs?: Capability;
+  /** Calls that connect, bind or send say so, so that nothing leaves loopback. */
+  readonly traffic?: Traffic;
 }
 
 /** How the Winsock binding makes a call. */

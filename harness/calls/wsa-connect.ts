@@ -14,6 +14,7 @@ export const WSAConnect = providerCall({
   },
   outputs: { calleeData: '`{ len }` of lpCalleeData after the call (only when `calleeData` was given).' },
   returns: 'int',
+  traffic: { destination: 'name', sendsData: false },
   winsock: {
     structs: {
       WSABUF: { len: 'uint32_t', buf: 'void *' },

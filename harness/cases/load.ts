@@ -19,6 +19,7 @@ import { caseFileSchema, caseSchema } from './schema.js';
 import { schemaProblems } from '../yaml/schema-problems.js';
 import type { DataPath } from '../yaml/source-map.js';
 import { checkStepIds } from './step-ids.js';
+import { checkTraffic } from './traffic.js';
 import { loadYamlFile, type YamlFile } from '../yaml/yaml-file.js';
 
 export { formatProblem, type Problem } from '../yaml/problem.js';
@@ -89,7 +90,7 @@ function loadCaseFile(absolutePath: string, file: string): { cases: LocatedCase[
 /** The checks the schema cannot make within a case, then the case itself if they pass. */
 function checkAndBuild(raw: RawCase, index: number, yaml: YamlFile): { case: LocatedCase } | { problems: Problem[] } {
   const locate = (inCase: DataPath) => yaml.sourceMap.valueAt(['cases', index, ...inCase]);
-  const problems = [...checkStepIds(raw.steps, locate), ...checkReferences(raw, locate), ...checkPeerArguments(raw, locate)];
+  const problems = [...checkStepIds(raw.steps, locate), ...checkReferences(raw, locate), ...checkPeerArguments(raw, locate), ...checkTraffic(raw, locate)];
   if (problems.length > 0) return { problems };
   return { case: { case: buildCase(raw, locate), idLocation: locate(['id']) } };
 }

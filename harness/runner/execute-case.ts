@@ -19,6 +19,7 @@ import { startPeers, stopPeers, type RunningPeers } from '../../fixtures/start.j
 import { isRecordingPeer, PeerUnavailable } from '../../fixtures/peer.js';
 import { Bindings, UnresolvedReference } from './bindings.js';
 import { capabilityGap } from './capabilities.js';
+import { TrafficGuard } from './traffic-guard.js';
 import type { ProviderSession } from './session.js';
 import { WorkerDied } from './worker-process.js';
 import { messageOf } from '../message-of.js';
@@ -28,6 +29,8 @@ const CLEANUP_BOUND_MS = 2000;
 
 class TimeLimitReached extends Error {}
 class HarnessProblem extends Error {}
+/** A call that would have put packets outside loopback; it was not made. */
+class TrafficRefused extends HarnessProblem {}
 /** The provider's binding has no way to make a call (a backstop: capabilities are checked before the case starts). */
 class CallUnsupported extends Error {}
 
@@ -112,10 +115,11 @@ async function runSteps(testCase: Case, peers: RunningPeers, session: ProviderSe
   let current: Step | undefined;
   try {
     const bindings = new Bindings();
+    const guard = new TrafficGuard();
     for (const [name, peer] of peers) bindings.define(name, peer.address);
     for (const step of testCase.steps) {
       current = step;
-      const check = await runStep(step, bindings, peers, session, ended);
+      const check = await runStep(step, { bindings, guard, peers, session, signal: ended });
       checks.push(check);
       if (check.kind === 'setup' && !check.passed) break;
     }
@@ -131,9 +135,20 @@ async function runSteps(testCase: Case, peers: RunningPeers, session: ProviderSe
   return { checks, termination };
 }
 
-async function runStep(step: Step, bindings: Bindings, peers: RunningPeers, session: ProviderSession, signal: AbortSignal): Promise<ObservedCheck> {
+/** What a step runs with: the names defined so far, the case's traffic guard, its peers, the provider, the case's clock. */
+interface StepContext {
+  readonly bindings: Bindings;
+  readonly guard: TrafficGuard;
+  readonly peers: RunningPeers;
+  readonly session: ProviderSession;
+  readonly signal: AbortSignal;
+}
+
+async function runStep(step: Step, { bindings, guard, peers, session, signal }: StepContext): Promise<ObservedCheck> {
   const args = bindings.resolve(step.args) as Record<string, unknown>;
   const expected = (step.expect ?? []).map((outcome) => bindings.resolve(outcome) as Outcome);
+  const refusal = guard.check(step.call, args);
+  if (refusal !== undefined) throw new TrafficRefused(`${step.id}: the traffic guard refused the call: ${refusal}; tests send only to 127.0.0.0/8 and ::1`);
   const kind = step.expect ? 'documented' : 'setup';
   const started = performance.now();
   let outcome: { observation: Observation; durationMs: number };
@@ -150,6 +165,7 @@ async function runStep(step: Step, bindings: Bindings, peers: RunningPeers, sess
     throw new CallInterrupted(error, check);
   }
   const { observation, durationMs } = outcome;
+  guard.observe(step.call, args, observation);
   const comparison = kind === 'documented' ? compareOutcomes(expected, observation) : compareSetup(observation);
   if (step.as !== undefined) bindings.define(step.as, 'handle' in observation ? observation['handle'] : observation);
   return {

@@ -21,6 +21,15 @@ describe('loadCases: closed vocabularies and the format version', () => {
     ]);
   });
 
+  it('refuses a case that would bind, connect or send outside loopback, at the address, and allows what sends nothing', () => {
+    const why = 'cases send only to 127.0.0.0/8 and ::1 (see the traffic rule in cases/README.md)';
+    expect(problemsOf('traffic.yaml')).to.deep.equal([
+      `${bad('traffic.yaml')}:12:58: bind binds 10.0.0.1, which is not a loopback address; ${why}`,
+      `${bad('traffic.yaml')}:14:58: WSAConnect connects to 192.0.2.1, outside loopback; ${why}`,
+      `${bad('traffic.yaml')}:16:65: sendto sends to 255.255.255.255, outside loopback; ${why}`,
+    ]);
+  });
+
   it('asks for the format version a file lacks, and refuses one this harness does not read', () => {
     expect(problemsOf('no-format.yaml')).to.deep.equal([`${bad('no-format.yaml')}:1:1: missing required key "format" in case file; write format: 1`]);
     expect(problemsOf('future-format.yaml')).to.deep.equal([`${bad('future-format.yaml')}:1:9: "format" must be 1, not 2`]);

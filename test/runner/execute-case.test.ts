@@ -193,6 +193,27 @@ describe('executeCase with the fake provider', function () {
     }
   });
 
+  it('refuses, before it reaches the provider, a call that would send outside loopback to an address taken from a reference', async () => {
+    const elsewhere = { answer: { returns: 0, name: { family: 'AF_INET', address: '192.0.2.7', port: 53 } } };
+    const trickWorld = new FakeWorld(makeTempDir('traffic'), { ...FAKE_STACK, getsockname: { otherwise: elsewhere } });
+    try {
+      const sendsElsewhere = makeCase('fake.sends-elsewhere', [
+        step('socket', { af: 'AF_INET', type: 'SOCK_DGRAM', protocol: 'IPPROTO_UDP' }, { as: 's' }),
+        step('getsockname', { s: '$s' }, { as: 'where' }),
+        step('sendto', { s: '$s', data: 'x', to: '$where.name' }, { expect: { returns: 1 } }),
+      ]);
+      const result = await executeCase(sendsElsewhere, trickWorld.context());
+      expect(result.verdict).to.equal('ERROR');
+      expect(result.message).to.equal(
+        'sendto: the traffic guard refused the call: sendto sends to 192.0.2.7, outside loopback; tests send only to 127.0.0.0/8 and ::1',
+      );
+      expect(callEvents(trickWorld.journal()).map((event) => event.call)).to.deep.equal(['socket', 'getsockname']);
+    } finally {
+      await trickWorld.dispose();
+      removeDir(trickWorld.dir);
+    }
+  });
+
   it('ends as ERROR when the worker cannot make a call', async () => {
     const refused = makeCase('fake.refused-call', [OPEN_TCP_SOCKET, step('WSAConnect', { s: '$s', name: null, namelen: 99 }, { expect: { returns: 0 } })]);
     const result = await run(refused);
