@@ -18,6 +18,12 @@ export const BINDINGS = {
     // Every call of the case language is a Winsock call.
     capabilities: new Set(CAPABILITY_NAMES),
   },
+  libc: {
+    name: 'libc',
+    summary: "POSIX sockets, through the host's libc",
+    // POSIX has no per-process start-up, no connect data and no QOS at connect time.
+    capabilities: new Set<Capability>(),
+  },
 } as const satisfies Readonly<Record<string, BindingDescription>>;
 
-export type BindingName = 'winsock';
+export type BindingName = 'winsock' | 'libc';

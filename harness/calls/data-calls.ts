@@ -11,7 +11,8 @@ const DATA = arg.required('text', 'The data to send, as text.');
 const LENGTH = arg.required('count', 'Size of the receive buffer in bytes.');
 const FLAGS = arg.optional('messageFlags', 'flags: `MSG_PEEK`, `MSG_OOB`… (default 0).');
 
-function receiveBuffer(length: number): Buffer {
+/** A receive buffer of `length` bytes; a length past MAX_RECEIVE_BUFFER is an ArgumentError. */
+export function receiveBuffer(length: number): Buffer {
   if (length > MAX_RECEIVE_BUFFER) throw new ArgumentError(`argument length: expected 0 to ${MAX_RECEIVE_BUFFER}, got ${length}`);
   return Buffer.alloc(length);
 }

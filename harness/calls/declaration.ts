@@ -8,6 +8,7 @@
  * declarations, and the list of calls in cases/CALLS.md.
  */
 import type { SockAddr } from '../net/sockaddr.js';
+import type { CallConventions } from './call-conventions.js';
 import type { Observation } from '../results/result.js';
 import type { Capability } from '../vocabulary/capabilities.js';
 import type { ConstantGroup } from '../vocabulary/constants.js';
@@ -177,22 +178,12 @@ export type NativeFunction = (...args: unknown[]) => unknown;
 
 /**
  * What the Winsock binding offers a call's `perform`: its ws2_32 functions,
- * and the conventions every call shares (the last-error sentinel, tracking
- * the sockets a case opens, socket address buffers).
+ * and the conventions every call shares (here with the last error set to a
+ * sentinel before each call).
  */
-export interface WinsockContext {
+export interface WinsockContext extends CallConventions<unknown, SocketHandle> {
   /** A function the call declared in `functions`, by name. */
   fn(name: string): NativeFunction;
-  /** Calls with the last error set to a sentinel; SOCKET_ERROR is reported with the error by name. */
-  int(call: () => unknown): Observation;
-  /** Like `int` for a call that returns a new socket, which is tracked until it is closed. */
-  newSocket(call: () => unknown): Observation;
-  /** Forgets a socket the case closed itself. */
-  closed(s: SocketHandle): void;
-  /** Passes a socket address (or NULL) and its length (`length`, or the size of its structure) to `call`. */
-  withName(address: SockAddr | null, length: number | undefined, call: (name: Buffer | null, namelen: number) => unknown): Observation;
-  /** Gives `call` room for an address it writes, reported under `output` when it succeeded. */
-  withNameOut(call: (name: Buffer, namelen: Buffer) => Observation, output?: string): Observation;
   /** Records a successful WSAStartup (+1) or WSACleanup (-1), so the end of the case can restore the count. */
   startupCounted(change: 1 | -1): void;
   /** The name of a Winsock error code. */

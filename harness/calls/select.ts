@@ -3,7 +3,7 @@ import { arg, providerCall, type SocketHandle } from './declaration.js';
 /** Winsock's fd_set: u_int fd_count, then up to 64 SOCKETs (8-byte aligned on 64-bit). */
 const FD_SET_SIZE = 8 + 64 * 8;
 /** The longest wait a case may ask for: an hour. */
-const MAX_TIMEOUT_MS = 3_600_000;
+export const MAX_TIMEOUT_MS = 3_600_000;
 
 export const select = providerCall({
   name: 'select',

@@ -1,11 +1,13 @@
 /** Providers by the name `--provider` takes. */
 import { NativeWinsockProvider } from './native.js';
+import { PosixProvider } from './posix.js';
 import type { Provider } from './provider.js';
 import { WineProvider } from './wine/wine-provider.js';
 
 const FACTORIES: Readonly<Record<string, () => Provider>> = {
   wine: () => new WineProvider(),
   native: () => new NativeWinsockProvider(),
+  posix: () => new PosixProvider(),
 };
 
 export const PROVIDER_NAMES = Object.keys(FACTORIES);

@@ -6,6 +6,7 @@ type Koffi = typeof import('koffi');
 
 const OPENERS: { readonly [B in BindingName]: (koffi: Koffi) => Promise<WorkerBinding> } = {
   winsock: async (koffi) => (await import('../bindings/winsock/open.js')).openWinsock(koffi),
+  libc: async (koffi) => (await import('../bindings/libc/open.js')).openLibc(koffi),
 };
 
 export async function openBinding(name: string, koffi: Koffi): Promise<WorkerBinding> {

@@ -43,6 +43,13 @@ describe('folder seams', () => {
     expect(outside).to.deep.equal([]);
   });
 
+  it('the host libc and socket addresses (harness/net/), which fixtures share with bindings, import nothing else of the project', () => {
+    const outside = importsBelow('harness/net')
+      .filter(([, imported]) => !imported.startsWith('harness/net/'))
+      .map(([importer, imported]) => `${importer} imports ${imported}`);
+    expect(outside).to.deep.equal([]);
+  });
+
   it('no module of harness/ imports the command line (cli/)', () => {
     expect(crossing('harness', 'cli')).to.deep.equal([]);
   });

@@ -8,6 +8,9 @@
 import type { NativeFunction } from '../../harness/calls/declaration.js';
 import { CALLS, isProviderCall } from '../../harness/calls/index.js';
 import { prototypeName, type Ws2_32 } from '../../harness/bindings/winsock/ws2-32.js';
+import { ScriptedFake, snapshot, type LoggedCall } from './scripted-fake.js';
+
+export { bufferArg } from './scripted-fake.js';
 
 /** The ws2_32 functions a test can script: every function a call declares. */
 export type WinsockFunction = string;
@@ -16,10 +19,7 @@ export type RecordedFunction = WinsockFunction | 'WSAGetLastError' | 'WSASetLast
 /** Every ws2_32 function the call declarations name. */
 export const DECLARED_FUNCTIONS: readonly string[] = CALLS.filter(isProviderCall).flatMap((call) => call.winsock.functions.map(prototypeName));
 
-export interface RecordedCall {
-  readonly name: RecordedFunction;
-  /** The arguments as they were on entry: Buffers and structures are copied, so later writes by the fake do not show. */
-  readonly args: readonly unknown[];
+export interface RecordedCall extends LoggedCall<RecordedFunction> {
   /** The last error when the call was entered. */
   readonly lastErrorOnEntry: number;
 }
@@ -34,13 +34,12 @@ export type Behaviour = (args: readonly unknown[], fake: FakeWinsock) => unknown
 export const SOCKET_ERROR = -1;
 export const INVALID_SOCKET_VALUE = 2n ** 64n - 1n;
 
-export class FakeWinsock {
+export class FakeWinsock extends ScriptedFake<WinsockFunction, RecordedFunction, RecordedCall, Behaviour> {
   lastError = 0;
-  readonly calls: RecordedCall[] = [];
   readonly ws2: Ws2_32;
-  private readonly behaviours = new Map<WinsockFunction, Behaviour>();
 
   constructor() {
+    super();
     const fn = (name: WinsockFunction) => (...args: unknown[]) => {
       this.record(name, args);
       const behaviour = this.behaviours.get(name);
@@ -57,24 +56,6 @@ export class FakeWinsock {
         this.lastError = code;
       },
     };
-  }
-
-  /** Scripts `name`; unscripted functions return 0 and leave the last error alone. */
-  on(name: WinsockFunction, behaviour: Behaviour): this {
-    this.behaviours.set(name, behaviour);
-    return this;
-  }
-
-  /** The entry arguments of every call of `name`, in order. */
-  argsOf(name: RecordedFunction): (readonly unknown[])[] {
-    return this.calls.filter((call) => call.name === name).map((call) => call.args);
-  }
-
-  /** The entry arguments of the one call of `name`; throws unless there was exactly one. */
-  onlyCallOf(name: RecordedFunction): readonly unknown[] {
-    const all = this.argsOf(name);
-    if (all.length !== 1) throw new Error(`expected exactly one call of ${name}, saw ${all.length}`);
-    return all[0] as readonly unknown[];
   }
 
   /** The names of the functions called, in order. */
@@ -98,20 +79,4 @@ export function failingWith(code: number, value: unknown = SOCKET_ERROR): Behavi
     fake.lastError = code;
     return value;
   };
-}
-
-/** The Buffer passed as argument `index` (live); throws if it is not one. */
-export function bufferArg(args: readonly unknown[], index: number): Buffer {
-  const value = args[index];
-  if (!Buffer.isBuffer(value)) throw new Error(`argument ${index} is not a Buffer: ${String(value)}`);
-  return value;
-}
-
-/** A deep copy of an argument: Buffers copied byte for byte, plain objects field by field. */
-function snapshot(value: unknown): unknown {
-  if (Buffer.isBuffer(value)) return Buffer.from(value);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, snapshot(field)]));
-  }
-  return value;
 }

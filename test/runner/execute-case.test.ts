@@ -77,7 +77,10 @@ describe('executeCase with the fake provider', function () {
       if (platform) Object.defineProperty(process, 'platform', platform);
     }
     expect(result.verdict).to.equal('SKIP');
-    expect(result.message).to.equal('this peer needs raw host sockets, implemented for Linux hosts only (this is win32)');
+    expect(result.message).to.equal(
+      'this peer needs raw host sockets; POSIX sockets through libc are described for linux only (harness/net/host-abi.ts): ' +
+        'Windows has no POSIX sockets through libc; its sockets are Winsock (use --provider native)',
+    );
     expect(callEvents(world.journal()), 'no call reached the provider').to.deep.equal([]);
   });
 

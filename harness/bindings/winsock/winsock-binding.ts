@@ -4,16 +4,16 @@
  * behind — every socket it opened, and every WSAStartup or WSACleanup it made
  * — so that `reset` restores a clean state on every path.
  */
-import { readArgs, ArgumentError, INVALID_SOCKET, MAX_LENGTH, type RawArgs } from '../../calls/arguments.js';
+import { readArgs, ArgumentError, INVALID_SOCKET, type RawArgs } from '../../calls/arguments.js';
+import { nameArgument, withNameOutput } from '../../calls/address-buffers.js';
 import { callNamed, isProviderCall } from '../../calls/index.js';
 import type { NativeFunction, SocketHandle, WinsockContext } from '../../calls/declaration.js';
-import { decodeSockaddr, encodeSockaddr, sockaddrSize, SOCKADDR_STORAGE_SIZE, type FamilyNumbers, type SockAddr } from '../../net/sockaddr.js';
+import type { FamilyNumbers, SockAddr } from '../../net/sockaddr.js';
 import type { Observation } from '../../results/result.js';
 import { winsockConstant } from '../../vocabulary/constants.js';
 import { wsaErrorName } from '../../vocabulary/errors.js';
 import type { ProviderInfo } from '../../worker/protocol.js';
 import type { WorkerBinding } from '../../worker/binding.js';
-import { int32 } from '../../calls/buffers.js';
 import type { Ws2_32 } from './ws2-32.js';
 
 const SOCKET_ERROR = -1;
@@ -87,19 +87,12 @@ export class WinsockBinding implements WorkerBinding, WinsockContext {
   }
 
   withName(address: SockAddr | null, length: number | undefined, call: (name: Buffer | null, namelen: number) => unknown): Observation {
-    const namelen = length ?? (address ? sockaddrSize(address) : 0);
-    if (namelen > MAX_LENGTH) throw new ArgumentError(`argument namelen: expected 0 to ${MAX_LENGTH}, got ${namelen}`);
-    // The buffer is as long as the length the call is told, so a too-large namelen reads zeros, never past the buffer.
-    const buffer = address ? encodeSockaddr(address, WINSOCK_FAMILIES, namelen) : null;
+    const { buffer, namelen } = nameArgument(address, length, WINSOCK_FAMILIES);
     return this.int(() => call(buffer, namelen));
   }
 
   withNameOut(call: (name: Buffer, namelen: Buffer) => Observation, output = 'name'): Observation {
-    const name = Buffer.alloc(SOCKADDR_STORAGE_SIZE);
-    const length = int32(SOCKADDR_STORAGE_SIZE);
-    const observation = call(name, length);
-    if (observation.error !== undefined) return observation;
-    return { ...observation, [output]: decodeSockaddr(name, length.readInt32LE(0), WINSOCK_FAMILIES) };
+    return withNameOutput(WINSOCK_FAMILIES, call, output);
   }
 
   startupCounted(change: 1 | -1): void {

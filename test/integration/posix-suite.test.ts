@@ -1,0 +1,59 @@
+/**
+ * The conformance suite on the host's own sockets (`--provider posix`), end
+ * to end through the CLI: no Wine, a few seconds. Every case runs; what Linux
+ * does differently from the page is KNOWN (expectations/posix.yaml), what has
+ * no POSIX counterpart is SKIP with the reason, nothing is ERROR or FAIL.
+ */
+import { expect } from 'chai';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readResults } from '../../reporters/results-jsonl.js';
+import { expectValidJUnit } from '../support/junit-schema.js';
+import { PROJECT_ROOT, runCli } from './cli.js';
+
+describe('the suite on POSIX sockets through libc (integration)', function () {
+  this.timeout(60_000);
+
+  it('runs every case of cases/ with honest verdicts: PASS, KNOWN with a mechanism, or SKIP with a reason', async function () {
+    if (process.platform !== 'linux') this.skip(); // Only Linux's numbers are described (harness/net/host-abi.ts).
+    const outDir = mkdtempSync(join(tmpdir(), 'wsc-posix-'));
+    try {
+      await checkRun(outDir);
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  });
+});
+
+async function checkRun(outDir: string): Promise<void> {
+  const run = await runCli(['run', '--provider', 'posix', '--out', outDir]);
+  expect(run.status, run.stderr).to.equal(0);
+
+  const results = readResults(join(outDir, 'results.jsonl'));
+  expect(results.truncated).to.equal(false);
+  expect(results.run?.provider).to.equal('posix');
+  expect(results.run?.providerVersion).to.match(/^Linux \S+, (glibc \d+\.\d+|a C library without gnu_get_libc_version)/);
+  const caseFiles = readdirSync(join(PROJECT_ROOT, 'cases')).filter((file) => file.endsWith('.yaml'));
+  const authored = caseFiles.flatMap((file) => readFileSync(join(PROJECT_ROOT, 'cases', file), 'utf8').match(/^ {2}- id: /gm) ?? []);
+  expect(results.cases.length, 'every case in cases/ ran').to.equal(authored.length);
+
+  const byVerdict = (verdict: string) => results.cases.filter((result) => result.verdict === verdict);
+  for (const result of results.cases) expect(['PASS', 'KNOWN', 'SKIP'], `${result.id}: ${result.message}`).to.include(result.verdict);
+  for (const result of [...byVerdict('PASS'), ...byVerdict('KNOWN')]) expect(result.checks.length, `${result.id} made checks`).to.be.greaterThan(0);
+  expect(byVerdict('PASS').length, 'Linux agrees with the page somewhere').to.be.greaterThan(0);
+  expect(byVerdict('KNOWN').length, 'Linux deviates from the page somewhere').to.be.greaterThan(0);
+  for (const result of byVerdict('KNOWN')) expect(result.message, result.id).to.not.equal('');
+
+  // Only what POSIX cannot express is skipped, before anything runs, and each says which capability it lacks.
+  for (const result of byVerdict('SKIP')) {
+    expect(result.message, result.id).to.match(/needs (Winsock's per-process start-up|connect data|quality of service).*the libc binding/);
+    expect(result.checks, result.id).to.deep.equal([]);
+  }
+  expect(byVerdict('SKIP').map((result) => result.id).sort()).to.deep.equal(
+    results.cases.filter((result) => /startup|connect-data|qos/.test(result.tags.join(' '))).map((result) => result.id).sort(),
+  );
+
+  expect(run.stdout).to.match(/^\d+ passed, 0 failed, \d+ known, \d+ skipped$/m);
+  expectValidJUnit(join(outDir, 'junit.xml'));
+}
