@@ -1,7 +1,8 @@
 /** The compiled schema of expectations files. */
 import type { Outcome } from '../cases/case.js';
 import { expectationsSchemaDocument } from '../schemas/expectations-schema.js';
-import { compileSchema, type CompiledSchema } from '../yaml/schema.js';
+import { validatorOf } from '../schemas/validators.js';
+import type { CompiledSchema } from '../yaml/schema.js';
 
 /** An entry as written, which the schema guarantees. */
 export interface RawDeviation {
@@ -17,5 +18,5 @@ export interface RawExpectationsFile {
 }
 
 export function expectationsFileSchema(): CompiledSchema<RawExpectationsFile> {
-  return compileSchema<RawExpectationsFile>(expectationsSchemaDocument());
+  return validatorOf<RawExpectationsFile>(expectationsSchemaDocument());
 }

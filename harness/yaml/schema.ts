@@ -12,19 +12,26 @@ export interface CompiledSchema<T> {
   readonly validate: ValidateFunction<T>;
 }
 
-const ajv = new Ajv({
-  // Every error, so that one run reports all the mistakes of a file.
-  allErrors: true,
-  // `call` selects the step's branch, so only that call's errors are reported.
-  discriminator: true,
-  // Errors carry the failing schema and data, which the messages quote.
-  verbose: true,
-  // Unknown keywords or inconsistent types in a schema are mistakes of the schema.
-  strict: true,
-  allowUnionTypes: true,
-});
-// Editors (VS Code, yaml-language-server) show this instead of the regular expression; so do we.
-ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
+/** An Ajv set up as every schema of the project is compiled; `code` for compiling to standalone code. */
+export function newAjv(code?: { readonly source: true }): Ajv {
+  const ajv = new Ajv({
+    // Every error, so that one run reports all the mistakes of a file.
+    allErrors: true,
+    // `call` selects the step's branch, so only that call's errors are reported.
+    discriminator: true,
+    // Errors carry the failing schema and data, which the messages quote.
+    verbose: true,
+    // Unknown keywords or inconsistent types in a schema are mistakes of the schema.
+    strict: true,
+    allowUnionTypes: true,
+    ...(code === undefined ? {} : { code }),
+  });
+  // Editors (VS Code, yaml-language-server) show this instead of the regular expression; so do we.
+  ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
+  return ajv;
+}
+
+const ajv = newAjv();
 
 /** Validators by `$id` and pointer. */
 const compiled = new Map<string, CompiledSchema<unknown>>();
