@@ -115,38 +115,41 @@ export function listCases(groups: readonly CaseGroup[], limit: number, selected:
   return { groups: listedGroups, listed, total: ordered.length };
 }
 
-/** `tag`, with attributes and children (strings become text nodes: nothing is parsed as markup). */
-export function element(doc: Document, tag: string, attributes: { readonly [name: string]: string }, ...children: readonly (Node | string)[]): HTMLElement {
-  const created = doc.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) created.setAttribute(name, value);
-  created.append(...children);
-  return created;
+/** An element of a tag, with attributes and children. */
+export type ElementMaker = (tag: string, attributes: { readonly [name: string]: string }, ...children: readonly (Node | string)[]) => HTMLElement;
+
+/** Makes elements of `doc`; strings become text nodes, so nothing is parsed as markup. */
+export function elementsOf(doc: Document): ElementMaker {
+  return (tag, attributes, ...children) => {
+    const created = doc.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) created.setAttribute(name, value);
+    created.append(...children);
+    return created;
+  };
 }
 
 /** A case's row in the table: verdict, id (the link that opens its details), title, why, file:line. */
 export function buildRow(doc: Document, view: CaseView, index: number): HTMLTableRowElement {
+  const e = elementsOf(doc);
   const row = doc.createElement('tr');
   row.className = `case v-${view.verdict}`;
   row.dataset['index'] = String(index);
   row.append(
-    element(doc, 'td', {}, element(doc, 'span', { class: 'verdict' }, view.verdict)),
-    element(
-      doc,
-      'td',
+    e('td', {}, e('span', { class: 'verdict' }, view.verdict)),
+    e('td',
       {},
-      element(doc, 'a', { class: 'case-link', href: `#case=${encodeURIComponent(view.id)}`, 'aria-expanded': 'false' }, element(doc, 'code', {}, view.id)),
-      element(doc, 'div', { class: 'title' }, view.title),
-      element(doc, 'div', { class: 'message' }, view.message),
+      e('a', { class: 'case-link', href: `#case=${encodeURIComponent(view.id)}`, 'aria-expanded': 'false' }, e('code', {}, view.id)),
+      e('div', { class: 'title' }, view.title),
+      e('div', { class: 'message' }, view.message),
     ),
-    element(doc, 'td', { class: 'where' }, `${view.file}:${view.line}`),
+    e('td', { class: 'where' }, `${view.file}:${view.line}`),
   );
   return row;
 }
 
 /** The full-width row of a case's details, built when it is first opened. */
 export function buildDetails(doc: Document, view: CaseView, index: number, columns: number): HTMLTableRowElement {
-  const e = (tag: string, attributes: { readonly [name: string]: string }, ...children: readonly (Node | string)[]): HTMLElement =>
-    element(doc, tag, attributes, ...children);
+  const e = elementsOf(doc);
   const parts: HTMLElement[] = [];
   const facts = [e('code', {}, `${view.file}:${view.line}`), ` · ${view.duration}`];
   if (view.tags.length > 0) facts.push(` · tags ${view.tags.join(', ')}`);
@@ -177,23 +180,17 @@ export function buildDetails(doc: Document, view: CaseView, index: number, colum
   }
   const failed = view.checks.filter((check) => check.status === 'failed' || check.status === 'known').length;
   const count = `${view.checks.length} check${view.checks.length === 1 ? '' : 's'}${failed > 0 ? `, ${failed} not as documented` : ''}`;
-  parts.push(
-    view.checks.length === 0
-      ? e('p', { class: 'muted' }, 'No checks made.')
-      : e('h3', {}, `Checks (${count})`),
-  );
-  if (view.checks.length > 0) parts.push(e('ol', { class: 'checks' }, ...view.checks.map((check) => buildCheck(doc, check))));
+  if (view.checks.length === 0) parts.push(e('p', { class: 'muted' }, 'No checks made.'));
+  else parts.push(e('h3', {}, `Checks (${count})`), e('ol', { class: 'checks' }, ...view.checks.map((check) => buildCheck(doc, check))));
   const row = doc.createElement('tr');
   row.className = 'details';
   row.id = `details-${index}`;
-  const cell = e('td', { colspan: String(columns) }, e('div', { class: `detail v-${view.verdict}` }, ...parts));
-  row.append(cell);
+  row.append(e('td', { colspan: String(columns) }, e('div', { class: `detail v-${view.verdict}` }, ...parts)));
   return row;
 }
 
 export function buildCheck(doc: Document, check: CheckView): HTMLElement {
-  const e = (tag: string, attributes: { readonly [name: string]: string }, ...children: readonly (Node | string)[]): HTMLElement =>
-    element(doc, tag, attributes, ...children);
+  const e = elementsOf(doc);
   const statusText: { readonly [S in CheckStatus]: string } = {
     passed: 'as documented',
     failed: 'not as documented',
@@ -258,6 +255,7 @@ export function startReport(doc: Document, win: Window): void {
   let state = parseViewState(win.location.hash, opening, data.verdicts);
   let searchTexts: string[] | undefined;
   let listLimit = data.rowsPerPage;
+  const e = elementsOf(doc);
   /** The cases the table lists now, in its order. */
   let listed: number[] = [];
 
@@ -289,10 +287,8 @@ export function startReport(doc: Document, win: Window): void {
   };
 
   const saveState = (): void => {
-    const hash = formatViewState(state, opening);
-    const url = `${win.location.pathname}${win.location.search}${hash}`;
     // replaceState keeps the history clean and fires no hashchange.
-    win.history.replaceState(null, '', url === '' ? win.location.pathname : url);
+    win.history.replaceState(null, '', `${win.location.pathname}${win.location.search}${formatViewState(state, opening)}`);
   };
 
   /** Lays the table out anew: only the shown rows are in it (with their open details), in groups. */
@@ -308,8 +304,8 @@ export function startReport(doc: Document, win: Window): void {
     listing.groups.forEach((group, position) => {
       if (group.label !== undefined) {
         const size = groups[position]?.indices.length ?? 0;
-        const heading = element(doc, 'th', { colspan: String(columns), scope: 'colgroup' }, group.label, ' ', element(doc, 'span', { class: 'muted' }, `(${size})`));
-        fragment.append(element(doc, 'tr', { class: 'group' }, heading));
+        const heading = e('th', { colspan: String(columns), scope: 'colgroup' }, group.label, ' ', e('span', { class: 'muted' }, `(${size})`));
+        fragment.append(e('tr', { class: 'group' }, heading));
       }
       for (const index of group.indices) {
         const row = rowFor(index);
@@ -320,8 +316,8 @@ export function startReport(doc: Document, win: Window): void {
     });
     const notListed = listing.total - listing.listed;
     if (notListed > 0) {
-      const more = element(doc, 'button', { type: 'button', class: 'show-more' }, `List ${Math.min(notListed, data.rowsPerPage)} more (${notListed} not listed yet)`);
-      fragment.append(element(doc, 'tr', { class: 'more' }, element(doc, 'td', { colspan: String(columns) }, more)));
+      const more = e('button', { type: 'button', class: 'show-more' }, `List ${Math.min(notListed, data.rowsPerPage)} more (${notListed} not listed yet)`);
+      fragment.append(e('tr', { class: 'more' }, e('td', { colspan: String(columns) }, more)));
     }
     listed = listing.groups.flatMap((group) => group.indices);
     body.replaceChildren(fragment);
@@ -426,7 +422,7 @@ const SCRIPT_FUNCTIONS: readonly ((...args: never[]) => unknown)[] = [
   caseIsShown,
   groupCases,
   listCases,
-  element,
+  elementsOf,
   buildRow,
   buildDetails,
   buildCheck,

@@ -102,7 +102,7 @@ function caseView(result: CaseResult, run: RunInfo): CaseView {
     line: result.line,
     tags: result.tags,
     duration: formatDuration(result.durationMs),
-    clauses: result.clauses.map(({ id, quote }) => ({ id, quote })),
+    clauses: result.clauses,
     ...(result.interruptedAt === undefined ? {} : { interruptedAt: result.interruptedAt }),
     ...(result.logExcerpt === undefined ? {} : { logExcerpt: result.logExcerpt }),
     rerun: rerunCommand(result, run),

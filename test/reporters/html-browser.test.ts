@@ -111,6 +111,11 @@ describe('report.html in headless Chromium', function () {
     await page.locator('#show-all').click();
     await page.locator('#case-search').fill('');
     expect(await shownIds(page)).to.have.length(ALL_RESULTS.length);
+    await page.locator('#group-by').selectOption('verdict');
+    expect(await page.locator('tr.group th').first().textContent()).to.equal('FAIL (1)');
+    expect(hashOf(page)).to.match(/group=verdict$/);
+    await page.locator('#show-red').click();
+    expect([...(await shownIds(page))].sort()).to.deep.equal([...RED_IDS].sort());
     expect(seen.consoleErrors).to.deep.equal([]);
     await page.close();
   });
@@ -150,8 +155,12 @@ describe('report.html in headless Chromium', function () {
     await page.close();
   });
 
-  it('shows the provider output recorded for a crashed case, as text', async () => {
-    const { page, seen } = await openReport(browserOf(browser), `${url}#case=${CRASH_CASE.id}`);
+  it('follows a change of the address to another case, and shows its provider output as text', async () => {
+    const { page, seen } = await openReport(browserOf(browser), url);
+    await page.evaluate((id) => {
+      window.location.hash = `case=${id}`;
+    }, CRASH_CASE.id);
+    await page.locator('tr.details pre.log').waitFor({ timeout: 5000 });
     expect(await page.locator('tr.details pre.log').textContent()).to.equal(CRASH_CASE.logExcerpt);
     expect(await page.locator('tr.details a[href="provider.log"]').count()).to.equal(1);
     expect(seen.dialogs).to.deep.equal([]);

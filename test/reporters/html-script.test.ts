@@ -3,7 +3,10 @@
  * Node; the page as a whole is tried in a browser by html-browser.test.ts.
  */
 import { expect } from 'chai';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
+import { PROJECT_ROOT } from '../cases/helpers.js';
 import { ALL_RESULTS, FAIL_CASE, KNOWN_CASE, PASS_CASE, RUN } from './sample-results.js';
 import { caseIsShown, formatViewState, groupCases, listCases, parseViewState, REPORT_SCRIPT, searchTextOf, type ViewState } from '../../reporters/html-script.js';
 import { reportData } from '../../reporters/html-view.js';
@@ -96,6 +99,13 @@ describe('report.html script: listing a long table in parts', () => {
 });
 
 describe('report.html script: the inlined source', () => {
+  it('imports nothing but types, since its functions are inlined by their source alone', () => {
+    const source = fs.readFileSync(path.join(PROJECT_ROOT, 'reporters/html-script.ts'), 'utf8');
+    const imports = source.split('\n').filter((line) => /^import\b/.test(line));
+    expect(imports.length).to.be.greaterThan(0);
+    for (const line of imports) expect(line).to.match(/^import type /);
+  });
+
   it('is a script a browser can compile, holding every function it calls', () => {
     expect(() => new Function(REPORT_SCRIPT)).to.not.throw();
     for (const name of ['startReport', 'buildRow', 'buildDetails', 'buildCheck', 'copyCommand', 'parseViewState']) {
