@@ -60,7 +60,8 @@ export function renderHtmlReport(run: RunInfo, results: readonly CaseResult[], s
 <header>
 <h1>${title}</h1>
 ${renderRunFacts(run, summary)}
-<p class="outcome ${summary.green ? 'green' : 'red'}">${summary.green ? 'Green' : 'Red'}: ${formatSummaryLine(summary)}</p>
+<p class="outcome ${summary.green ? 'green' : 'red'}">${summary.green ? 'Green' : 'Red'}: ${formatSummaryLine(summary)}</p>${summary.incomplete === undefined ? '' : html`
+<p class="outcome red">Incomplete: ${summary.incomplete}</p>`}
 </header>
 <main>
 <section aria-labelledby="summary-heading">

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 
 import { VERDICTS } from '../../harness/results/result.js';
-import { HtmlReporter, describeProvider } from '../../reporters/html.js';
+import { summarize } from '../../harness/results/summary.js';
+import { HtmlReporter, describeProvider, renderHtmlReport } from '../../reporters/html.js';
 import { DIFFERENCE_TINTS, VERDICT_COLOURS } from '../../reporters/html-assets.js';
 import { openingVerdicts, type ReportData } from '../../reporters/html-view.js';
 import { ALL_RESULTS, CRASH_CASE, ERROR_CASE, FAIL_CASE, HOSTILE_TITLE, KNOWN_CASE, PASS_CASE, RUN, XPASS_CASE } from './sample-results.js';
@@ -52,6 +53,12 @@ describe('HtmlReporter', () => {
     expect(page).to.include('2024-05-01 12:00:00 UTC');
     expect(describeProvider({ ...RUN, providerVersion: 'Wine 8.0 (reports Windows 10.0)' })).to.equal('Wine 8.0 (reports Windows 10.0)');
     expect(describeProvider({ ...RUN, provider: 'native', providerVersion: 'Windows 10 Pro 10.0.19045' })).to.equal('native Windows 10 Pro 10.0.19045');
+  });
+
+  it('says when the run did not get through every case', () => {
+    const incomplete = renderHtmlReport(RUN, ALL_RESULTS, summarize(ALL_RESULTS, 10, 'interrupted by SIGINT after 9 of 27 cases'));
+    expect(incomplete).to.include('<p class="outcome red">Incomplete: interrupted by SIGINT after 9 of 27 cases</p>');
+    expect(page).to.not.include('Incomplete:');
   });
 
   it('embeds every case, in run order, for the script to list', () => {
