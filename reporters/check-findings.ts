@@ -39,18 +39,32 @@ export function describeCaseFindings(result: CaseResult): string[] {
   return lines;
 }
 
-/** One line per covered check: `KNOWN deviation: reason (bug); documented …; observed …`. */
-export function describeKnownDeviations(result: CaseResult): string[] {
-  return result.checks.filter(isCoveredByDeviation).map(
-    (check) =>
-      `KNOWN deviation: ${describeDeviationReason(check.known)}; ` +
-      `documented ${describeExpected(check.expected)}; observed ${describeOutcome(check.observed)}`,
-  );
+/**
+ * One check in one line, for the places that show a single line (a JUnit
+ * failure message): `connect: documented SOCKET_ERROR WSAEWOULDBLOCK; observed 0`,
+ * then the listed deviation when one applies.
+ */
+export function describeCheckInOneLine(check: CheckResult): string {
+  const documented = check.kind === 'setup' ? 'set-up step must succeed' : `documented ${describeExpected(check.expected)}`;
+  const line = `${check.stepId}: ${documented}; observed ${describeOutcome(check.observed)}`;
+  if (check.known === undefined) return line;
+  return check.passed
+    ? `${line}; listed deviation not seen (recorded ${describeOutcome(check.known.recorded)})`
+    : `${line}; known deviation: ${describeDeviationReason(check.known)}`;
 }
 
-/** A failing check whose observation is the one the provider's expectations recorded. */
-function isCoveredByDeviation(check: CheckResult): check is CheckResult & { readonly known: KnownDeviation } {
-  return !check.passed && check.known !== undefined;
+/**
+ * The checks behind the verdict in one line, ` | ` between checks; the
+ * case's message when no check explains it (a SKIP, an ERROR before any call).
+ */
+export function describeFindingsInOneLine(result: CaseResult): string {
+  const checks = result.checks.filter((check) => check.explainsVerdict);
+  return toOneLine(checks.length === 0 ? result.message : checks.map(describeCheckInOneLine).join(' | '));
+}
+
+/** Line breaks (and the spaces around them) as one space: messages from errors may span lines. */
+export function toOneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
 function describeDeviationReason(deviation: KnownDeviation): string {

@@ -61,3 +61,14 @@ const TERMINAL_CONTROLS = /[\u0000-\u001F\u007F-\u009F]/gu;
 export function escapeTerminalLine(text: string): string {
   return text.replace(/\r\n|[\r\n\t]/g, ' ').replace(TERMINAL_CONTROLS, '');
 }
+
+/**
+ * JSON as the text of a `<script type="application/json">` element. `<`, `>`
+ * and `&` are written as `\u` escapes (still the same JSON), so no text can
+ * close the element or open a comment in it; strings lose the characters XML
+ * forbids, as everywhere else in a report.
+ */
+export function jsonForScriptElement(value: unknown): string {
+  const json = JSON.stringify(value, (_key, field: unknown) => (typeof field === 'string' ? stripForbiddenXmlChars(field) : field)) ?? 'null';
+  return json.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+}

@@ -1,21 +1,27 @@
 /**
  * report.html: one self-contained page for people to browse a run. Header
- * with the run's facts, verdict counts as badges, verdict filter buttons and
- * a search box over a table of cases, each row expandable to every check it
- * made (call, documented, observed with the differing parts marked).
+ * with the run's facts, verdict counts as badges, verdict filters, a search
+ * box and a grouping choice over a light table of cases (verdict, id, title,
+ * why, file:line). The results are embedded as JSON, and the script builds
+ * only the rows shown and, when a case is opened, its details (the re-run
+ * command, its clauses, every check with documented beside observed, the
+ * provider's output) in a full-width row under it: a run of thousands of
+ * cases opens quickly.
  *
- * All case text goes through the `html` template, which escapes it; the
- * only markup not built that way is the fixed CSS and script, which the
- * page's Content-Security-Policy allows by hash, with everything else
- * (network included) denied.
+ * Case text goes either through the `html` template, which escapes it, or
+ * into the JSON, escaped for its script element and put into the page by the
+ * script as text only; the only markup not built that way is the fixed CSS
+ * and script, which the page's Content-Security-Policy allows by hash, with
+ * everything else (network included) denied.
  */
-import type { ClauseCitation } from '../harness/cases/case.js';
-import { ACCEPTED_VERDICTS, VERDICTS } from '../harness/results/result.js';
-import type { CaseResult, CheckResult, KnownDeviation, RunInfo, RunSummary } from '../harness/results/result.js';
-import { describeCall, describeExpected, describeOutcome, describeOutcomeParts } from '../harness/results/describe-outcome.js';
+import { VERDICTS } from '../harness/results/result.js';
+import type { CaseResult, RunInfo, RunSummary } from '../harness/results/result.js';
 import { EndOfRunFileReporter } from './end-of-run-file-reporter.js';
+import { jsonForScriptElement } from './escape.js';
 import { formatDuration } from './format-duration.js';
-import { REPORT_CSS, REPORT_SCRIPT, cspHash } from './html-assets.js';
+import { REPORT_CSS, cspHash } from './html-assets.js';
+import { REPORT_SCRIPT } from './html-script.js';
+import { reportData, type ReportData } from './html-view.js';
 import { SafeHtml, html, trustedHtml } from './safe-html.js';
 import { formatSummaryLine } from './summary.js';
 
@@ -39,7 +45,8 @@ const CONTENT_SECURITY_POLICY = [
 
 /** The whole page; exported so a report can be rebuilt from a results.jsonl. */
 export function renderHtmlReport(run: RunInfo, results: readonly CaseResult[], summary: RunSummary): string {
-  const title = `Winsock conformance: ${run.provider} ${run.providerVersion}`;
+  const title = `Winsock conformance: ${describeProvider(run)}`;
+  const data = reportData(run, results);
   return html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -53,7 +60,8 @@ export function renderHtmlReport(run: RunInfo, results: readonly CaseResult[], s
 <header>
 <h1>${title}</h1>
 ${renderRunFacts(run, summary)}
-<p class="outcome ${summary.green ? 'green' : 'red'}">${summary.green ? 'Green' : 'Red'}: ${formatSummaryLine(summary)}</p>
+<p class="outcome ${summary.green ? 'green' : 'red'}">${summary.green ? 'Green' : 'Red'}: ${formatSummaryLine(summary)}</p>${summary.incomplete === undefined ? '' : html`
+<p class="outcome red">Incomplete: ${summary.incomplete}</p>`}
 </header>
 <main>
 <section aria-labelledby="summary-heading">
@@ -62,14 +70,26 @@ ${renderBadges(summary)}
 </section>
 <section aria-labelledby="cases-heading">
 <h2 id="cases-heading">Cases</h2>
-${renderControls(summary)}
-${renderCaseTable(results)}
+${renderControls(summary, data)}
+<noscript><p>The list of cases needs JavaScript; results.jsonl and junit.xml beside this page have every result.</p></noscript>
+${renderCaseTable()}
 </section>
 </main>
+<script type="application/json" id="report-data">${trustedHtml(jsonForScriptElement(data))}</script>
 <script>${trustedHtml(REPORT_SCRIPT)}</script>
 </body>
 </html>
 `.markup;
+}
+
+/**
+ * `wine-9.0` rather than `wine wine-9.0`: a provider's version usually
+ * starts with its name (`Wine 9.0 (reports Windows 10.0)`).
+ */
+export function describeProvider(run: RunInfo): string {
+  return run.providerVersion.toLowerCase().startsWith(run.provider.toLowerCase())
+    ? run.providerVersion
+    : `${run.provider} ${run.providerVersion}`.trim();
 }
 
 function renderRunFacts(run: RunInfo, summary: RunSummary): SafeHtml {
@@ -107,108 +127,26 @@ function renderBadges(summary: RunSummary): SafeHtml {
   return html`<ul class="badges">${badges}<li class="badge">${summary.total} total</li></ul>`;
 }
 
-/** Hidden until the script runs: without it they would do nothing. */
-function renderControls(summary: RunSummary): SafeHtml {
+/** Hidden until the script runs: without it they would do nothing. Pressed as the page opens. */
+function renderControls(summary: RunSummary, data: ReportData): SafeHtml {
   const filterButtons = VERDICTS.map(
     (verdict) =>
-      html`<button type="button" class="v-${verdict}" data-verdict="${verdict}" data-accepted="${String(ACCEPTED_VERDICTS.has(verdict))}" aria-pressed="true">${verdict} (${summary.counts[verdict]})</button>`,
+      html`<button type="button" class="v-${verdict}" data-verdict="${verdict}" aria-pressed="${String(data.openingVerdicts.includes(verdict))}">${verdict} (${summary.counts[verdict]})</button>`,
   );
   return html`<div id="controls" class="controls" hidden>
 <div class="filters" role="group" aria-label="Show cases with verdict">${filterButtons}</div>
-<div class="shortcuts" role="group" aria-label="Verdict presets"><button type="button" id="show-all">Show all</button> <button type="button" id="show-red">Only red verdicts</button></div>
+<div class="shortcuts" role="group" aria-label="Verdict presets"><button type="button" id="show-red">Only red verdicts</button><button type="button" id="show-all">Show all</button></div>
 <div class="search"><label for="case-search">Search</label><input type="search" id="case-search" placeholder="id, title, clause, call…" autocomplete="off"></div>
+<div class="grouping"><label for="group-by">Group by</label><select id="group-by"><option value="none">nothing (run order)</option><option value="file">case file</option><option value="verdict">verdict</option></select></div>
 <p id="shown-count" role="status" aria-live="polite"></p>
 </div>`;
 }
 
-function renderCaseTable(results: readonly CaseResult[]): SafeHtml {
+/** Empty until the script fills it with the rows shown: parsing and laying out thousands of rows up front made big runs slow to open. */
+function renderCaseTable(): SafeHtml {
   return html`<table id="cases">
-<caption class="visually-hidden">One row per case; expand Checks to see each call with its documented and observed outcome.</caption>
-<thead><tr><th scope="col">Verdict</th><th scope="col">Case</th><th scope="col">Title</th><th scope="col">Documented → observed</th><th scope="col">Clauses</th><th scope="col">Checks</th></tr></thead>
-<tbody>
-${results.map(renderCaseRow)}</tbody>
+<caption class="visually-hidden">One row per case; open a case to see each call with its documented and observed outcome.</caption>
+<thead><tr><th scope="col" class="verdict-column">Verdict</th><th scope="col">Case</th><th scope="col" class="file-column">File</th></tr></thead>
+<tbody></tbody>
 </table>`;
-}
-
-function renderCaseRow(result: CaseResult): SafeHtml {
-  return html`<tr data-verdict="${result.verdict}">
-<td><span class="verdict v-${result.verdict}">${result.verdict}</span></td>
-<td><code>${result.id}</code><div class="where">${result.file}:${result.line}</div></td>
-<td>${result.title}<div class="message">${result.message}</div></td>
-<td>${renderOutcomes(result)}</td>
-<td>${renderClauses(result.clauses)}</td>
-<td>${renderChecks(result)}</td>
-</tr>
-`;
-}
-
-/**
- * The documented checks at a glance: what the page says beside what was seen,
- * one line per check, the differing ones marked. Set-up steps are left to the details.
- */
-function renderOutcomes(result: CaseResult): SafeHtml {
-  const documented = result.checks.filter((check) => check.kind === 'documented' || !check.passed);
-  if (documented.length === 0) return html``;
-  return html`<ul class="outcomes">${documented.map(
-    (check) => html`<li class="${check.passed ? 'same' : 'differs'}"><code>${check.stepId}</code> <code>${describeExpected(check.expected)}</code>${
-      check.passed ? html` ✓` : html` → <mark><code>${describeOutcome(check.observed)}</code></mark>`
-    }</li>`,
-  )}</ul>`;
-}
-
-function renderClauses(clauses: readonly ClauseCitation[]): SafeHtml {
-  if (clauses.length === 0) return html``;
-  return html`<ul class="clauses">${clauses.map((clause) => html`<li><code>${clause.id}</code> <q>${clause.quote}</q></li>`)}</ul>`;
-}
-
-function renderChecks(result: CaseResult): SafeHtml {
-  const interrupted =
-    result.interruptedAt === undefined ? html`` : html`<p>Interrupted at step <code>${result.interruptedAt}</code>.</p>`;
-  if (result.checks.length === 0) return html`${interrupted}<span class="where">No checks made.</span>`;
-  const failed = result.checks.filter((check) => !check.passed).length;
-  const label = `${result.checks.length} check${result.checks.length === 1 ? '' : 's'}${failed > 0 ? `, ${failed} failed` : ''}`;
-  return html`<details><summary>${label}</summary>${interrupted}<ol class="checks">${result.checks.map(renderCheck)}</ol></details>`;
-}
-
-function renderCheck(check: CheckResult): SafeHtml {
-  // A passing check that carries a listed deviation is an XPASS: the deviation was not seen this time.
-  const status = check.passed ? (check.known === undefined ? 'passed' : 'fixed') : check.known === undefined ? 'failed' : 'known';
-  const statusText = { known: 'known deviation', passed: 'passed', failed: 'failed', fixed: 'passed; listed deviation not seen' }[status];
-  const documented =
-    check.expected.length === 0
-      ? html`success (set-up step)`
-      : html`${check.expected.map((outcome, index) => html`${index > 0 ? ' or ' : ''}<code>${describeOutcome(outcome)}</code>`)}`;
-  return html`<li class="check ${status}">
-<div><span class="check-status">${statusText}</span> step <code>${check.stepId}</code> (${formatDuration(check.durationMs)})</div>
-<dl>
-<dt>Call</dt><dd><code>${describeCall(check.call, check.args)}</code></dd>
-<dt>Documented</dt><dd>${documented}</dd>
-<dt>Observed</dt><dd>${renderObserved(check)}</dd>${
-    check.mismatch === undefined ? '' : html`
-<dt>Mismatch</dt><dd>${check.mismatch}</dd>`
-  }${check.known === undefined ? '' : renderKnownDeviation(check.known, check.passed)}
-</dl>
-</li>`;
-}
-
-/** The observation with each part that differs from the documentation inside a <mark>. */
-function renderObserved(check: CheckResult): SafeHtml {
-  const differing = new Set(check.differingKeys);
-  const parts = describeOutcomeParts(check.observed);
-  if (parts.length === 0) return html`<code>(nothing)</code>`;
-  const rendered = parts.map(
-    (part, index) => html`${index > 0 ? ' ' : ''}${differing.has(part.key) ? html`<mark>${part.text}</mark>` : part.text}`,
-  );
-  return html`<code>${rendered}</code>`;
-}
-
-function renderKnownDeviation(deviation: KnownDeviation, fixed: boolean): SafeHtml {
-  return html`
-<dt>${fixed ? 'Listed deviation (not seen)' : 'Known deviation'}</dt><dd>${deviation.reason}${deviation.bug === undefined ? '' : html` — ${renderBug(deviation.bug)}`}</dd>
-<dt>Recorded</dt><dd><code>${describeOutcome(deviation.recorded)}</code></dd>`;
-}
-
-/** A bug reference; a link only for http(s) URLs, so a `javascript:` "bug" stays inert text. */
-function renderBug(bug: string): SafeHtml {
-  return /^https?:\/\//i.test(bug) ? html`<a href="${bug}" rel="noreferrer">${bug}</a>` : html`bug ${bug}`;
 }

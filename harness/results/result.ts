@@ -86,6 +86,13 @@ export interface CaseResult {
   readonly checks: readonly CheckResult[];
   /** Id of the step that was running when the case ended by TIMEOUT or CRASH. */
   readonly interruptedAt?: string;
+  /**
+   * The end of what the provider process wrote to provider.log while this
+   * case ran (about its last 40 lines), kept for the cases where it tells
+   * what happened: a CRASH or a TIMEOUT. Absent when nothing was recorded;
+   * reports show it when present and do without it otherwise.
+   */
+  readonly logExcerpt?: string;
   readonly durationMs: number;
   readonly startedAt: string;
 }
@@ -97,6 +104,12 @@ export interface RunInfo {
   readonly harnessVersion: string;
   readonly host: string;
   readonly startedAt: string;
+  /**
+   * The folder of the case set, relative to the project root like each
+   * result's `file` (`cases` unless the run was given another set). Reports
+   * name a case file by its path inside this folder.
+   */
+  readonly casesDir: string;
   readonly filters: { readonly grep?: string; readonly tags: readonly string[] };
 }
 

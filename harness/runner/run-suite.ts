@@ -13,6 +13,7 @@ import type { Case } from '../cases/case.js';
 import type { Deviation } from '../expectations/deviation.js';
 import { ProviderUnavailable, type Provider } from '../providers/provider.js';
 import { messageOf } from '../message-of.js';
+import { projectRelative } from '../yaml/project-path.js';
 import type { CaseResult, RunInfo, RunSummary } from '../results/result.js';
 import { summarize } from '../results/summary.js';
 import { executeCase } from './execute-case.js';
@@ -87,6 +88,7 @@ async function runPrepared(options: SuiteOptions, selected: readonly Case[], dev
       harnessVersion: options.harnessVersion,
       host: hostname(),
       startedAt: new Date().toISOString(),
+      casesDir: projectRelative(options.casesDir, options.root),
       filters: { ...(options.filter.grep === undefined ? {} : { grep: options.filter.grep }), tags: options.filter.tags },
     };
     for (const reporter of options.reporters) await reporter.start(run, selected.length);

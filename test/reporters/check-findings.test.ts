@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 
-import { describeCaseFindings, describeKnownDeviations } from '../../reporters/check-findings.js';
+import { describeCaseFindings, describeCheckInOneLine, describeFindingsInOneLine, toOneLine } from '../../reporters/check-findings.js';
 import { ERROR_CASE, FAIL_CASE, KNOWN_CASE, PASS_CASE, SKIP_CASE, TIMEOUT_CASE, XPASS_CASE } from './sample-results.js';
 
 describe('describeCaseFindings', () => {
@@ -22,7 +22,7 @@ describe('describeCaseFindings', () => {
   });
 });
 
-describe('describeCaseFindings and describeKnownDeviations', () => {
+describe('describeCaseFindings and the one-line findings', () => {
   it('states documented, observed and why, per check', () => {
     expect(describeCaseFindings(FAIL_CASE)).to.deep.equal([
       'step connect: WSAConnect(s=3, name=127.0.0.1:5000, namelen=16)',
@@ -36,11 +36,26 @@ describe('describeCaseFindings and describeKnownDeviations', () => {
     expect(describeCaseFindings(TIMEOUT_CASE)).to.deep.equal(['interrupted at step connect']);
   });
 
-  it('writes one KNOWN note per covered check', () => {
-    expect(describeKnownDeviations(KNOWN_CASE)[0]).to.equal(
-      'KNOWN deviation: Wine accepts the any address (https://bugs.winehq.org/show_bug.cgi?id=12345); ' +
-        'documented SOCKET_ERROR WSAEADDRNOTAVAIL; observed 0',
+  it('states a check in one line, with its listed deviation', () => {
+    const [connect] = KNOWN_CASE.checks;
+    if (connect === undefined) throw new Error('sample has no check');
+    expect(describeCheckInOneLine(connect)).to.equal(
+      'connect: documented SOCKET_ERROR WSAEADDRNOTAVAIL; observed 0; ' +
+        'known deviation: Wine accepts the any address (https://bugs.winehq.org/show_bug.cgi?id=12345)',
     );
-    expect(describeKnownDeviations(PASS_CASE)).to.deep.equal([]);
+    const [bind] = ERROR_CASE.checks;
+    if (bind === undefined) throw new Error('sample has no check');
+    expect(describeCheckInOneLine(bind)).to.equal('bind: set-up step must succeed; observed SOCKET_ERROR WSAEADDRINUSE');
+  });
+
+  it('joins the explaining checks of a case in one line, or gives its message when none explains it', () => {
+    expect(describeFindingsInOneLine(FAIL_CASE)).to.equal('connect: documented SOCKET_ERROR WSAEWOULDBLOCK; observed 0');
+    expect(describeFindingsInOneLine(KNOWN_CASE).split(' | ')).to.have.length(2);
+    expect(describeFindingsInOneLine(PASS_CASE)).to.equal(PASS_CASE.message);
+    expect(describeFindingsInOneLine({ ...SKIP_CASE, message: 'no IPv6\n  on this host' })).to.equal('no IPv6 on this host');
+  });
+
+  it('folds line breaks into spaces', () => {
+    expect(toOneLine(' a\r\n  b\nc ')).to.equal('a b c');
   });
 });

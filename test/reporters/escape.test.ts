@@ -5,6 +5,7 @@ import {
   escapeTerminalLine,
   escapeXmlAttribute,
   escapeXmlText,
+  jsonForScriptElement,
   stripForbiddenXmlChars,
 } from '../../reporters/escape.js';
 
@@ -23,6 +24,13 @@ describe('escape', () => {
 
   it('escapes both quote kinds in HTML', () => {
     expect(escapeHtml(`<img src=x onerror='a("b")'>`)).to.equal('&lt;img src=x onerror=&#39;a(&quot;b&quot;)&#39;&gt;');
+  });
+
+  it('writes JSON that cannot close its script element and reads back the same, less forbidden characters', () => {
+    const value = { text: '</script><!-- & <b>\u0007', list: ['a > b'] };
+    const json = jsonForScriptElement(value);
+    expect(json).to.not.match(/[<>&]|\u0007/);
+    expect(JSON.parse(json)).to.deep.equal({ text: '</script><!-- & <b>', list: ['a > b'] });
   });
 
   it('makes text a single inert terminal line', () => {

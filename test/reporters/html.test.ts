@@ -3,10 +3,11 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 
 import { VERDICTS } from '../../harness/results/result.js';
-import { escapeHtml } from '../../reporters/escape.js';
-import { HtmlReporter } from '../../reporters/html.js';
-import { VERDICT_COLOURS } from '../../reporters/html-assets.js';
-import { ALL_RESULTS, FAIL_CASE, RUN } from './sample-results.js';
+import { summarize } from '../../harness/results/summary.js';
+import { HtmlReporter, describeProvider, renderHtmlReport } from '../../reporters/html.js';
+import { DIFFERENCE_TINTS, VERDICT_COLOURS } from '../../reporters/html-assets.js';
+import { openingVerdicts, type ReportData } from '../../reporters/html-view.js';
+import { ALL_RESULTS, CRASH_CASE, ERROR_CASE, FAIL_CASE, HOSTILE_TITLE, KNOWN_CASE, PASS_CASE, RUN, XPASS_CASE } from './sample-results.js';
 import { makeTempDir, removeDir, runReporter } from './run-reporter.js';
 
 /** WCAG relative luminance of `#rrggbb`. */
@@ -16,53 +17,74 @@ function luminance(hex: string): number {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
-function contrastWithWhite(hex: string): number {
-  return 1.05 / (luminance(hex) + 0.05);
+function contrast(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/** The JSON the page embeds for its script, read back. */
+function embeddedData(page: string): ReportData {
+  const json = page.match(/<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/)?.[1];
+  if (json === undefined) throw new Error('no report data in the page');
+  return JSON.parse(json) as ReportData;
+}
+
+function caseView(data: ReportData, id: string) {
+  const view = data.cases.find((entry) => entry.id === id);
+  if (view === undefined) throw new Error(`no case ${id} in the report data`);
+  return view;
 }
 
 describe('HtmlReporter', () => {
   let dir: string;
   let page: string;
+  let data: ReportData;
   before(async () => {
     dir = makeTempDir();
     const reporter = new HtmlReporter(dir);
     await runReporter(reporter, RUN, ALL_RESULTS);
     page = fs.readFileSync(reporter.file, 'utf8');
+    data = embeddedData(page);
   });
   after(() => removeDir(dir));
 
-  it('shows the provider, its version and the run date', () => {
-    expect(page).to.include('<title>Winsock conformance: wine wine-9.0</title>');
+  it('shows the provider, its version and the run date, naming the provider once', () => {
+    expect(page).to.include('<title>Winsock conformance: wine-9.0</title>');
     expect(page).to.include('2024-05-01 12:00:00 UTC');
+    expect(describeProvider({ ...RUN, providerVersion: 'Wine 8.0 (reports Windows 10.0)' })).to.equal('Wine 8.0 (reports Windows 10.0)');
+    expect(describeProvider({ ...RUN, provider: 'native', providerVersion: 'Windows 10 Pro 10.0.19045' })).to.equal('native Windows 10 Pro 10.0.19045');
   });
 
-  it('has a row for every case', () => {
-    for (const result of ALL_RESULTS) {
-      expect(page).to.include(`<code>${escapeHtml(result.id)}</code>`);
-      expect(page).to.include(`<tr data-verdict="${result.verdict}">`);
-    }
-    expect(page.match(/<tr data-verdict=/g)).to.have.length(ALL_RESULTS.length);
+  it('says when the run did not get through every case', () => {
+    const incomplete = renderHtmlReport(RUN, ALL_RESULTS, summarize(ALL_RESULTS, 10, 'interrupted by SIGINT after 9 of 27 cases'));
+    expect(incomplete).to.include('<p class="outcome red">Incomplete: interrupted by SIGINT after 9 of 27 cases</p>');
+    expect(page).to.not.include('Incomplete:');
   });
 
-  it('renders hostile case text as text', () => {
-    expect(page).to.include('Title with &lt;script&gt;alert(1)&lt;/script&gt; and ]]&gt; and a bell &amp; &quot;quotes&quot;');
-    expect(page).to.include('The socket is marked as &lt;b&gt;nonblocking&lt;/b&gt;');
+  it('embeds every case, in run order, for the script to list', () => {
+    expect(data.cases.map((view) => [view.id, view.verdict])).to.deep.equal(ALL_RESULTS.map((result) => [result.id, result.verdict]));
+    expect(caseView(data, FAIL_CASE.id)).to.deep.include({ file: FAIL_CASE.file, line: 20, message: FAIL_CASE.message });
+  });
+
+  it('keeps hostile case text inert in the embedded JSON and intact once read', () => {
     expect(page).to.not.match(/<script>\s*alert/i);
-    expect(page.match(/<script/g)).to.have.length(1);
+    expect(page.match(/<script/gi)).to.have.length(2);
+    expect(page.match(/<\/script/gi)).to.have.length(2);
     expect(page).to.not.include('\u0007');
+    expect(caseView(data, FAIL_CASE.id).title).to.equal(HOSTILE_TITLE.replace('\u0007', ''));
+    expect(caseView(data, CRASH_CASE.id).logExcerpt).to.equal(CRASH_CASE.logExcerpt);
+    expect(caseView(data, FAIL_CASE.id).clauses[0]?.quote).to.equal('The socket is marked as <b>nonblocking</b>');
   });
 
-  it('links a bug only when it is an http(s) URL', () => {
-    expect(page).to.include('<a href="https://bugs.winehq.org/show_bug.cgi?id=12345" rel="noreferrer">');
-    expect(page).to.not.match(/href="javascript:/i);
-    expect(page).to.include('follows from the accepted connect — bug javascript:alert(1)</dd>');
+  it('makes a link of a bug only when it is an http(s) URL', () => {
+    const [connect, getpeername] = caseView(data, KNOWN_CASE.id).checks;
+    expect(connect?.deviation).to.include({ bug: 'https://bugs.winehq.org/show_bug.cgi?id=12345', bugIsLink: true });
+    expect(getpeername?.deviation).to.include({ bug: 'javascript:alert(1)', bugIsLink: false });
   });
 
   it('loads nothing from the network', () => {
     const externalAttributes = [...page.matchAll(/<(\w+)\b[^>]*?\s([\w-]+)\s*=\s*["']?\s*(?:https?:)?\/\//gi)];
-    for (const [, element, attribute] of externalAttributes) {
-      expect(`${element} ${attribute}`).to.equal('a href');
-    }
+    expect(externalAttributes).to.deep.equal([]);
     expect(page).to.not.match(/url\(|@import|<link\b|\ssrc\s*=/i);
     expect(page).to.include(`content="default-src &#39;none&#39;;`);
   });
@@ -77,28 +99,51 @@ describe('HtmlReporter', () => {
     expect(page).to.include(`style-src ${hashOf('style')}`);
   });
 
-  it('has a labelled search box and a toggle button per verdict', () => {
+  it('has a labelled search box, a grouping choice, and a toggle button per verdict pressed for the red ones', () => {
     expect(page).to.include('<label for="case-search">Search</label><input type="search" id="case-search"');
+    expect(page).to.include('<label for="group-by">Group by</label><select id="group-by">');
     for (const verdict of VERDICTS) {
-      expect(page).to.match(new RegExp(`<button type="button" class="v-${verdict}" data-verdict="${verdict}"[^>]*aria-pressed="true">`));
+      const pressed = String(['FAIL', 'XPASS', 'ERROR', 'TIMEOUT', 'CRASH'].includes(verdict));
+      expect(page).to.match(new RegExp(`<button type="button" class="v-${verdict}" data-verdict="${verdict}" aria-pressed="${pressed}">`));
     }
   });
 
-  it('shows each check with documented and observed, marking what differs', () => {
-    const row = page.slice(page.indexOf(`<tr data-verdict="FAIL">`), page.indexOf('</tr>', page.indexOf(`<tr data-verdict="FAIL">`)));
-    expect(row).to.include(escapeHtml(FAIL_CASE.message));
-    expect(row).to.include('<code>WSAConnect(s=3, name=127.0.0.1:5000, namelen=16)</code>');
-    expect(row).to.include('<dt>Documented</dt><dd><code>SOCKET_ERROR WSAEWOULDBLOCK</code></dd>');
-    expect(row).to.include('<dt>Observed</dt><dd><code><mark>0</mark></code></dd>');
-    expect(row).to.include('<dt>Documented</dt><dd>success (set-up step)</dd>');
+  it('opens on the red verdicts when there are any, else on all', () => {
+    expect(data.openingVerdicts).to.deep.equal(['FAIL', 'XPASS', 'ERROR', 'TIMEOUT', 'CRASH']);
+    expect(openingVerdicts([PASS_CASE, KNOWN_CASE])).to.deep.equal(VERDICTS);
+    expect(openingVerdicts([PASS_CASE, ERROR_CASE])).to.include('ERROR').and.not.include('PASS');
   });
 
-  it('shows the reason and recorded outcome of a known deviation', () => {
-    expect(page).to.include('<dt>Known deviation</dt><dd>Wine accepts the any address — <a href=');
-    expect(page).to.include('<dt>Recorded</dt><dd><code>0</code></dd>');
+  it('describes each check: call, documented, observed with the differing parts marked', () => {
+    const [socket, connect] = caseView(data, FAIL_CASE.id).checks;
+    expect(socket).to.deep.include({ stepId: 'socket', status: 'passed', documented: [], observed: [{ text: 'socket', differs: false }] });
+    expect(connect).to.deep.include({
+      stepId: 'connect',
+      status: 'failed',
+      call: 'WSAConnect(s=3, name=127.0.0.1:5000, namelen=16)',
+      documented: ['SOCKET_ERROR WSAEWOULDBLOCK'],
+      observed: [{ text: '0', differs: true }],
+      mismatch: 'returns 0, documented SOCKET_ERROR',
+    });
   });
 
-  it('uses verdict colours readable under white text (WCAG AA)', () => {
-    for (const verdict of VERDICTS) expect(contrastWithWhite(VERDICT_COLOURS[verdict]), verdict).to.be.at.least(4.5);
+  it('tells known deviations and deviations no longer seen apart from failures', () => {
+    expect(caseView(data, KNOWN_CASE.id).checks.map((check) => check.status)).to.deep.equal(['known', 'known']);
+    expect(caseView(data, KNOWN_CASE.id).checks[0]?.deviation).to.include({ reason: 'Wine accepts the any address', recorded: '0' });
+    expect(caseView(data, XPASS_CASE.id).checks[0]?.status).to.equal('fixed');
+  });
+
+  it('gives each case the command that runs it again, and its interruption', () => {
+    expect(caseView(data, CRASH_CASE.id)).to.deep.include({
+      rerun: `winsock-conformance run --provider wine --grep ${CRASH_CASE.id}`,
+      interruptedAt: 'connect',
+    });
+    expect(caseView(data, PASS_CASE.id)).to.not.have.property('logExcerpt');
+  });
+
+  it('gives every verdict its own colour, readable under white text (WCAG AA)', () => {
+    expect(new Set(Object.values(VERDICT_COLOURS)).size).to.equal(VERDICTS.length);
+    for (const verdict of VERDICTS) expect(contrast(VERDICT_COLOURS[verdict], '#ffffff'), verdict).to.be.at.least(4.5);
+    for (const [kind, tint] of Object.entries(DIFFERENCE_TINTS)) expect(contrast('#1f2328', tint), kind).to.be.at.least(4.5);
   });
 });

@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
-import { JUnitReporter } from '../../reporters/junit.js';
-import { ALL_RESULTS, ERROR_CASE, FAIL_CASE, KNOWN_CASE, PASS_CASE, RUN, SKIP_CASE, XPASS_CASE } from './sample-results.js';
+import { JUnitReporter, toClassName } from '../../reporters/junit.js';
+import { ALL_RESULTS, CRASH_CASE, ERROR_CASE, FAIL_CASE, KNOWN_CASE, PASS_CASE, RUN, SKIP_CASE, XPASS_CASE } from './sample-results.js';
 import { makeTempDir, removeDir, runReporter } from './run-reporter.js';
 import { expectValidJUnit as validateAgainstSchema } from '../support/junit-schema.js';
 
@@ -17,7 +17,7 @@ function openingTag(xml: string, element: string, namePrefix: string): string {
 
 /** The markup of one test case, from its opening tag to its end. */
 function testCase(xml: string, id: string): string {
-  const start = xml.indexOf(`<testcase name="${id}: `);
+  const start = xml.indexOf(`<testcase name="${id}" `);
   if (start < 0) throw new Error(`no test case ${id}`);
   const selfClosing = xml.indexOf('/>', start);
   const opening = xml.indexOf('>', start);
@@ -82,29 +82,33 @@ describe('JUnitReporter', () => {
     }
   });
 
-  it('has one suite per case file, with its counts', () => {
+  it('has one suite per case file, named by its path inside the case set, with its counts', () => {
     expect(xml.match(/<testsuite /g)).to.have.length(3);
-    const tcp = openingTag(xml, 'testsuite', 'cases/tcp/connect.yaml');
+    const tcp = openingTag(xml, 'testsuite', 'tcp.connect"');
     expect(tcp).to.include('tests="4" failures="1" errors="1" skipped="1" time="5.039"');
-    expect(tcp).to.include('timestamp="2024-05-01T12:00:01" hostname="ci-runner-1" id="0" package="cases.tcp.connect"');
-    const udp = openingTag(xml, 'testsuite', 'cases/udp/connect.yaml');
-    expect(udp).to.include('tests="3" failures="1" errors="0" skipped="0"');
+    expect(tcp).to.include('timestamp="2024-05-01T12:00:01" hostname="ci-runner-1" id="0" package="tcp.connect"');
+    const udp = openingTag(xml, 'testsuite', 'udp.connect"');
+    expect(udp).to.include('tests="3" failures="1" errors="0" skipped="1"');
     expect(xml).to.include('<property name="providerVersion" value="wine-9.0"/>');
+    expect(xml).to.include('<property name="file" value="cases/tcp/connect.yaml"/>');
   });
 
-  it('names test cases by id and title, classed by case file', () => {
-    expect(testCase(xml, PASS_CASE.id)).to.equal(
-      `<testcase name="${PASS_CASE.id}: ${PASS_CASE.title}" classname="cases.tcp.connect" time="0.012"/>`,
-    );
+  it('names test cases by id alone, classed by case file, the title in a suite property', () => {
+    expect(testCase(xml, PASS_CASE.id)).to.equal(`<testcase name="${PASS_CASE.id}" classname="tcp.connect" time="0.012"/>`);
+    expect(xml).to.include(`<property name="${PASS_CASE.id}.title" value="${PASS_CASE.title}"/>`);
+    expect(xml).to.include(`<property name="${PASS_CASE.id}.verdict" value="PASS"/>`);
   });
 
-  it('reports FAIL and XPASS as failures stating documented and observed', () => {
+  it('reports FAIL and XPASS as failures whose one-line message states documented and observed', () => {
     const fail = testCase(xml, FAIL_CASE.id);
-    expect(fail).to.include('<failure message="connect: returned 0, documented SOCKET_ERROR &amp; &quot;WSAEWOULDBLOCK&quot;" type="FAIL">');
+    expect(fail).to.include('<failure message="connect: documented SOCKET_ERROR WSAEWOULDBLOCK; observed 0" type="FAIL">');
     expect(fail).to.include('documented: SOCKET_ERROR WSAEWOULDBLOCK\n  observed:   0');
+    expect(fail).to.include(`at ${FAIL_CASE.file}:${FAIL_CASE.line}`);
     const xpass = testCase(xml, XPASS_CASE.id);
-    expect(xpass).to.include('type="XPASS"');
-    expect(xpass).to.include('documented: SOCKET_ERROR WSAECONNREFUSED\n  observed:   SOCKET_ERROR WSAECONNREFUSED');
+    expect(xpass).to.include(
+      '<failure message="listed deviation not seen any more: connect: documented SOCKET_ERROR WSAECONNREFUSED; ' +
+        'observed SOCKET_ERROR WSAECONNREFUSED; listed deviation not seen (recorded 0)" type="XPASS">',
+    );
   });
 
   it('reports ERROR, TIMEOUT and CRASH as errors typed by verdict', () => {
@@ -113,23 +117,48 @@ describe('JUnitReporter', () => {
     expect(xml).to.include('interrupted at step connect');
   });
 
-  it('reports SKIP as skipped with its reason', () => {
-    expect(testCase(xml, SKIP_CASE.id)).to.include(`<skipped message="${SKIP_CASE.message}"/>`);
+  it('puts the provider output recorded for a case in its error text', () => {
+    expect(testCase(xml, CRASH_CASE.id)).to.include('provider.log, last lines written during the case:\nwine: Unhandled page fault');
   });
 
-  it('passes KNOWN and notes the deviation in the suite output', () => {
-    expect(testCase(xml, KNOWN_CASE.id)).to.match(/\/>$/);
-    expect(xml).to.include(
-      `<system-out>${KNOWN_CASE.id}: KNOWN deviation: Wine accepts the any address ` +
-        '(https://bugs.winehq.org/show_bug.cgi?id=12345); documented SOCKET_ERROR WSAEADDRNOTAVAIL; observed 0\n' +
-        `${KNOWN_CASE.id}: KNOWN deviation: follows from the accepted connect (javascript:alert(1)); ` +
-        'documented SOCKET_ERROR WSAENOTCONN; observed 0 name=127.0.0.1:5000</system-out>',
+  it('reports SKIP as skipped with its reason', () => {
+    expect(testCase(xml, SKIP_CASE.id)).to.include(`<skipped message="${SKIP_CASE.message}" type="SKIP">`);
+  });
+
+  it('shows KNOWN as skipped with the deviation, documented and observed, and says so in the suite properties', () => {
+    const known = testCase(xml, KNOWN_CASE.id);
+    expect(known).to.include(
+      '<skipped message="KNOWN deviation: connect: documented SOCKET_ERROR WSAEADDRNOTAVAIL; observed 0; known deviation: ' +
+        'Wine accepts the any address (https://bugs.winehq.org/show_bug.cgi?id=12345) | getpeername: documented SOCKET_ERROR WSAENOTCONN; ' +
+        'observed 0 name=127.0.0.1:5000; known deviation: follows from the accepted connect (javascript:alert(1))" type="KNOWN">',
     );
+    expect(known).to.include('deviation:  Wine accepts the any address');
+    expect(xml).to.include(`<property name="${KNOWN_CASE.id}.verdict" value="KNOWN"/>`);
+    expect(xml).to.include(`<property name="${KNOWN_CASE.id}.deviation" value="connect: documented SOCKET_ERROR WSAEADDRNOTAVAIL;`);
+  });
+
+  it('keeps every message on one line', () => {
+    const messages = [...xml.matchAll(/ message="([^"]*)"/g)].map((match) => match[1] ?? '');
+    expect(messages).to.have.length(ALL_RESULTS.filter((result) => result.verdict !== 'PASS').length);
+    for (const message of messages) expect(message).to.not.match(/&#10;|&#13;/);
   });
 
   it('escapes markup, defuses ]]> and drops forbidden characters', () => {
     expect(xml).to.include('Title with &lt;script&gt;alert(1)&lt;/script&gt; and ]]&gt; and a bell &amp; &quot;quotes&quot;');
     expect(xml).to.not.include('<script>');
     expect(xml).to.not.include('\u0007');
+  });
+});
+
+describe('toClassName', () => {
+  it('takes the path inside the case set, folders as dots', () => {
+    expect(toClassName('cases/tcp-blocking.yaml', 'cases')).to.equal('tcp-blocking');
+    expect(toClassName('cases/tcp/connect.yml', 'cases')).to.equal('tcp.connect');
+    expect(toClassName('../elsewhere/set/udp.yaml', '../elsewhere/set')).to.equal('udp');
+  });
+
+  it('never starts with a dot, even for a file outside the case set', () => {
+    expect(toClassName('../../tmp/other/udp.yaml', 'cases')).to.equal('tmp.other.udp');
+    expect(toClassName('./udp.yaml', '')).to.equal('udp');
   });
 });

@@ -12,6 +12,7 @@ export const RUN: RunInfo = {
   harnessVersion: '0.1.0',
   host: 'ci-runner-1',
   startedAt: '2024-05-01T12:00:00.000Z',
+  casesDir: 'cases',
   filters: { tags: ['tcp'] },
 };
 
@@ -156,6 +157,7 @@ export const CRASH_CASE = caseResult({
   verdict: 'CRASH',
   message: 'provider exited with signal SIGSEGV',
   interruptedAt: 'connect',
+  logExcerpt: 'wine: Unhandled page fault on read access to 0000000000000000 at address 00006FFFFFC8A1B2\n<script>alert("log")</script> & done',
 });
 
 export const SECOND_PASS_CASE = caseResult({

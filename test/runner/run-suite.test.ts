@@ -178,7 +178,7 @@ describe('runSuite with the fake provider', function () {
     it('gives every case its verdict, in order, in results.jsonl', () => {
       const written = readResults(project.resultsFile);
       expect(written.cases.map((result) => [result.id, result.verdict])).to.deep.equal(EXPECTED_VERDICTS);
-      expect(written.run).to.include({ provider: 'fake', providerVersion: FAKE_PROVIDER_VERSION, harnessVersion: '9.9.9-test' });
+      expect(written.run).to.include({ provider: 'fake', providerVersion: FAKE_PROVIDER_VERSION, harnessVersion: '9.9.9-test', casesDir: 'cases' });
       expect(written.summary?.counts).to.deep.equal(summary.counts);
       expect(written.truncated).to.equal(false);
     });

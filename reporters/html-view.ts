@@ -1,0 +1,140 @@
+/**
+ * The data report.html embeds for its script: per case, everything its
+ * details show, already as text (outcomes as describe-outcome.ts writes
+ * them, the differing parts marked), so the script only lays it out and
+ * builds a case's details when they are opened.
+ */
+import { ACCEPTED_VERDICTS, VERDICTS } from '../harness/results/result.js';
+import type { CaseResult, CheckResult, RunInfo, Verdict } from '../harness/results/result.js';
+import { describeCall, describeOutcome, describeOutcomeParts } from '../harness/results/describe-outcome.js';
+import { formatDuration } from './format-duration.js';
+import { rerunCommand } from './rerun-command.js';
+
+/**
+ * How a check stands: `fixed` is a passing check that carries a listed
+ * deviation (the deviation was not seen this time: an XPASS).
+ */
+export type CheckStatus = 'passed' | 'failed' | 'known' | 'fixed';
+
+export interface ObservedPart {
+  readonly text: string;
+  /** This part differs from the closest documented outcome. */
+  readonly differs: boolean;
+}
+
+export interface DeviationView {
+  readonly reason: string;
+  readonly bug?: string;
+  /** Whether `bug` is an http(s) URL, the only kind the page makes a link of. */
+  readonly bugIsLink: boolean;
+  readonly recorded: string;
+}
+
+/** A check as its details show it: the call and every outcome already as text. */
+export interface CheckView extends Pick<CheckResult, 'stepId' | 'mismatch'> {
+  readonly status: CheckStatus;
+  /** The call with its arguments: `WSAConnect(s=3, name=127.0.0.1:5000)`. */
+  readonly call: string;
+  readonly duration: string;
+  /** The documented alternatives; empty for a set-up step, which must merely succeed. */
+  readonly documented: readonly string[];
+  readonly observed: readonly ObservedPart[];
+  readonly deviation?: DeviationView;
+}
+
+/** A case as its row and details show it. */
+export interface CaseView
+  extends Pick<CaseResult, 'id' | 'title' | 'verdict' | 'message' | 'file' | 'line' | 'tags' | 'clauses' | 'interruptedAt' | 'logExcerpt'> {
+  readonly duration: string;
+  /** A shell command that runs this case again. */
+  readonly rerun: string;
+  readonly checks: readonly CheckView[];
+}
+
+export interface ReportData {
+  readonly cases: readonly CaseView[];
+  /** Every verdict, in the order filters list them. */
+  readonly verdicts: readonly Verdict[];
+  /** The verdicts that make a run red. */
+  readonly redVerdicts: readonly Verdict[];
+  /** What the page shows before anyone filters: the red verdicts when there are any, else all. */
+  readonly openingVerdicts: readonly Verdict[];
+  /** The order of groups when cases are grouped by verdict: what needs a look first. */
+  readonly verdictOrder: readonly Verdict[];
+  /** How many rows the table lists at first, and adds at each request for more. */
+  readonly rowsPerPage: number;
+}
+
+const RED_VERDICTS: readonly Verdict[] = VERDICTS.filter((verdict) => !ACCEPTED_VERDICTS.has(verdict));
+
+/**
+ * Enough rows to fill a few screens, few enough to lay out at once: a
+ * table of 2000 rows took most of a second to open.
+ */
+export const ROWS_PER_PAGE = 200;
+
+/** Red first (as VERDICTS lists them), then KNOWN, SKIP, PASS. */
+const VERDICT_ORDER: readonly Verdict[] = [...RED_VERDICTS, 'KNOWN', 'SKIP', 'PASS'];
+
+export function reportData(run: RunInfo, results: readonly CaseResult[]): ReportData {
+  return {
+    cases: results.map((result) => caseView(result, run)),
+    verdicts: VERDICTS,
+    redVerdicts: RED_VERDICTS,
+    openingVerdicts: openingVerdicts(results),
+    verdictOrder: VERDICT_ORDER,
+    rowsPerPage: ROWS_PER_PAGE,
+  };
+}
+
+/** A report opens on what needs attention: only the red cases when there are any. */
+export function openingVerdicts(results: readonly CaseResult[]): readonly Verdict[] {
+  return results.some((result) => RED_VERDICTS.includes(result.verdict)) ? RED_VERDICTS : VERDICTS;
+}
+
+function caseView(result: CaseResult, run: RunInfo): CaseView {
+  return {
+    id: result.id,
+    title: result.title,
+    verdict: result.verdict,
+    message: result.message,
+    file: result.file,
+    line: result.line,
+    tags: result.tags,
+    duration: formatDuration(result.durationMs),
+    clauses: result.clauses,
+    ...(result.interruptedAt === undefined ? {} : { interruptedAt: result.interruptedAt }),
+    ...(result.logExcerpt === undefined ? {} : { logExcerpt: result.logExcerpt }),
+    rerun: rerunCommand(result, run),
+    checks: result.checks.map(checkView),
+  };
+}
+
+function checkView(check: CheckResult): CheckView {
+  const differing = new Set(check.differingKeys);
+  return {
+    stepId: check.stepId,
+    status: checkStatus(check),
+    call: describeCall(check.call, check.args),
+    duration: formatDuration(check.durationMs),
+    documented: check.expected.map(describeOutcome),
+    observed: describeOutcomeParts(check.observed).map((part) => ({ text: part.text, differs: differing.has(part.key) })),
+    ...(check.mismatch === undefined ? {} : { mismatch: check.mismatch }),
+    ...(check.known === undefined
+      ? {}
+      : {
+          deviation: {
+            reason: check.known.reason,
+            ...(check.known.bug === undefined ? {} : { bug: check.known.bug }),
+            // Anything else (`javascript:`…) stays inert text.
+            bugIsLink: /^https?:\/\//i.test(check.known.bug ?? ''),
+            recorded: describeOutcome(check.known.recorded),
+          },
+        }),
+  };
+}
+
+function checkStatus(check: CheckResult): CheckStatus {
+  if (check.passed) return check.known === undefined ? 'passed' : 'fixed';
+  return check.known === undefined ? 'failed' : 'known';
+}

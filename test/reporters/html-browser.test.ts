@@ -1,0 +1,216 @@
+/**
+ * report.html in a real browser (Debian's Chromium, headless): opened from
+ * disk as people open it, it must load nothing, log no error, pass axe's
+ * accessibility rules, and its filters, search and case links must work.
+ * Without a browser the tests are skipped, saying why, except under CI
+ * (`CI=true`), where .ci/run installs one and a missing browser is a failure.
+ */
+import { expect } from 'chai';
+import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+
+import { HtmlReporter } from '../../reporters/html.js';
+import { ROWS_PER_PAGE } from '../../reporters/html-view.js';
+import { chromiumMissing, launchChromium, type HeadlessChromium } from '../support/headless-chromium.js';
+import { SYNTHETIC_RUN, syntheticResults } from '../support/synthetic-results.js';
+import { ALL_RESULTS, CRASH_CASE, FAIL_CASE, HOSTILE_TITLE, KNOWN_CASE, RUN, SECOND_PASS_CASE } from './sample-results.js';
+import { makeTempDir, removeDir, runReporter } from './run-reporter.js';
+
+/** Where the last run of these tests leaves a screenshot of the report, for people to look at. */
+const SCREENSHOT = path.join(os.tmpdir(), 'winsock-conformance-report.png');
+
+const RED_IDS = ALL_RESULTS.filter((result) => ['FAIL', 'XPASS', 'ERROR', 'TIMEOUT', 'CRASH'].includes(result.verdict)).map((result) => result.id);
+
+/** What a page did that a self-contained, script-safe report never does. */
+interface Misbehaviour {
+  readonly consoleErrors: string[];
+  readonly requests: string[];
+  readonly dialogs: string[];
+}
+
+async function openReport(browser: HeadlessChromium, url: string, viewport?: { width: number; height: number }): Promise<{ page: Page; seen: Misbehaviour }> {
+  const page = await browser.context.newPage();
+  if (viewport !== undefined) await page.setViewportSize(viewport);
+  const seen: Misbehaviour = { consoleErrors: [], requests: [], dialogs: [] };
+  const reportFile = url.replace(/#.*$/, '');
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') seen.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => seen.consoleErrors.push(error.message));
+  page.on('request', (request) => {
+    if (request.url().replace(/#.*$/, '') !== reportFile) seen.requests.push(request.url());
+  });
+  page.on('dialog', (dialog) => {
+    seen.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, seen };
+}
+
+const shownIds = (page: Page): Promise<string[]> => page.locator('#cases tr.case a.case-link').allTextContents();
+
+const hashOf = (page: Page): string => decodeURIComponent(new URL(page.url()).hash);
+
+describe('report.html in headless Chromium', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let url: string;
+  let browser: HeadlessChromium | undefined;
+
+  before(async function () {
+    const missing = chromiumMissing();
+    if (missing !== undefined) {
+      if (process.env['CI'] === 'true') throw new Error(`a browser is required under CI: ${missing}`);
+      return;
+    }
+    dir = makeTempDir();
+    const reporter = new HtmlReporter(dir);
+    await runReporter(reporter, RUN, ALL_RESULTS);
+    url = pathToFileURL(reporter.file).href;
+    browser = await launchChromium();
+  });
+
+  beforeEach(function () {
+    const missing = chromiumMissing();
+    if (missing !== undefined && this.currentTest !== undefined) {
+      this.currentTest.title += ` (skipped: ${missing})`;
+      this.skip();
+    }
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (dir !== undefined) removeDir(dir);
+  });
+
+  it('opens on the red cases, with no console error, no request and no script from case text', async () => {
+    const { page, seen } = await openReport(browserOf(browser), url);
+    expect(await shownIds(page)).to.deep.equal(RED_IDS);
+    expect(await page.locator('#shown-count').textContent()).to.equal(`${RED_IDS.length} of ${ALL_RESULTS.length} cases shown`);
+    const failTitle = await page.locator('#cases tr.case.v-FAIL .title').textContent();
+    expect(failTitle).to.equal(HOSTILE_TITLE.replace('\u0007', ''));
+    expect(await page.locator('script').count()).to.equal(2);
+    expect(seen).to.deep.equal({ consoleErrors: [], requests: [], dialogs: [] });
+    await page.close();
+  });
+
+  it('filters by verdict and search text, keeping both in the URL', async () => {
+    const { page, seen } = await openReport(browserOf(browser), url);
+    await page.locator('.filters button[data-verdict="KNOWN"]').click();
+    expect(await shownIds(page)).to.include(KNOWN_CASE.id);
+    expect(hashOf(page)).to.match(/verdicts=FAIL,XPASS,ERROR,TIMEOUT,CRASH,KNOWN$/);
+    // A check's call is searched too, though the row does not show it.
+    await page.locator('#case-search').fill('getPeerName');
+    expect(await shownIds(page)).to.deep.equal([KNOWN_CASE.id]);
+    expect(hashOf(page)).to.include('q=getPeerName');
+    await page.locator('#show-all').click();
+    await page.locator('#case-search').fill('');
+    expect(await shownIds(page)).to.have.length(ALL_RESULTS.length);
+    await page.locator('#group-by').selectOption('verdict');
+    expect(await page.locator('tr.group th').first().textContent()).to.equal('FAIL (1)');
+    expect(hashOf(page)).to.match(/group=verdict$/);
+    await page.locator('#show-red').click();
+    expect([...(await shownIds(page))].sort()).to.deep.equal([...RED_IDS].sort());
+    expect(seen.consoleErrors).to.deep.equal([]);
+    await page.close();
+  });
+
+  it('opens a case from its link: details under it, a command to re-run it, and the URL pointing at it', async () => {
+    const { page, seen } = await openReport(browserOf(browser), url);
+    await page.locator(`a.case-link:has-text("${FAIL_CASE.id}")`).click();
+    const details = page.locator('tr.details');
+    expect(await details.count()).to.equal(1);
+    expect(await details.locator('.command').textContent()).to.equal(`winsock-conformance run --provider wine --grep ${FAIL_CASE.id}`);
+    expect(await details.locator('.check.failed dd code').first().textContent()).to.equal('WSAConnect(s=3, name=127.0.0.1:5000, namelen=16)');
+    expect(await details.locator('.check.failed mark').textContent()).to.equal('0');
+    expect(await details.locator('.facts').textContent()).to.include(`${FAIL_CASE.file}:${FAIL_CASE.line}`);
+    expect(hashOf(page)).to.equal(`#case=${FAIL_CASE.id}`);
+    await details.locator('button.copy').click();
+    // The clipboard answers asynchronously.
+    await page.waitForFunction(() => (document.querySelector('tr.details .copy-status')?.textContent ?? '') !== '', undefined, { timeout: 5000 });
+    expect(await details.locator('.copy-status').textContent()).to.match(/Copied|Selected/);
+    await page.locator(`a.case-link:has-text("${FAIL_CASE.id}")`).click();
+    expect(await page.locator('tr.details').count()).to.equal(0);
+    expect(seen.consoleErrors).to.deep.equal([]);
+    await page.close();
+  });
+
+  it('shows the case a link names even when filtered out, grouped as the link says', async () => {
+    const { page, seen } = await openReport(browserOf(browser), `${url}#case=${SECOND_PASS_CASE.id}&group=file`);
+    expect(await shownIds(page)).to.include(SECOND_PASS_CASE.id);
+    expect(await page.locator('tr.case.selected a.case-link').textContent()).to.equal(SECOND_PASS_CASE.id);
+    expect(await page.locator('tr.details').count()).to.equal(1);
+    expect(await page.locator('tr.group th').allTextContents()).to.deep.equal([
+      'cases/misc.yaml (2)',
+      'cases/tcp/connect.yaml (2)',
+      'cases/udp/connect.yaml (2)',
+    ]);
+    expect(await page.locator('#group-by').inputValue()).to.equal('file');
+    expect(seen.consoleErrors).to.deep.equal([]);
+    await page.close();
+  });
+
+  it('follows a change of the address to another case, and shows its provider output as text', async () => {
+    const { page, seen } = await openReport(browserOf(browser), url);
+    await page.evaluate((id) => {
+      window.location.hash = `case=${id}`;
+    }, CRASH_CASE.id);
+    await page.locator('tr.details pre.log').waitFor({ timeout: 5000 });
+    expect(await page.locator('tr.details pre.log').textContent()).to.equal(CRASH_CASE.logExcerpt);
+    expect(await page.locator('tr.details a[href="provider.log"]').count()).to.equal(1);
+    expect(seen.dialogs).to.deep.equal([]);
+    await page.close();
+  });
+
+  it('fits a 390 px wide screen with a case open, and leaves a screenshot', async () => {
+    const { page } = await openReport(browserOf(browser), `${url}#case=${KNOWN_CASE.id}`, { width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(390);
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(fs.readFileSync(SCREENSHOT).subarray(1, 4).toString()).to.equal('PNG');
+    await page.close();
+  });
+
+  it('lists a long table in parts, the next part on request', async () => {
+    const longDir = makeTempDir();
+    try {
+      const reporter = new HtmlReporter(longDir);
+      const results = syntheticResults(ROWS_PER_PAGE * 2);
+      await runReporter(reporter, SYNTHETIC_RUN, results);
+      const passes = results.filter((result) => result.verdict === 'PASS').length;
+      const { page, seen } = await openReport(browserOf(browser), `${pathToFileURL(reporter.file).href}#verdicts=PASS`);
+      expect(await page.locator('#cases tr.case').count()).to.equal(ROWS_PER_PAGE);
+      expect(await page.locator('#shown-count').textContent()).to.equal(`${passes} of ${results.length} cases match; the first ${ROWS_PER_PAGE} are listed`);
+      await page.locator('button.show-more').click();
+      expect(await page.locator('#cases tr.case').count()).to.equal(passes);
+      expect(await page.locator('button.show-more').count()).to.equal(0);
+      expect(await page.evaluate(() => document.activeElement?.closest('tr')?.dataset['index'])).to.not.equal(undefined);
+      expect(seen.consoleErrors).to.deep.equal([]);
+      await page.close();
+    } finally {
+      removeDir(longDir);
+    }
+  });
+
+  it('has no accessibility violations axe can find, with every verdict shown and cases open', async () => {
+    const { page } = await openReport(browserOf(browser), `${url}#case=${KNOWN_CASE.id}&verdicts=${ALL_RESULTS.map((r) => r.verdict).join(',')}`);
+    await page.locator(`a.case-link:has-text("${FAIL_CASE.id}")`).click();
+    // Evaluated through the debugging protocol, which the page's Content-Security-Policy does not govern.
+    await page.evaluate(fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+      return (await axe.run()).violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+    });
+    expect(violations).to.deep.equal([]);
+    await page.close();
+  });
+});
+
+function browserOf(browser: HeadlessChromium | undefined): HeadlessChromium {
+  if (browser === undefined) throw new Error('the browser did not start');
+  return browser;
+}
