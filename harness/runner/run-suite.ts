@@ -18,6 +18,7 @@ import type { CaseResult, RunInfo, RunSummary } from '../results/result.js';
 import { summarize } from '../results/summary.js';
 import { executeCase } from './execute-case.js';
 import { loadSuiteInputs } from './inputs.js';
+import { logMark, logSince } from './log-excerpt.js';
 import { claimOutDir } from './out-dir.js';
 import type { Reporter } from './reporter.js';
 import { selectCases, type CaseFilter } from './select-cases.js';
@@ -76,7 +77,8 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
 
 async function runPrepared(options: SuiteOptions, selected: readonly Case[], deviations: readonly Deviation[], started: number): Promise<RunSummary> {
   const logFile = join(options.outDir, 'provider.log');
-  const logFd = openSync(logFile, 'w');
+  // Read back too: a case that crashes or hangs the provider carries what it wrote (log-excerpt.ts).
+  const logFd = openSync(logFile, 'w+');
   const session = new ProviderSession(options.provider, options.workerScript, logFd);
   try {
     const info = await session.info().catch((error: unknown) => {
@@ -92,7 +94,7 @@ async function runPrepared(options: SuiteOptions, selected: readonly Case[], dev
       filters: { ...(options.filter.grep === undefined ? {} : { grep: options.filter.grep }), tags: options.filter.tags },
     };
     for (const reporter of options.reporters) await reporter.start(run, selected.length);
-    const results = await runCases(options, selected, deviations, session);
+    const results = await runCases(options, selected, deviations, session, logFd);
     const stopped = options.stop?.aborted === true ? stopReason(options.stop) : undefined;
     const incomplete = stopped === undefined ? undefined : `${stopped} after ${results.length} of ${selected.length} cases`;
     const summary = summarize(results, performance.now() - started, incomplete);
@@ -106,12 +108,19 @@ async function runPrepared(options: SuiteOptions, selected: readonly Case[], dev
   }
 }
 
-async function runCases(options: SuiteOptions, selected: readonly Case[], deviations: readonly Deviation[], session: ProviderSession): Promise<CaseResult[]> {
+async function runCases(
+  options: SuiteOptions,
+  selected: readonly Case[],
+  deviations: readonly Deviation[],
+  session: ProviderSession,
+  logFd: number,
+): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
   for (const [index, testCase] of selected.entries()) {
     if (isStopped(options.stop)) break;
     for (const reporter of options.reporters) reporter.caseStarted?.({ id: testCase.id, title: testCase.title, index, total: selected.length });
-    const result = await executeCase(testCase, {
+    const mark = logMark(logFd);
+    const executed = await executeCase(testCase, {
       session,
       providerName: options.provider.name,
       binding: options.provider.binding,
@@ -121,10 +130,18 @@ async function runCases(options: SuiteOptions, selected: readonly Case[], deviat
     });
     // The case the stop cut short has no honest verdict: it is not reported.
     if (isStopped(options.stop)) break;
+    const result = withLogExcerpt(executed, logFd, mark);
     results.push(result);
     for (const reporter of options.reporters) await reporter.caseFinished(result);
   }
   return results;
+}
+
+/** A case that ended in the provider's death or hang carries what the provider wrote meanwhile. */
+function withLogExcerpt(result: CaseResult, logFd: number, mark: number): CaseResult {
+  if (result.verdict !== 'CRASH' && result.verdict !== 'TIMEOUT' && result.interruptedAt === undefined) return result;
+  const excerpt = logSince(logFd, mark);
+  return excerpt === undefined ? result : { ...result, logExcerpt: excerpt };
 }
 
 function isStopped(stop: AbortSignal | undefined): boolean {

@@ -194,6 +194,12 @@ describe('runSuite with the fake provider', function () {
       expect(failed?.file).to.equal('cases/fake.yaml');
     });
 
+    it('keeps what the provider wrote while a case crashed it, and nothing for a case that went well', () => {
+      const cases = readResults(project.resultsFile).cases;
+      expect(cases.find((result) => result.id === 'suite.shutdown-crashes')?.logExcerpt).to.equal('fake worker: exiting with status 1 in the middle of a call');
+      expect(cases.find((result) => result.id === 'suite.connects')).to.not.have.property('logExcerpt');
+    });
+
     it('appends each case to results.jsonl as it finishes', () => {
       const ids = EXPECTED_VERDICTS.map(([id]) => id);
       expect(probe.seenAtEachFinish).to.deep.equal(ids.map((_, index) => ids.slice(0, index + 1)));

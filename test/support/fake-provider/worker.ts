@@ -64,7 +64,11 @@ function follow(behaviour: FakeBehaviour, id: number): Reply {
   if ('answer' in behaviour) return { id, ok: true, observation: behaviour.answer, durationMs: 0 };
   if ('refuse' in behaviour) return { id, ok: false, message: behaviour.refuse };
   if ('unsupported' in behaviour) return { id, ok: false, unsupported: true, message: behaviour.unsupported };
-  if ('exit' in behaviour) process.exit(behaviour.exit);
+  if ('exit' in behaviour) {
+    // What a dying provider leaves in provider.log, for the report's excerpt.
+    process.stderr.write(`fake worker: exiting with status ${behaviour.exit} in the middle of a call\n`);
+    process.exit(behaviour.exit);
+  }
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, HANG_SAFETY_BOUND_MS);
   process.exit(EXIT_AFTER_HANG);
 }
