@@ -8,7 +8,7 @@
  *   ratio   wall / floor;
  * and the five slowest cases and the harness's overhead per case.
  *
- *   npm run bench -- [--runs 5] [--provider wine,posix] [--json]
+ *   npm run bench -- [--runs 5] [--provider wine,posix] [--jobs N] [--json]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -56,9 +56,9 @@ interface RunFigures {
   readonly caseMs: ReadonlyMap<string, number>;
 }
 
-function runOnce(provider: string, outDir: string): RunFigures {
+function runOnce(provider: string, outDir: string, extra: readonly string[]): RunFigures {
   const started = performance.now();
-  const run = spawnSync(process.execPath, [CLI, 'run', '--provider', provider, '--out', outDir, '--reporter', 'console'], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [CLI, 'run', '--provider', provider, '--out', outDir, '--reporter', 'console', ...extra], { encoding: 'utf8' });
   const wallMs = performance.now() - started;
   if (run.status !== 0) throw new Error(`run --provider ${provider} exited with ${String(run.status)}:\n${run.stderr}`);
   const { cases } = readResults(join(outDir, 'results.jsonl'));
@@ -67,7 +67,7 @@ function runOnce(provider: string, outDir: string): RunFigures {
   return { wallMs, callsMs, caseMs: new Map(cases.map((result) => [result.id, result.durationMs])) };
 }
 
-async function measure(providerName: string, runs: number, scratch: string): Promise<ProviderFigures> {
+async function measure(providerName: string, runs: number, scratch: string, extra: readonly string[]): Promise<ProviderFigures> {
   const provider = createProvider(providerName);
   if (provider === undefined) throw new Error(`unknown provider ${providerName}`);
   await provider.prepare(() => undefined);
@@ -77,7 +77,7 @@ async function measure(providerName: string, runs: number, scratch: string): Pro
   const figures: RunFigures[] = [];
   for (let index = 0; index < runs; index++) {
     colds.push(await coldStart(provider, emptyScript));
-    figures.push(runOnce(providerName, join(scratch, `${providerName}-${index}`)));
+    figures.push(runOnce(providerName, join(scratch, `${providerName}-${index}`), extra));
   }
   const ids = [...(figures[0]?.caseMs.keys() ?? [])];
   const caseMedians = ids.map((id) => ({ id, ms: median(figures.map((run) => run.caseMs.get(id) ?? 0)) }));
@@ -114,12 +114,20 @@ function print(figures: ProviderFigures): void {
   );
 }
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, provider: { type: 'string', default: 'wine,posix' }, json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    provider: { type: 'string', default: 'wine,posix' },
+    jobs: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const extra = values.jobs === undefined ? [] : ['--jobs', values.jobs];
 const scratch = mkdtempSync(join(tmpdir(), 'wsc-bench-'));
 try {
   const all: ProviderFigures[] = [];
   for (const provider of (values.provider ?? '').split(',').filter(Boolean)) {
-    const figures = await measure(provider, Number(values.runs), scratch);
+    const figures = await measure(provider, Number(values.runs), scratch, extra);
     all.push(figures);
     if (!values.json) print(figures);
   }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The `winsock-conformance` command: options and the wiring of harness and reporters. */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { formatProblem } from '../harness/cases/load.js';
@@ -12,7 +13,7 @@ import { lintCommand } from './commands/lint.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { EXIT, UsageError } from './exit-status.js';
-import { addReports, collect, providerNamed, REPORT_NAMES } from './options.js';
+import { addReports, collect, positiveInteger, providerNamed, REPORT_NAMES } from './options.js';
 import { processTerminal, type Terminal } from './terminal.js';
 
 const EXAMPLES = `
@@ -58,7 +59,8 @@ function program(terminal: Terminal, outcome: (status: Promise<number> | number)
     .option('--cases <dir>', "run the cases in DIR instead of the suite's cases/")
     .option('--expectations <dir>', "read <provider>.yaml deviations from DIR instead of expectations/ (the file must exist)")
     .addOption(reporterOption())
-    .action((options: { provider: string }) => outcome(runCommand({ ...options, provider: providerNamed(options.provider) }, terminal, version)));
+    .addOption(new Option('--jobs <n>', 'how many cases run at once, each on its own worker').argParser(positiveInteger).default(defaultJobs(), 'half the cores'))
+    .action((options: { provider: string; jobs: number }) => outcome(runCommand({ ...options, provider: providerNamed(options.provider) }, terminal, version)));
 
   root
     .command('setup')
@@ -91,6 +93,15 @@ function program(terminal: Terminal, outcome: (status: Promise<number> | number)
     .action((results: string, options: { out?: string }) => outcome(reportCommand(results, options, terminal)));
 
   return root;
+}
+
+/**
+ * Each lane costs a provider process (about 0.4 s to start under Wine) and the
+ * runner needs a core of its own, while most cases take milliseconds: half the
+ * cores is where more lanes stop paying on a machine of this project's size.
+ */
+function defaultJobs(): number {
+  return Math.max(1, Math.floor(availableParallelism() / 2));
 }
 
 function harnessVersion(): string {

@@ -21,6 +21,12 @@ export function addReports(value: string, previous: readonly ReportName[] | unde
   return [...new Set([...(previous ?? []), ...(names as ReportName[])])];
 }
 
+export function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError(`expected a whole number from 1 up, got ${JSON.stringify(value)}`);
+  return number;
+}
+
 export function collect(value: string, previous: readonly string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }

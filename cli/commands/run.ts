@@ -20,6 +20,7 @@ export interface RunOptions {
   readonly cases?: string;
   readonly expectations?: string;
   readonly reporter?: readonly ReportName[];
+  readonly jobs: number;
 }
 
 export async function runCommand(options: RunOptions, terminal: Terminal, harnessVersion: string): Promise<number> {
@@ -47,6 +48,7 @@ export async function runCommand(options: RunOptions, terminal: Terminal, harnes
     reporters,
     log: terminal.log,
     stop,
+    jobs: options.jobs,
   });
   const written = ['results.jsonl', ...(reports.has('junit') ? ['junit.xml'] : []), ...(reports.has('html') ? ['report.html'] : [])];
   terminal.log(`reports: ${written.map((file) => join(outDir, file)).join(', ')}`);

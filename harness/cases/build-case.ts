@@ -20,6 +20,7 @@ export function buildCase(raw: RawCase, locate: (path: DataPath) => SourceLocati
     peers: Object.entries(raw.peers ?? {}).map(([name, peer]) => peerSpec(name, peer)),
     steps: raw.steps.map((step, index) => buildStep(step, ids[index] ?? step.call, locate(['steps', index]))),
     timeoutMs: raw.timeout ?? DEFAULT_CASE_TIMEOUT_MS,
+    alone: raw.alone ?? false,
     location: locate([]),
   };
 }

@@ -59,6 +59,8 @@ export interface Case {
   readonly steps: readonly Step[];
   /** Per-case time limit in milliseconds, from when the provider is ready; past it the provider process is killed and the case is TIMEOUT. */
   readonly timeoutMs: number;
+  /** The case must run with no other case at the same time. */
+  readonly alone: boolean;
   readonly location: SourceLocation;
 }
 

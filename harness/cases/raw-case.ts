@@ -30,6 +30,7 @@ export interface RawCase {
   readonly clauses: readonly ClauseCitation[];
   readonly tags?: readonly string[];
   readonly timeout?: number;
+  readonly alone?: boolean;
   readonly peers?: { readonly [name: string]: RawPeer };
   readonly steps: readonly RawStep[];
 }

@@ -22,7 +22,12 @@ import { logMark, logSince } from './log-excerpt.js';
 import { claimOutDir } from './out-dir.js';
 import type { Reporter } from './reporter.js';
 import { selectCases, type CaseFilter } from './select-cases.js';
+import { runInLanes, type LaneWork } from './lanes.js';
 import { ProviderSession } from './session.js';
+import { WorkerSpawner } from './worker-spawner.js';
+
+/** First start in a fresh Wine prefix can take tens of seconds. */
+const WORKER_START_BOUND_MS = 120_000;
 
 export { BadInput } from './inputs.js';
 export { UnusablePath } from './unusable-path.js';
@@ -54,6 +59,8 @@ export interface SuiteOptions {
   readonly log: (line: string) => void;
   /** Aborted (with a RunStopped) to end the run early; the case in progress is dropped. */
   readonly stop?: AbortSignal;
+  /** How many cases may run at once, each on its own worker (default 1). */
+  readonly jobs?: number;
 }
 
 export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
@@ -79,9 +86,12 @@ async function runPrepared(options: SuiteOptions, selected: readonly Case[], dev
   const logFile = join(options.outDir, 'provider.log');
   // Read back too: a case that crashes or hangs the provider carries what it wrote (log-excerpt.ts).
   const logFd = openSync(logFile, 'w+');
-  const session = new ProviderSession(options.provider, options.workerScript, logFd);
+  const spawner = new WorkerSpawner({ provider: options.provider, workerScript: options.workerScript, logFd, startTimeoutMs: WORKER_START_BOUND_MS });
+  const lanes = Math.max(1, Math.min(options.jobs ?? 1, selected.length));
+  const sessions = Array.from({ length: lanes }, () => new ProviderSession(spawner));
   try {
-    const info = await session.info().catch((error: unknown) => {
+    const [first] = sessions;
+    const info = await (first as ProviderSession).info().catch((error: unknown) => {
       throw new ProviderUnavailable(`the ${options.provider.name} provider did not start: ${messageOf(error)} (its output is in ${logFile})`);
     });
     const run: RunInfo = {
@@ -94,50 +104,48 @@ async function runPrepared(options: SuiteOptions, selected: readonly Case[], dev
       filters: { ...(options.filter.grep === undefined ? {} : { grep: options.filter.grep }), tags: options.filter.tags },
     };
     for (const reporter of options.reporters) await reporter.start(run, selected.length);
-    const results = await runCases(options, selected, deviations, session, logFd);
-    const stopped = options.stop?.aborted === true ? stopReason(options.stop) : undefined;
+    const results = await runInLanes(selected, sessions, caseWork(options, selected, deviations, logFd));
+    const stopped = isStopped(options.stop) ? stopReason(options.stop) : undefined;
     const incomplete = stopped === undefined ? undefined : `${stopped} after ${results.length} of ${selected.length} cases`;
     const summary = summarize(results, performance.now() - started, incomplete);
     for (const reporter of options.reporters) await reporter.end(summary);
     return summary;
   } finally {
     // A stopped run does not wait for a worker that may be stuck in a call.
-    if (options.stop?.aborted === true) await session.discard();
-    else await session.close();
+    await Promise.all(sessions.map((session) => (isStopped(options.stop) ? session.discard() : session.close())));
+    await spawner.close();
     closeSync(logFd);
   }
 }
 
-async function runCases(
-  options: SuiteOptions,
-  selected: readonly Case[],
-  deviations: readonly Deviation[],
-  session: ProviderSession,
-  logFd: number,
-): Promise<CaseResult[]> {
-  const results: CaseResult[] = [];
-  for (const [index, testCase] of selected.entries()) {
-    if (isStopped(options.stop)) break;
-    for (const reporter of options.reporters) reporter.caseStarted?.({ id: testCase.id, title: testCase.title, index, total: selected.length });
-    const mark = logMark(logFd);
-    const executed = await executeCase(testCase, {
-      session,
-      providerName: options.provider.name,
-      binding: options.provider.binding,
-      deviations: deviations.filter((deviation) => deviation.case === testCase.id),
-      file: testCase.location.file,
-      ...(options.stop === undefined ? {} : { stop: options.stop }),
-    });
-    // The case the stop cut short has no honest verdict: it is not reported.
-    if (isStopped(options.stop)) break;
-    const result = withLogExcerpt(executed, logFd, mark);
-    results.push(result);
-    for (const reporter of options.reporters) await reporter.caseFinished(result);
-  }
-  return results;
+/** How each case of the run is run and reported: the lanes call this. */
+function caseWork(options: SuiteOptions, selected: readonly Case[], deviations: readonly Deviation[], logFd: number): LaneWork {
+  return {
+    async run(testCase, index, session) {
+      for (const reporter of options.reporters) reporter.caseStarted?.({ id: testCase.id, title: testCase.title, index, total: selected.length });
+      const mark = logMark(logFd);
+      const result = await executeCase(testCase, {
+        session,
+        providerName: options.provider.name,
+        binding: options.provider.binding,
+        deviations: deviations.filter((deviation) => deviation.case === testCase.id),
+        file: testCase.location.file,
+        ...(options.stop === undefined ? {} : { stop: options.stop }),
+      });
+      // The case the stop cut short has no honest verdict: it is not reported.
+      return isStopped(options.stop) ? undefined : withLogExcerpt(result, logFd, mark);
+    },
+    async finished(result) {
+      for (const reporter of options.reporters) await reporter.caseFinished(result);
+    },
+    stopped: () => isStopped(options.stop),
+  };
 }
 
-/** A case that ended in the provider's death or hang carries what the provider wrote meanwhile. */
+/**
+ * A case that ended in the provider's death or hang carries what the provider
+ * wrote meanwhile (with several lanes, other workers' lines may be among them).
+ */
 function withLogExcerpt(result: CaseResult, logFd: number, mark: number): CaseResult {
   if (result.verdict !== 'CRASH' && result.verdict !== 'TIMEOUT' && result.interruptedAt === undefined) return result;
   const excerpt = logSince(logFd, mark);
@@ -148,6 +156,6 @@ function isStopped(stop: AbortSignal | undefined): boolean {
   return stop?.aborted === true;
 }
 
-function stopReason(stop: AbortSignal): string {
-  return stop.reason instanceof RunStopped ? stop.reason.message : 'interrupted';
+function stopReason(stop: AbortSignal | undefined): string {
+  return stop?.reason instanceof RunStopped ? stop.reason.message : 'interrupted';
 }

@@ -1,32 +1,20 @@
 /**
- * The provider worker a run talks to. One process serves case after case
- * (starting Node under Wine costs far more than a case); it is replaced only
- * after it died or had to be killed.
+ * The provider worker one lane of a run talks to. One process serves case
+ * after case (starting Node under Wine costs far more than a case); it is
+ * replaced, from the run's spawner, only after it died or had to be killed.
  */
-import type { Provider } from '../providers/provider.js';
 import type { ProviderInfo } from '../worker/protocol.js';
-import { WorkerProcess } from './worker-process.js';
-
-/** First start in a fresh Wine prefix can take tens of seconds. */
-const WORKER_START_BOUND_MS = 120_000;
+import type { WorkerProcess } from './worker-process.js';
+import type { WorkerSpawner } from './worker-spawner.js';
 
 export class ProviderSession {
   private current: WorkerProcess | undefined;
 
-  constructor(
-    private readonly provider: Provider,
-    private readonly workerScript: string,
-    private readonly logFd: number,
-  ) {}
+  constructor(private readonly spawner: WorkerSpawner) {}
 
   async worker(): Promise<WorkerProcess> {
     if (this.current?.alive) return this.current;
-    this.current = await WorkerProcess.start({
-      provider: this.provider,
-      workerScript: this.workerScript,
-      logFd: this.logFd,
-      startTimeoutMs: WORKER_START_BOUND_MS,
-    });
+    this.current = await this.spawner.take();
     return this.current;
   }
 

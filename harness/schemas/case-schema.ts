@@ -88,6 +88,11 @@ function caseDefinition(): SchemaObject {
         minimum: 1,
         maximum: MAX_CASE_TIMEOUT_MS,
       },
+      alone: {
+        description:
+          'true when the case must run with no other case at the same time (it changes something shared: a per-namespace setting, the supply of ports…). Cases run in parallel otherwise (`--jobs`).',
+        type: 'boolean',
+      },
       peers: {
         title: 'peers',
         description: 'Loopback peers by name: `name: kind` or `name: { kind, family }`. Started before the case, stopped after it.',

@@ -67,6 +67,7 @@ describe('loadCases: valid files', () => {
         },
       ],
       timeoutMs: DEFAULT_CASE_TIMEOUT_MS,
+      alone: false,
       location: { file: tcp, line: 3, column: 5 },
     };
     expect(built).to.deep.equal(expected);

@@ -10,6 +10,7 @@ import { DEFAULT_CASE_TIMEOUT_MS, type Case, type Outcome, type PeerSpec, type S
 import type { Deviation } from '../../harness/expectations/deviation.js';
 import type { CaseContext } from '../../harness/runner/execute-case.js';
 import { ProviderSession } from '../../harness/runner/session.js';
+import { WorkerSpawner } from '../../harness/runner/worker-spawner.js';
 import { readJournal, type JournalEvent } from '../support/fake-provider/journal.js';
 import { FAKE_WORKER_SCRIPT, FakeProvider } from '../support/fake-provider/provider.js';
 import type { FakeScript } from '../support/fake-provider/script.js';
@@ -99,6 +100,7 @@ export function makeCase(id: string, steps: readonly Step[], options: CaseOption
     peers: options.peers ?? [],
     steps,
     timeoutMs: options.timeoutMs ?? DEFAULT_CASE_TIMEOUT_MS,
+    alone: false,
     location: { file: TEST_CASE_FILE, line: 1, column: 1 },
   };
 }
@@ -114,6 +116,7 @@ export class FakeWorld {
   readonly session: ProviderSession;
   readonly journalFile: string;
   private readonly logFd: number;
+  private readonly spawner: WorkerSpawner;
 
   constructor(
     readonly dir: string,
@@ -123,7 +126,8 @@ export class FakeWorld {
     this.journalFile = path.join(dir, 'journal.jsonl');
     this.provider = new FakeProvider({ script, journal: this.journalFile, startDelayMs });
     this.logFd = openSync(path.join(dir, 'provider.log'), 'w');
-    this.session = new ProviderSession(this.provider, FAKE_WORKER_SCRIPT, this.logFd);
+    this.spawner = new WorkerSpawner({ provider: this.provider, workerScript: FAKE_WORKER_SCRIPT, logFd: this.logFd, startTimeoutMs: 30_000 });
+    this.session = new ProviderSession(this.spawner);
   }
 
   context(deviations: readonly Deviation[] = []): CaseContext {
@@ -137,6 +141,7 @@ export class FakeWorld {
   /** Ends the session's worker, whatever state it is in. */
   async dispose(): Promise<void> {
     await this.session.discard();
+    await this.spawner.close();
     closeSync(this.logFd);
   }
 }
