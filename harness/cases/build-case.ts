@@ -21,6 +21,7 @@ export function buildCase(raw: RawCase, locate: (path: DataPath) => SourceLocati
     steps: raw.steps.map((step, index) => buildStep(step, ids[index] ?? step.call, locate(['steps', index]))),
     timeoutMs: raw.timeout ?? DEFAULT_CASE_TIMEOUT_MS,
     alone: raw.alone ?? false,
+    network: raw.network ?? 'loopback',
     location: locate([]),
   };
 }

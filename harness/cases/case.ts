@@ -61,6 +61,8 @@ export interface Case {
   readonly timeoutMs: number;
   /** The case must run with no other case at the same time. */
   readonly alone: boolean;
+  /** Where it runs: the machine's loopback, or the run's private network namespace (harness/network/). */
+  readonly network: 'loopback' | 'private';
   readonly location: SourceLocation;
 }
 

@@ -31,6 +31,7 @@ export interface RawCase {
   readonly tags?: readonly string[];
   readonly timeout?: number;
   readonly alone?: boolean;
+  readonly network?: 'loopback' | 'private';
   readonly peers?: { readonly [name: string]: RawPeer };
   readonly steps: readonly RawStep[];
 }

@@ -21,4 +21,11 @@ export class NativeWinsockProvider implements Provider {
   workerCommand(workerScript: string, workerArgs: readonly string[]): WorkerCommand {
     return { command: process.execPath, args: [workerScript, ...workerArgs], env: {} };
   }
+
+  /** Windows has no network namespaces: the run never asks for an isolated native provider. */
+  isolated(): Provider {
+    return this;
+  }
+
+  async release(): Promise<void> {}
 }

@@ -28,4 +28,11 @@ export class PosixProvider implements Provider {
   workerCommand(workerScript: string, workerArgs: readonly string[]): WorkerCommand {
     return { command: process.execPath, args: [workerScript, ...workerArgs], env: {} };
   }
+
+  /** The worker's sockets are its own: a worker started in a namespace has them there. */
+  isolated(): Provider {
+    return this;
+  }
+
+  async release(): Promise<void> {}
 }

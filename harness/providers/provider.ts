@@ -22,6 +22,16 @@ export interface Provider {
   prepare(log: (line: string) => void): Promise<void>;
   /** The command that runs `workerScript` with `workerArgs` (which tell it how to reach the runner, and its binding). */
   workerCommand(workerScript: string, workerArgs: readonly string[]): WorkerCommand;
+  /**
+   * The same stack, but sharing nothing with this one that would carry its
+   * sockets out of a network namespace: its workers' sockets live in the
+   * namespace they start in. Wine needs this (its sockets live in the
+   * wineserver, which serves every worker of a prefix); a stack whose sockets
+   * belong to the worker process itself needs nothing and returns itself.
+   */
+  isolated(): Provider;
+  /** Ends what `prepare` left running for this provider (an isolated wineserver); a no-op for most. */
+  release(): Promise<void>;
 }
 
 /** The provider cannot run here; the message says what is missing and the command that fixes it. */

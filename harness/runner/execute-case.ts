@@ -60,6 +60,22 @@ export async function executeCase(testCase: Case, context: CaseContext): Promise
   const startedAt = new Date();
   const started = performance.now();
   const { checks, termination } = await runCase(testCase, context);
+  return caseResult(testCase, context, checks, termination, startedAt, performance.now() - started);
+}
+
+/** The result of a case that was not run at all (SKIP, or ERROR when the harness could not get to it). */
+export function unrunResult(testCase: Case, context: Pick<CaseContext, 'providerName' | 'file' | 'deviations'>, termination: Extract<Termination, { kind: 'skip' | 'error' }>): CaseResult {
+  return caseResult(testCase, context, [], termination, new Date(), 0);
+}
+
+function caseResult(
+  testCase: Case,
+  context: Pick<CaseContext, 'providerName' | 'file' | 'deviations'>,
+  checks: readonly ObservedCheck[],
+  termination: Termination,
+  startedAt: Date,
+  durationMs: number,
+): CaseResult {
   const judgement = judge(checks, termination, context.deviations);
   return {
     id: testCase.id,
@@ -73,7 +89,7 @@ export async function executeCase(testCase: Case, context: CaseContext): Promise
     message: judgement.message,
     checks: judgement.checks,
     ...(judgement.interruptedAt ? { interruptedAt: judgement.interruptedAt } : {}),
-    durationMs: performance.now() - started,
+    durationMs,
     startedAt: startedAt.toISOString(),
   };
 }

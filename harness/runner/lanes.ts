@@ -13,6 +13,8 @@ import type { ProviderSession } from './session.js';
 export interface LaneWork {
   /** Runs one case on a lane's session; undefined when the run was stopped meanwhile (nothing to report). */
   run(testCase: Case, index: number, session: ProviderSession): Promise<CaseResult | undefined>;
+  /** The result of a case run elsewhere (the private network), or undefined for a case a lane runs. */
+  elsewhere?(testCase: Case, index: number): Promise<CaseResult | undefined> | undefined;
   /** Called with each result in case order. */
   finished(result: CaseResult): Promise<void>;
   /** True once the run must take no further case. */
@@ -39,9 +41,24 @@ export async function runInLanes(cases: readonly Case[], sessions: readonly Prov
     return flushing;
   };
 
+  const settle = async (index: number, result: Promise<CaseResult | undefined>): Promise<void> => {
+    const settled = await result;
+    if (settled === undefined) return;
+    done.set(index, settled);
+    await handOn();
+  };
+  // Cases run elsewhere are awaited beside the lanes, which go on with the rest.
+  const away = cases.flatMap((testCase, index) => {
+    const result = work.elsewhere?.(testCase, index);
+    return result === undefined ? [] : [[index, settle(index, result)] as const];
+  });
+  const awayIndexes = new Set(away.map(([index]) => index));
+
   const lane = async (session: ProviderSession): Promise<void> => {
     for (;;) {
-      if (work.stopped() || next >= cases.length) return;
+      if (work.stopped()) return;
+      while (awayIndexes.has(next)) next++;
+      if (next >= cases.length) return;
       const index = next++;
       const testCase = cases[index] as Case;
       const result = await permits.runExclusive(() => (work.stopped() ? undefined : work.run(testCase, index, session)), testCase.alone ? lanes : 1);
@@ -51,7 +68,7 @@ export async function runInLanes(cases: readonly Case[], sessions: readonly Prov
     }
   };
 
-  await Promise.all(sessions.map(lane));
+  await Promise.all([...sessions.map(lane), ...away.map(([, settled]) => settled)]);
   await flushing;
   return handedOn;
 }

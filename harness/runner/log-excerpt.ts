@@ -4,6 +4,7 @@
  * Node's last words), without opening the whole log.
  */
 import { fstatSync, readSync } from 'node:fs';
+import type { CaseResult } from '../results/result.js';
 
 /** Lines kept from the end of what the case wrote. */
 const MAX_LINES = 40;
@@ -35,4 +36,14 @@ function lastLines(fd: number, mark: number): string | undefined {
   if (lines.at(-1) === '') lines.pop();
   const text = lines.slice(-MAX_LINES).join('\n');
   return text.trim() === '' ? undefined : text;
+}
+
+/**
+ * A case that ended in the provider's death or hang carries what the provider
+ * wrote meanwhile (with several lanes, other workers' lines may be among them).
+ */
+export function withLogExcerpt(result: CaseResult, logFd: number, mark: number): CaseResult {
+  if (result.verdict !== 'CRASH' && result.verdict !== 'TIMEOUT' && result.interruptedAt === undefined) return result;
+  const excerpt = logSince(logFd, mark);
+  return excerpt === undefined ? result : { ...result, logExcerpt: excerpt };
 }

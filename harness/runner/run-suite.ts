@@ -18,10 +18,11 @@ import type { CaseResult, RunInfo, RunSummary } from '../results/result.js';
 import { summarize } from '../results/summary.js';
 import { executeCase } from './execute-case.js';
 import { loadSuiteInputs } from './inputs.js';
-import { logMark, logSince } from './log-excerpt.js';
+import { logMark, withLogExcerpt } from './log-excerpt.js';
 import { claimOutDir } from './out-dir.js';
 import type { Reporter } from './reporter.js';
 import { selectCases, type CaseFilter } from './select-cases.js';
+import { PrivateNetworkRun } from '../network/private-run.js';
 import { runInLanes, type LaneWork } from './lanes.js';
 import { ProviderSession } from './session.js';
 import { WorkerSpawner } from './worker-spawner.js';
@@ -89,6 +90,7 @@ async function runPrepared(options: SuiteOptions, selected: readonly Case[], dev
   const spawner = new WorkerSpawner({ provider: options.provider, workerScript: options.workerScript, logFd, startTimeoutMs: WORKER_START_BOUND_MS });
   const lanes = Math.max(1, Math.min(options.jobs ?? 1, selected.length));
   const sessions = Array.from({ length: lanes }, () => new ProviderSession(spawner));
+  let privateRun: PrivateNetworkRun | undefined;
   try {
     const [first] = sessions;
     const info = await (first as ProviderSession).info().catch((error: unknown) => {
@@ -104,7 +106,8 @@ async function runPrepared(options: SuiteOptions, selected: readonly Case[], dev
       filters: { ...(options.filter.grep === undefined ? {} : { grep: options.filter.grep }), tags: options.filter.tags },
     };
     for (const reporter of options.reporters) await reporter.start(run, selected.length);
-    const results = await runInLanes(selected, sessions, caseWork(options, selected, deviations, logFd));
+    privateRun = await startPrivateRun(options, selected, deviations, logFd);
+    const results = await runInLanes(selected, sessions, caseWork(options, selected, deviations, logFd, privateRun));
     const stopped = isStopped(options.stop) ? stopReason(options.stop) : undefined;
     const incomplete = stopped === undefined ? undefined : `${stopped} after ${results.length} of ${selected.length} cases`;
     const summary = summarize(results, performance.now() - started, incomplete);
@@ -112,15 +115,45 @@ async function runPrepared(options: SuiteOptions, selected: readonly Case[], dev
     return summary;
   } finally {
     // A stopped run does not wait for a worker that may be stuck in a call.
+    await (isStopped(options.stop) ? privateRun?.stop() : privateRun?.close());
     await Promise.all(sessions.map((session) => (isStopped(options.stop) ? session.discard() : session.close())));
     await spawner.close();
     closeSync(logFd);
   }
 }
 
+/** The run's private network, started once for all its private cases (none: no namespace at all). */
+async function startPrivateRun(options: SuiteOptions, selected: readonly Case[], deviations: readonly Deviation[], logFd: number): Promise<PrivateNetworkRun | undefined> {
+  const cases = selected.flatMap((testCase, index) => (testCase.network === 'private' ? [{ testCase, index }] : []));
+  if (cases.length === 0) return undefined;
+  return PrivateNetworkRun.start(cases, {
+    provider: options.provider.name,
+    root: options.root,
+    casesDir: options.casesDir,
+    expectationsDir: options.expectationsDir,
+    expectationsRequired: options.expectationsRequired,
+    expectationsMatchCases: options.expectationsMatchCases,
+    workerScript: options.workerScript,
+    logFile: join(options.outDir, 'provider-private.log'),
+    logFd,
+    deviations,
+  });
+}
+
 /** How each case of the run is run and reported: the lanes call this. */
-function caseWork(options: SuiteOptions, selected: readonly Case[], deviations: readonly Deviation[], logFd: number): LaneWork {
+function caseWork(
+  options: SuiteOptions,
+  selected: readonly Case[],
+  deviations: readonly Deviation[],
+  logFd: number,
+  privateRun: PrivateNetworkRun | undefined,
+): LaneWork {
   return {
+    elsewhere(testCase, index) {
+      if (testCase.network !== 'private' || privateRun === undefined) return undefined;
+      // A stop cuts the private runner short: what it had not finished is not reported.
+      return privateRun.result(index).then((result) => (isStopped(options.stop) ? undefined : result));
+    },
     async run(testCase, index, session) {
       for (const reporter of options.reporters) reporter.caseStarted?.({ id: testCase.id, title: testCase.title, index, total: selected.length });
       const mark = logMark(logFd);
@@ -140,16 +173,6 @@ function caseWork(options: SuiteOptions, selected: readonly Case[], deviations: 
     },
     stopped: () => isStopped(options.stop),
   };
-}
-
-/**
- * A case that ended in the provider's death or hang carries what the provider
- * wrote meanwhile (with several lanes, other workers' lines may be among them).
- */
-function withLogExcerpt(result: CaseResult, logFd: number, mark: number): CaseResult {
-  if (result.verdict !== 'CRASH' && result.verdict !== 'TIMEOUT' && result.interruptedAt === undefined) return result;
-  const excerpt = logSince(logFd, mark);
-  return excerpt === undefined ? result : { ...result, logExcerpt: excerpt };
 }
 
 function isStopped(stop: AbortSignal | undefined): boolean {

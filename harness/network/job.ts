@@ -1,0 +1,29 @@
+/** What the parent run hands the runner it starts in the private network, and the lines it reads back. */
+import type { CaseResult } from '../results/result.js';
+
+export interface PrivateNetworkJob {
+  /** The provider's name in the registry; the child runs its isolated() variant. */
+  readonly provider: string;
+  readonly root: string;
+  readonly casesDir: string;
+  readonly expectationsDir: string;
+  readonly expectationsRequired: boolean;
+  readonly expectationsMatchCases: boolean;
+  /** The private cases, by id, with their place in the run. */
+  readonly cases: readonly { readonly id: string; readonly index: number }[];
+  /** A port on the outer loopback with a listener: the canary the provider must not reach. */
+  readonly canaryPort: number;
+  readonly workerScript: string;
+  /** Where the child's provider processes write. */
+  readonly logFile: string;
+}
+
+/** One line of the child's stdout. */
+export type PrivateNetworkReport =
+  /** The namespace is set up and its isolation proven: results follow. */
+  | { readonly type: 'isolated' }
+  /** The private network could not be used; every private case is SKIP with this reason. */
+  | { readonly type: 'unavailable'; readonly reason: string }
+  | { readonly type: 'result'; readonly index: number; readonly result: CaseResult };
+
+export const JOB_VARIABLE = 'WINSOCK_CONFORMANCE_PRIVATE_JOB';

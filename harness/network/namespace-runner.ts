@@ -1,0 +1,95 @@
+/**
+ * The runner of the private cases, started by the run inside a new network
+ * namespace (`unshare --net`). It sets the namespace up as the private
+ * network, prepares an isolated provider there (for Wine: a prefix of its
+ * own, whose wineserver — where Wine's sockets live — starts in here), proves
+ * the isolation with a canary before any case runs (the provider must not
+ * reach a listener on the outer loopback), then runs the cases and writes
+ * each result as a line on stdout (job.ts).
+ */
+import { closeSync, openSync } from 'node:fs';
+import { writeSync } from 'node:fs';
+import type { Case } from '../cases/case.js';
+import { messageOf } from '../message-of.js';
+import { createProvider } from '../providers/registry.js';
+import { executeCase } from '../runner/execute-case.js';
+import { loadSuiteInputs } from '../runner/inputs.js';
+import { logMark, withLogExcerpt } from '../runner/log-excerpt.js';
+import { ProviderSession } from '../runner/session.js';
+import { WorkerSpawner } from '../runner/worker-spawner.js';
+import { JOB_VARIABLE, type PrivateNetworkJob, type PrivateNetworkReport } from './job.js';
+import { configurePrivateNetwork } from './private-network.js';
+
+const WORKER_START_BOUND_MS = 120_000;
+
+function report(line: PrivateNetworkReport): void {
+  writeSync(1, `${JSON.stringify(line)}\n`);
+}
+
+/** The canary: a TCP connect, through the provider, to a listener outside the namespace. */
+function canaryCase(port: number): Case {
+  const location = { file: '(canary)', line: 1, column: 1 };
+  return {
+    id: 'private-network.canary',
+    title: 'The provider cannot reach the outer loopback',
+    clauses: [],
+    tags: [],
+    peers: [],
+    steps: [
+      { id: 'socket', call: 'socket', args: { af: 'AF_INET', type: 'SOCK_STREAM', protocol: 'IPPROTO_TCP' }, as: 's', location },
+      { id: 'connect', call: 'connect', args: { s: '$s', name: { family: 'AF_INET', address: '127.0.0.1', port } }, expect: [{ returns: 'SOCKET_ERROR' }], location },
+    ],
+    timeoutMs: 30_000,
+    alone: true,
+    network: 'private',
+    location,
+  };
+}
+
+async function main(job: PrivateNetworkJob): Promise<void> {
+  try {
+    await configurePrivateNetwork();
+  } catch (error) {
+    report({ type: 'unavailable', reason: `the private network could not be set up: ${messageOf(error)}` });
+    return;
+  }
+  const outer = createProvider(job.provider);
+  if (outer === undefined) throw new Error(`unknown provider ${job.provider}`);
+  const provider = outer.isolated();
+  await provider.prepare((line) => process.stderr.write(`${line}\n`));
+  const { cases, deviations } = loadSuiteInputs({ ...job, provider });
+  const byId = new Map(cases.map((testCase) => [testCase.id, testCase]));
+  const logFd = openSync(job.logFile, 'w+');
+  const spawner = new WorkerSpawner({ provider, workerScript: job.workerScript, logFd, startTimeoutMs: WORKER_START_BOUND_MS });
+  const session = new ProviderSession(spawner);
+  const context = (testCase: Case) => ({
+    session,
+    providerName: provider.name,
+    binding: provider.binding,
+    deviations: deviations.filter((deviation) => deviation.case === testCase.id),
+    file: testCase.location.file,
+  });
+  try {
+    const canary = await executeCase(canaryCase(job.canaryPort), context(canaryCase(job.canaryPort)));
+    if (canary.verdict !== 'PASS') {
+      report({ type: 'unavailable', reason: `isolation not proven: the canary connect ended ${canary.verdict} (${canary.message})` });
+      return;
+    }
+    report({ type: 'isolated' });
+    for (const { id, index } of job.cases) {
+      const testCase = byId.get(id);
+      if (testCase === undefined) throw new Error(`no case ${id} in ${job.casesDir}`);
+      const mark = logMark(logFd);
+      report({ type: 'result', index, result: withLogExcerpt(await executeCase(testCase, context(testCase)), logFd, mark) });
+    }
+  } finally {
+    await session.close();
+    await spawner.close();
+    await provider.release();
+    closeSync(logFd);
+  }
+}
+
+const job = JSON.parse(process.env[JOB_VARIABLE] ?? 'null') as PrivateNetworkJob | null;
+if (job === null) throw new Error(`${JOB_VARIABLE} is not set: this runner is started by the run, in a network namespace`);
+await main(job);

@@ -1,0 +1,36 @@
+/**
+ * The run's private network: a network namespace the run makes for the
+ * cases marked `network: private`, where the page's routing errors can be
+ * provoked without a packet leaving loopback. Inside it, only 127.0.0.0/9 is
+ * local; of the rest of 127.0.0.0/8, one address is an unreachable host and
+ * the others have no route at all; and an unanswered SYN is retried once, so
+ * a connect nobody answers times out in about 3 s instead of 2 minutes.
+ * Every address a case names stays inside 127.0.0.0/8.
+ */
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
+
+/** A destination with no route in the private network: WSAENETUNREACH. */
+export const NO_ROUTE_ADDRESS = '127.200.0.1';
+/** A destination the private network's routes call unreachable: WSAEHOSTUNREACH. */
+export const UNREACHABLE_HOST_ADDRESS = '127.128.0.1';
+/** SYN retransmissions before a connect gives up (Linux's default is 6, about 130 s). */
+export const SYN_RETRIES = 1;
+
+/** The commands that make the namespace the run's private network, in order. */
+export const CONFIGURATION: readonly (readonly string[])[] = [
+  ['ip', 'link', 'set', 'lo', 'up'],
+  ['ip', 'route', 'del', 'local', '127.0.0.0/8', 'dev', 'lo', 'table', 'local'],
+  ['ip', 'route', 'add', 'local', '127.0.0.0/9', 'dev', 'lo', 'table', 'local', 'src', '127.0.0.1'],
+  ['ip', 'route', 'add', 'unreachable', `${UNREACHABLE_HOST_ADDRESS}/32`],
+];
+
+/** Sets the namespace this process runs in up as the private network (root in the namespace). */
+export async function configurePrivateNetwork(): Promise<void> {
+  for (const [command, ...args] of CONFIGURATION) await execFileAsync(command ?? 'ip', args);
+  // Per namespace: the outer network keeps its own value.
+  writeFileSync('/proc/sys/net/ipv4/tcp_syn_retries', `${SYN_RETRIES}\n`);
+}

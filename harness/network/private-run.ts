@@ -1,0 +1,144 @@
+/**
+ * The parent's side of the private network: starts the namespace runner
+ * (namespace-runner.ts) once for all the run's private cases, holds the
+ * canary listener it must not reach, and hands each case's result to the run
+ * as it arrives. Where the private network cannot be made (not root, no
+ * `unshare` or `ip`, isolation not proven), every private case is SKIP with
+ * the reason; where the runner dies, the cases it did not get to are ERROR.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { Case } from '../cases/case.js';
+import type { Deviation } from '../expectations/deviation.js';
+import type { CaseResult } from '../results/result.js';
+import { unrunResult } from '../runner/execute-case.js';
+import { diesWithRunner } from '../runner/worker-process.js';
+import { JOB_VARIABLE, type PrivateNetworkJob, type PrivateNetworkReport } from './job.js';
+
+const RUNNER = fileURLToPath(new URL('./namespace-runner.js', import.meta.url));
+const UNSHARE = '/usr/bin/unshare';
+const IP = ['/usr/sbin/ip', '/sbin/ip', '/usr/bin/ip', '/bin/ip'];
+
+export interface PrivateRunOptions extends Omit<PrivateNetworkJob, 'cases' | 'canaryPort'> {
+  /** Where the child's stderr (Wine provisioning notes, Node's messages) goes. */
+  readonly logFd: number;
+  readonly deviations: readonly Deviation[];
+}
+
+interface Pending {
+  readonly testCase: Case;
+  readonly resolve: (result: CaseResult) => void;
+}
+
+export class PrivateNetworkRun {
+  private readonly pending = new Map<number, Pending>();
+  private readonly results = new Map<number, Promise<CaseResult>>();
+  private child: ChildProcess | undefined;
+  private canary: Server | undefined;
+  private canaryReached = false;
+
+  private constructor(private readonly options: PrivateRunOptions) {}
+
+  /** Starts running `cases` (with their places in the run) in a private network. */
+  static async start(cases: readonly { readonly testCase: Case; readonly index: number }[], options: PrivateRunOptions): Promise<PrivateNetworkRun> {
+    const run = new PrivateNetworkRun(options);
+    for (const { testCase, index } of cases) {
+      run.results.set(index, new Promise((resolve) => run.pending.set(index, { testCase, resolve })));
+    }
+    const missing = run.missingMeans();
+    if (missing !== undefined) run.settleAll((testCase) => run.skipped(testCase, missing));
+    else await run.launch(cases.map(({ testCase, index }) => ({ id: testCase.id, index })));
+    return run;
+  }
+
+  /** The result of the private case at `index`, when it comes. */
+  result(index: number): Promise<CaseResult> {
+    const result = this.results.get(index);
+    if (result === undefined) throw new Error(`case ${index} is not a private case of this run`);
+    return result;
+  }
+
+  /** Ends the namespace runner (a stopped run); cases it had not finished are left unreported. */
+  async stop(): Promise<void> {
+    this.child?.kill('SIGKILL');
+    await this.close();
+  }
+
+  async close(): Promise<void> {
+    if (this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null) await once(this.child, 'exit');
+    this.canary?.close();
+  }
+
+  private missingMeans(): string | undefined {
+    if (process.platform !== 'linux') return `a private network needs Linux network namespaces (this is ${process.platform})`;
+    if (process.getuid?.() !== 0) return 'a private network needs root (to make a network namespace with unshare --net); run as root to include these cases';
+    if (!existsSync(UNSHARE)) return `a private network needs ${UNSHARE} (Debian's util-linux)`;
+    if (!IP.some((path) => existsSync(path))) return "a private network needs the ip command (Debian's iproute2)";
+    return undefined;
+  }
+
+  private async launch(cases: PrivateNetworkJob['cases']): Promise<void> {
+    this.canary = createServer((socket) => {
+      // Anything reaching this from the namespace means the isolation does not hold.
+      this.canaryReached = true;
+      socket.destroy();
+    });
+    this.canary.listen(0, '127.0.0.1');
+    await once(this.canary, 'listening');
+    const address = this.canary.address();
+    const canaryPort = typeof address === 'object' && address !== null ? address.port : 0;
+    const { logFd, deviations: _deviations, ...rest } = this.options;
+    const job: PrivateNetworkJob = { ...rest, cases, canaryPort };
+    const [command, ...args] = diesWithRunner([UNSHARE, '--net', '--', process.execPath, RUNNER]);
+    this.child = spawn(command ?? UNSHARE, args, { env: { ...process.env, [JOB_VARIABLE]: JSON.stringify(job) }, stdio: ['ignore', 'pipe', logFd] });
+    createInterface({ input: this.child.stdout as NonNullable<ChildProcess['stdout']> }).on('line', (line) => this.receive(line));
+    this.child.once('exit', (code, signal) => {
+      const how = signal === null ? `exited with status ${String(code)}` : `was killed by ${signal}`;
+      this.settleAll((testCase) => this.errored(testCase, `the private network's runner ${how} before this case ran (its output is in provider.log)`));
+    });
+  }
+
+  private receive(line: string): void {
+    let report: PrivateNetworkReport;
+    try {
+      report = JSON.parse(line) as PrivateNetworkReport;
+    } catch {
+      return;
+    }
+    if (report.type === 'unavailable') this.settleAll((testCase) => this.skipped(testCase, report.reason));
+    if (report.type !== 'result') return;
+    const testCase = this.pending.get(report.index)?.testCase;
+    // Anything that reached the outer canary voids what ran in there.
+    const breach = this.canaryReached && testCase !== undefined;
+    this.settle(report.index, breach ? this.skipped(testCase, 'isolation not proven: the canary listener outside the namespace was reached') : report.result);
+  }
+
+  private settle(index: number, result: CaseResult): void {
+    this.pending.get(index)?.resolve(result);
+    this.pending.delete(index);
+  }
+
+  private settleAll(resultOf: (testCase: Case) => CaseResult): void {
+    for (const [index, { testCase }] of this.pending) this.settle(index, resultOf(testCase));
+  }
+
+  private skipped(testCase: Case, reason: string): CaseResult {
+    return unrunResult(testCase, this.context(testCase), { kind: 'skip', reason: `needs the private network: ${reason}` });
+  }
+
+  private errored(testCase: Case, detail: string): CaseResult {
+    return unrunResult(testCase, this.context(testCase), { kind: 'error', detail });
+  }
+
+  private context(testCase: Case) {
+    return {
+      providerName: this.options.provider,
+      file: testCase.location.file,
+      deviations: this.options.deviations.filter((deviation) => deviation.case === testCase.id),
+    };
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The run's private network, end to end on the POSIX provider (seconds, no
+ * Wine): the cases marked `network: private` run in a namespace the run
+ * makes, where the page's routing errors and time-out can be provoked on
+ * 127.0.0.0/8 alone — and without root they are SKIP with the reason.
+ */
+import { expect } from 'chai';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readResults } from '../../reporters/results-jsonl.js';
+import { runCli } from './cli.js';
+
+describe('the private network (POSIX provider)', function () {
+  this.timeout(60_000);
+  let out: string;
+
+  before(function () {
+    if (process.platform !== 'linux' || process.getuid?.() !== 0 || !existsSync('/usr/bin/unshare')) this.skip(); // needs root and Linux namespaces
+  });
+  beforeEach(() => (out = mkdtempSync(join(tmpdir(), 'wsc-private-'))));
+  afterEach(() => rmSync(out, { recursive: true, force: true }));
+
+  it('runs the private cases in a namespace: no route, an unreachable host and an unanswered connect give their errors', async () => {
+    const run = await runCli(['run', '--provider', 'posix', '--tag', 'private-network', '--out', out]);
+    expect(run.status, run.stderr).to.equal(0);
+    const results = readResults(join(out, 'results.jsonl')).cases;
+    const byId = new Map(results.map((result) => [result.id, result]));
+    expect(results.length).to.be.at.least(6);
+    for (const result of results) expect(['PASS', 'KNOWN'], `${result.id}: ${result.message}`).to.include(result.verdict);
+    const observedError = (id: string, step: string) => byId.get(id)?.checks.find((check) => check.stepId === step)?.observed.error;
+    expect(observedError('private.no-route-is-wsaenetunreach', 'WSAConnect')).to.equal('WSAENETUNREACH');
+    expect(observedError('private.unreachable-host-is-wsaehostunreach', 'WSAConnect')).to.equal('WSAEHOSTUNREACH');
+    expect(observedError('private.unanswered-connect-is-wsaetimedout', 'WSAConnect')).to.equal('WSAETIMEDOUT');
+  });
+
+  it('without root, makes no namespace and SKIPs the private cases with the reason', async () => {
+    const { chmodSync } = await import('node:fs');
+    chmodSync(out, 0o777);
+    const { spawnSync } = await import('node:child_process');
+    const { CLI } = await import('./cli.js');
+    // As nobody: the run cannot make a network namespace.
+    const run = spawnSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, 'run', '--provider', 'posix', '--grep', 'private.no-route', '--out', join(out, 'r')], { encoding: 'utf8' });
+    expect(run.status, run.stderr).to.equal(0);
+    const [result] = readResults(join(out, 'r', 'results.jsonl')).cases;
+    expect(result?.verdict).to.equal('SKIP');
+    expect(result?.message).to.equal('needs the private network: a private network needs root (to make a network namespace with unshare --net); run as root to include these cases');
+  });
+
+  it('changes nothing of the outer network: its SYN retries are still the host\'s own', async () => {
+    const { readFileSync } = await import('node:fs');
+    const before = readFileSync('/proc/sys/net/ipv4/tcp_syn_retries', 'utf8');
+    await runCli(['run', '--provider', 'posix', '--grep', 'private.no-route', '--out', out]);
+    expect(readFileSync('/proc/sys/net/ipv4/tcp_syn_retries', 'utf8')).to.equal(before);
+  });
+});
