@@ -7,11 +7,14 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { CLAUSE_CATALOGUE_FILE } from '../clauses/clause.js';
+import { loadClauseCatalogue } from '../clauses/load.js';
 import { findCaseFiles, loadCases, type Problem } from '../cases/load.js';
 import type { Deviation } from '../expectations/deviation.js';
 import { checkDeviationsAgainstCases, loadExpectations } from '../expectations/load.js';
 import { ProviderUnavailable, type Provider } from '../providers/provider.js';
 import { messageOf } from '../message-of.js';
+import { PROJECT_ROOT } from '../paths.js';
 import type { CaseResult, RunInfo, RunSummary } from '../results/result.js';
 import type { Reporter } from './reporter.js';
 import { summarize } from '../results/summary.js';
@@ -92,10 +95,12 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
 }
 
 function loadInputs(options: SuiteOptions): { cases: ReturnType<typeof loadCases>['cases']; deviations: Deviation[] } {
-  const { cases, problems } = loadCases(findCaseFiles(options.casesDir), options.root);
+  // The catalogue is the harness's own, whatever cases a run loads.
+  const clauses = loadClauseCatalogue(CLAUSE_CATALOGUE_FILE, PROJECT_ROOT);
+  const { cases, problems } = loadCases(findCaseFiles(options.casesDir), options.root, clauses.catalogue);
   const expectationsFile = join(options.expectationsDir, `${options.provider.name}.yaml`);
   const expectations = loadExpectations(expectationsFile, options.root);
-  const all = [...problems, ...expectations.problems, ...checkDeviationsAgainstCases(expectations.deviations, cases)];
+  const all = [...clauses.problems, ...problems, ...expectations.problems, ...checkDeviationsAgainstCases(expectations.deviations, cases)];
   if (all.length > 0) throw new BadInput(all);
   return { cases, deviations: expectations.deviations };
 }

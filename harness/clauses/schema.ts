@@ -1,0 +1,35 @@
+/**
+ * The schema of the clause catalogue: spec/clauses.schema.json, written by
+ * hand (it describes a file people write, not one generated from code), read
+ * from the project's spec/ folder.
+ */
+import { readFileSync } from 'node:fs';
+import type { SchemaObject } from 'ajv';
+import { compileSchema, type CompiledSchema } from '../yaml/schema.js';
+import type { ClauseKind } from './clause.js';
+
+/** An entry as written, which the schema guarantees. */
+export interface RawClause {
+  readonly id: string;
+  readonly section: string;
+  readonly kind: ClauseKind;
+  readonly text: string;
+  readonly occurrence?: number;
+  readonly error?: string;
+}
+
+export interface RawClauseCatalogue {
+  readonly format: 1;
+  readonly page: string;
+  readonly clauses: readonly RawClause[];
+}
+
+/** This module is compiled to dist/harness/clauses/: the project root is three folders up. */
+const SCHEMA_FILE = new URL('../../../spec/clauses.schema.json', import.meta.url);
+
+let document: SchemaObject | undefined;
+
+export function clauseCatalogueSchema(): CompiledSchema<RawClauseCatalogue> {
+  document ??= JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as SchemaObject;
+  return compileSchema<RawClauseCatalogue>(document);
+}
