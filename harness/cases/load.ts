@@ -9,6 +9,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ClauseCatalogue } from '../clauses/clause.js';
 import { citationProblems } from '../clauses/citations.js';
+import { checkAlternativeNames } from './alternatives.js';
 import type { Case } from './case.js';
 import { keepUniqueCaseIds, type LocatedCase } from './case-ids.js';
 import { buildCase } from './build-case.js';
@@ -84,7 +85,7 @@ function loadCaseFile(absolutePath: string, file: string, catalogue: ClauseCatal
 function checkAndBuild(raw: RawCase, index: number, yaml: YamlFile, catalogue: ClauseCatalogue | undefined): { case: LocatedCase } | { problems: Problem[] } {
   const locate = (inCase: DataPath) => yaml.sourceMap.valueAt(['cases', index, ...inCase]);
   const citations = catalogue === undefined ? [] : citationProblems(raw.clauses, catalogue, (clause, key) => locate(['clauses', clause, key]));
-  const problems = [...citations, ...checkStepIds(raw.steps, locate), ...checkReferences(raw, locate), ...checkPeerArguments(raw, locate)];
+  const problems = [...citations, ...checkStepIds(raw.steps, locate), ...checkReferences(raw, locate), ...checkPeerArguments(raw, locate), ...checkAlternativeNames(raw, locate)];
   if (problems.length > 0) return { problems };
   return { case: { case: buildCase(raw, locate), idLocation: locate(['id']) } };
 }

@@ -128,7 +128,8 @@ async function runSteps(testCase: Case, peers: RunningPeers, session: ProviderSe
 
 async function runStep(step: Step, bindings: Bindings, peers: RunningPeers, session: ProviderSession, signal: AbortSignal): Promise<ObservedCheck> {
   const args = bindings.resolve(step.args) as Record<string, unknown>;
-  const expected = (step.expect ?? []).map((outcome) => bindings.resolve(outcome) as Outcome);
+  const alternatives = step.expect ?? [];
+  const expected = alternatives.map((alternative) => bindings.resolve(alternative.outcome) as Outcome);
   const kind = step.expect ? 'documented' : 'setup';
   const started = performance.now();
   let outcome: { observation: Observation; durationMs: number };
@@ -146,6 +147,7 @@ async function runStep(step: Step, bindings: Bindings, peers: RunningPeers, sess
   }
   const { observation, durationMs } = outcome;
   const comparison = kind === 'documented' ? compareOutcomes(expected, observation) : compareSetup(observation);
+  const matched = comparison.matches && comparison.alternative !== undefined ? alternatives[comparison.alternative]?.name : undefined;
   if (step.as !== undefined) bindings.define(step.as, 'handle' in observation ? observation['handle'] : observation);
   return {
     stepId: step.id,
@@ -155,6 +157,7 @@ async function runStep(step: Step, bindings: Bindings, peers: RunningPeers, sess
     expected,
     observed: observation,
     passed: comparison.matches,
+    ...(matched === undefined ? {} : { matched }),
     ...(comparison.matches ? { differingKeys: [] } : { mismatch: comparison.mismatch, differingKeys: comparison.differingKeys }),
     durationMs,
   };

@@ -9,6 +9,7 @@ import type { SchemaObject } from 'ajv';
 import { PEER_KINDS, PEER_KIND_NAMES } from '../../fixtures/catalogue.js';
 import { CALLS } from '../calls/index.js';
 import type { ArgSpec, CallDeclaration, ReturnKind } from '../calls/declaration.js';
+import { ALTERNATIVE_NAME_KEY } from '../cases/case.js';
 import { CONSTANTS, CONSTANT_GROUPS, constantNames } from '../vocabulary/constants.js';
 import { WSA_ERROR_NAMES } from '../vocabulary/errors.js';
 import { caseIdProperty, formatProperty, listed, orNot, ref, SCHEMA_DRAFT } from './fragments.js';
@@ -387,6 +388,14 @@ function outcomeDefinitions(): Record<string, SchemaObject> {
       required: ['not'],
       additionalProperties: false,
     },
+    alternativeName: {
+      title: 'alternative name',
+      description:
+        'Names this outcome among the alternatives the page allows (`as: rejected`), so that results say which one was seen. Lower-case words and dashes; not compared with the observation.',
+      type: 'string',
+      pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$',
+      patternErrorMessage: 'an alternative is named with lower-case words and dashes, e.g. rejected or ignored',
+    },
     errorName: {
       title: 'error name',
       description: 'WSAGetLastError() by name (`WSAEWOULDBLOCK`), compared by name; or `{ not: … }`.',
@@ -397,15 +406,25 @@ function outcomeDefinitions(): Record<string, SchemaObject> {
   };
 }
 
+/** Keys of an outcome that are not outputs of the call. */
+const OUTCOME_KEYS = ['returns', 'error', ALTERNATIVE_NAME_KEY];
+
 function outcomeDefinition(call: CallDeclaration): SchemaObject {
+  const clash = Object.keys(call.outputs).find((name) => OUTCOME_KEYS.includes(name));
+  if (clash !== undefined) throw new Error(`${call.name}: an output may not be called ${clash}, which outcomes use for themselves`);
   const error = call.returns === 'count' ? {} : { error: ref('errorName', 'The error by name when the call failed (`WSAEWOULDBLOCK`).') };
   const outputs = Object.fromEntries(Object.entries(call.outputs).map(([name, description]) => [name, ref('matchValue', description)]));
   const keys = ['returns', ...Object.keys(error), ...Object.keys(outputs)];
   return {
     title: `outcome of ${call.name}`,
-    description: `What ${call.name} is documented to produce: ${keys.map((key) => `\`${key}\``).join(', ')}. Keys left out are not compared.`,
+    description: `What ${call.name} is documented to produce: ${keys.map((key) => `\`${key}\``).join(', ')}. Keys left out are not compared; \`as\` names the alternative.`,
     type: 'object',
-    properties: { returns: ref(`${call.returns}Returns`, 'The return value.'), ...error, ...outputs },
+    properties: {
+      returns: ref(`${call.returns}Returns`, 'The return value.'),
+      ...error,
+      ...outputs,
+      [ALTERNATIVE_NAME_KEY]: ref('alternativeName', 'Names this alternative among those of the step (`as: rejected`); not compared.'),
+    },
     minProperties: 1,
     additionalProperties: false,
   };

@@ -103,6 +103,14 @@ describe('loadCases: problems, each with file:line:column', () => {
     ]);
   });
 
+  it('reports an alternative name used twice in a step, a name that documents nothing, and a malformed name', () => {
+    expect(problemsOf('alternative-names.yaml')).to.deep.equal([
+      `${bad('alternative-names.yaml')}:16:19: the alternative name "rejected" is already used by alternative 1 of this step; give each its own`,
+      `${bad('alternative-names.yaml')}:17:19: the alternative "anything" documents nothing besides its name, so it would match anything; say what it returns`,
+      `${bad('alternative-names.yaml')}:24:24: "as" is not valid ("Not-A-Name"): an alternative is named with lower-case words and dashes, e.g. rejected or ignored`,
+    ]);
+  });
+
   it('reports an empty file at line 1, column 1', () => {
     expect(problemsOf('empty.yaml')).to.deep.equal([
       `${bad('empty.yaml')}:1:1: file is empty; it should hold a \`cases:\` list`,
