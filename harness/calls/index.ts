@@ -1,9 +1,11 @@
 /** Every call of the case language, by name: the one list the schema, the loader and the workers derive from. */
 import { accept } from './accept.js';
+import { createMessageWindow, waitForMessage, WSAAsyncSelect } from './async-select.js';
 import { bind, connect, getpeername, getsockname } from './address-calls.js';
 import { closesocket } from './closesocket.js';
 import { recv, recvfrom, send, sendto } from './data-calls.js';
 import type { CallDeclaration, HarnessCallDeclaration, ProviderCallDeclaration } from './declaration.js';
+import { WSACloseEvent, WSACreateEvent, WSAEnumNetworkEvents, WSAEventSelect, WSAWaitForMultipleEvents } from './event-select.js';
 import { ioctlsocket } from './ioctlsocket.js';
 import { listen } from './listen.js';
 import { peerDatagrams } from './peer-datagrams.js';
@@ -36,6 +38,14 @@ export const CALLS: readonly CallDeclaration[] = [
   getsockname,
   getpeername,
   shutdown,
+  WSACreateEvent,
+  WSAEventSelect,
+  WSAWaitForMultipleEvents,
+  WSAEnumNetworkEvents,
+  WSACloseEvent,
+  createMessageWindow,
+  WSAAsyncSelect,
+  waitForMessage,
   peerDatagrams,
 ];
 

@@ -1,4 +1,9 @@
-import { arg, providerCall } from './declaration.js';
+import { arg, providerCall, type WinsockContext } from './declaration.js';
+
+/** How a socket a case leaves open is released, whichever call made it. */
+export function closeSocket(ws: WinsockContext, s: number): void {
+  ws.fn('closesocket')(s);
+}
 
 export const socket = providerCall({
   name: 'socket',
@@ -13,6 +18,7 @@ export const socket = providerCall({
   creates: 'socket',
   winsock: {
     functions: ['uintptr_t __stdcall socket(int af, int type, int protocol)'],
-    perform: (ws, { af, type, protocol }) => ws.newSocket(() => ws.fn('socket')(af, type, protocol)),
+    perform: (ws, { af, type, protocol }) => ws.created('socket', () => ws.fn('socket')(af, type, protocol)),
+    release: closeSocket,
   },
 });

@@ -55,6 +55,22 @@ export const CONSTANTS = {
     description: 'Flags of send and recv',
     values: { MSG_OOB: 1, MSG_PEEK: 2, MSG_DONTROUTE: 4 },
   },
+  networkEvent: {
+    description: 'A network event of WSAEventSelect and WSAAsyncSelect',
+    // Each is 1 << its FD_*_BIT, the index of its error in WSANETWORKEVENTS.iErrorCode.
+    values: {
+      FD_READ: 0x01,
+      FD_WRITE: 0x02,
+      FD_OOB: 0x04,
+      FD_ACCEPT: 0x08,
+      FD_CONNECT: 0x10,
+      FD_CLOSE: 0x20,
+      FD_QOS: 0x40,
+      FD_GROUP_QOS: 0x80,
+      FD_ROUTING_INTERFACE_CHANGE: 0x100,
+      FD_ADDRESS_LIST_CHANGE: 0x200,
+    },
+  },
 } as const;
 
 export type ConstantGroup = keyof typeof CONSTANTS;

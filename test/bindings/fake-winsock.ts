@@ -1,20 +1,23 @@
 /**
- * A stand-in for ws2_32.dll behind the binding's function table: plain
- * functions, one for each prototype the call declarations name, that record
+ * A stand-in for ws2_32.dll (and the user32.dll functions some calls name)
+ * behind the binding's function table: plain functions, one for each
+ * prototype the call declarations name, that record
  * what they receive and do what a test scripts, with a last-error store
  * behind WSAGetLastError / WSASetLastError. Tests of the Winsock binding
  * drive it to check the C-level contract without koffi or Wine.
  */
 import type { NativeFunction } from '../../harness/calls/declaration.js';
 import { CALLS, isProviderCall } from '../../harness/calls/index.js';
-import { prototypeName, type Ws2_32 } from '../../harness/bindings/winsock/ws2-32.js';
+import { declaredFunctions, prototypeName, type Ws2_32 } from '../../harness/bindings/winsock/ws2-32.js';
 
 /** The ws2_32 functions a test can script: every function a call declares. */
 export type WinsockFunction = string;
 export type RecordedFunction = WinsockFunction | 'WSAGetLastError' | 'WSASetLastError';
 
 /** Every ws2_32 function the call declarations name. */
-export const DECLARED_FUNCTIONS: readonly string[] = CALLS.filter(isProviderCall).flatMap((call) => call.winsock.functions.map(prototypeName));
+export const DECLARED_FUNCTIONS: readonly string[] = [
+  ...new Set(CALLS.filter(isProviderCall).flatMap((call) => declaredFunctions(call).map(([, prototype]) => prototypeName(prototype)))),
+];
 
 export interface RecordedCall {
   readonly name: RecordedFunction;

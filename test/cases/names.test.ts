@@ -24,6 +24,21 @@ describe('loadCases: names and references', () => {
   });
 });
 
+describe('loadCases: the resources a case keeps (sockets, events, windows)', () => {
+  const file = casesSample('bad/resources.yaml');
+
+  it('names the kind each argument takes, and what the reference names instead, at the reference', () => {
+    expect(load(file).messages).to.deep.equal([
+      `${file}:15:20: "$e" is an event, but "s" takes a socket: a name kept with "as" on a step that creates one (socket, accept)`,
+      `${file}:15:31: "$s" is a socket, but "event" takes an event: a name kept with "as" on a step that creates one (WSACreateEvent)`,
+      `${file}:17:30: "$server" is a peer, but "events" takes an event: a name kept with "as" on a step that creates one (WSACreateEvent)`,
+      `${file}:17:39: "$e.handle": "e" is an event, which has no parts; write $e`,
+      `${file}:21:32: "$e" is an event, but "window" takes a window: a name kept with "as" on a step that creates one (createMessageWindow)`,
+      `${file}:23:24: "$w" is a window, but "event" takes an event: a name kept with "as" on a step that creates one (WSACreateEvent)`,
+    ]);
+  });
+});
+
 describe('loadCases: values with several forms', () => {
   const file = casesSample('bad/nested.yaml');
 
