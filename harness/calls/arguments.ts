@@ -61,7 +61,7 @@ const READERS: { readonly [K in ArgKind]: Reader<K> } = {
   integer: readInteger,
   flag: readFlag,
   text: readText,
-  callerData: (value, name) => (value === null ? null : { data: readText(objectField(value, name, 'data'), `${name}.data`) }),
+  callerData: readCallerData,
   calleeData: (value, name) =>
     value === null ? null : { length: readCount(objectField(value, name, 'length'), `${name}.length`, MAX_LENGTH) },
   qos: readQos,
@@ -145,6 +145,13 @@ function readFlag(value: unknown, name: string): boolean {
 function readText(value: unknown, name: string): string {
   if (typeof value === 'string') return value;
   throw new ArgumentError(`argument ${name}: expected text, got ${JSON.stringify(value)}`);
+}
+
+function readCallerData(value: unknown, name: string): ArgValues['callerData'] {
+  if (value === null) return null;
+  const data = readText(objectField(value, name, 'data'), `${name}.data`);
+  const len = objectField(value, name, 'len');
+  return len === undefined ? { data } : { data, len: readCount(len, `${name}.len`, MAX_LENGTH) };
 }
 
 function readQos(value: unknown, name: string): QosSpec | null {

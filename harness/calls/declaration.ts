@@ -61,9 +61,9 @@ export interface ArgValues {
   readonly integer: number;
   readonly flag: boolean;
   readonly text: string;
-  /** lpCallerData: the bytes of the WSABUF, or NULL. */
-  readonly callerData: { readonly data: string } | null;
-  /** lpCalleeData: a WSABUF with a buffer of this many bytes, or NULL. */
+  /** lpCallerData: the bytes of the WSABUF and, when given, the len it claims (its buffer is that long), or NULL. */
+  readonly callerData: { readonly data: string; readonly len?: number } | null;
+  /** lpCalleeData: a WSABUF with a buffer of this many bytes (none, NULL, for 0), or NULL. */
   readonly calleeData: { readonly length: number } | null;
   readonly qos: QosSpec | null;
   readonly recordingPeer: string;

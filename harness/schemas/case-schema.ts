@@ -334,11 +334,14 @@ function valueDefinitions(): Record<string, SchemaObject> {
       required: ['sending', 'receiving'],
       additionalProperties: false,
     }),
-    callerData: pointer('callerData', 'lpCallerData: `{ data: text }` for a WSABUF holding the text, or `null` (or left out) for a NULL pointer.', {
+    callerData: pointer('callerData', 'lpCallerData: `{ data: text, len?: n }` for a WSABUF holding the text, or `null` (or left out) for a NULL pointer.', {
       title: 'callerData',
       description: 'A WSABUF holding text.',
       type: 'object',
-      properties: { data: ref('text', 'The bytes of the buffer, as text.') },
+      properties: {
+        data: ref('text', 'The bytes of the buffer, as text.'),
+        len: ref('count', 'The len the WSABUF claims, when not the length of the data: its buffer is then this long (at most 65536 bytes), the data followed by zeros.'),
+      },
       required: ['data'],
       additionalProperties: false,
     }),

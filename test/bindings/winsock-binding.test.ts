@@ -204,6 +204,17 @@ describe('the Winsock binding (against a fake ws2_32)', () => {
         expect(fake.onlyCallOf('WSAConnect')[3]).to.deep.equal({ len: 5, buf: Buffer.from('hello') });
       });
 
+      it('passes callerData with a len larger than its text in a buffer of that len: the text, then zeros', () => {
+        call('WSAConnect', { s: S, name: LOOPBACK_5000, callerData: { data: 'hello', len: 8 } });
+        expect(fake.onlyCallOf('WSAConnect')[3]).to.deep.equal({ len: 8, buf: Buffer.from('hello\0\0\0') });
+      });
+
+      it('passes callerData with a len smaller than its text as given, with the whole text behind it', () => {
+        call('WSAConnect', { s: S, name: LOOPBACK_5000, callerData: { data: 'hello', len: 2 } });
+        expect(fake.onlyCallOf('WSAConnect')[3]).to.deep.equal({ len: 2, buf: Buffer.from('hello') });
+        expect(argumentError('WSAConnect', { s: S, name: null, callerData: { data: '', len: 65537 } }).message).to.equal('argument callerData.len: expected 0 to 65536, got 65537');
+      });
+
       it('passes calleeData as a WSABUF of the given size, and reports the len the provider left in it', () => {
         fake.on('WSAConnect', ([, , , , calleeData]) => {
           (calleeData as { len: number }).len = 0;
@@ -248,11 +259,11 @@ describe('the Winsock binding (against a fake ws2_32)', () => {
         expect(gqos).to.equal(null);
       });
 
-      it('passes an empty WSABUF for callerData "", a 0-byte one for calleeData length 0, and QOS_NOT_SPECIFIED for FLOWSPEC fields left out', () => {
+      it('passes an empty WSABUF for callerData "", buf NULL and len 0 for calleeData length 0, and QOS_NOT_SPECIFIED for FLOWSPEC fields left out', () => {
         call('WSAConnect', { s: S, name: LOOPBACK_5000, callerData: { data: '' }, calleeData: { length: 0 }, sqos: { sending: { tokenRate: 1 }, receiving: {} } });
         const [, , , callerData, calleeData, sqos] = fake.onlyCallOf('WSAConnect');
         expect(callerData).to.deep.equal({ len: 0, buf: Buffer.alloc(0) });
-        expect(calleeData).to.deep.equal({ len: 0, buf: Buffer.alloc(0) });
+        expect(calleeData).to.deep.equal({ len: 0, buf: null });
         expect(sqos).to.nested.include({ 'SendingFlowspec.TokenRate': 1, 'ReceivingFlowspec.TokenRate': 0xffffffff });
       });
 
