@@ -87,6 +87,7 @@ export interface ArgValues {
   readonly shutdownHow: number;
   readonly messageFlags: number;
   readonly networkEvent: number;
+  readonly socketGroup: number;
 }
 
 export interface ArgSpec<K extends ArgKind = ArgKind, R extends boolean = boolean> {

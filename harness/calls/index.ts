@@ -11,7 +11,7 @@ import { listen } from './listen.js';
 import { peerDatagrams } from './peer-datagrams.js';
 import { select } from './select.js';
 import { shutdown } from './shutdown.js';
-import { socket } from './socket.js';
+import { socket, WSASocket } from './socket.js';
 import { getsockopt, setsockopt } from './socket-options.js';
 import { WSAConnect } from './wsa-connect.js';
 import { WSACleanup, WSAStartup } from './wsa-startup.js';
@@ -21,6 +21,7 @@ export const CALLS: readonly CallDeclaration[] = [
   WSAStartup,
   WSACleanup,
   socket,
+  WSASocket,
   closesocket,
   bind,
   listen,

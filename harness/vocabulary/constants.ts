@@ -38,6 +38,7 @@ export const CONSTANTS = {
       SO_ERROR: 0x1007,
       SO_TYPE: 0x1008,
       SO_EXCLUSIVEADDRUSE: ~0x0004,
+      SO_GROUP_ID: 0x2001,
       TCP_NODELAY: 0x0001,
       TCP_MAXRT: 5,
       IPV6_V6ONLY: 27,
@@ -54,6 +55,10 @@ export const CONSTANTS = {
   messageFlags: {
     description: 'Flags of send and recv',
     values: { MSG_OOB: 1, MSG_PEEK: 2, MSG_DONTROUTE: 4 },
+  },
+  socketGroup: {
+    description: 'A socket group to create with WSASocket (or the id of one to join)',
+    values: { SG_UNCONSTRAINED_GROUP: 0x01, SG_CONSTRAINED_GROUP: 0x02 },
   },
   networkEvent: {
     description: 'A network event of WSAEventSelect and WSAAsyncSelect',

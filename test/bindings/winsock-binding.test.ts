@@ -131,6 +131,21 @@ describe('the Winsock binding (against a fake ws2_32)', () => {
       expect(call('socket', { af: 'AF_INET', type: 'SOCK_STREAM', protocol: 0 })).to.deep.equal({ returns: 'socket', handle: 300 });
     });
 
+    it('WSASocket passes no protocol info, the group (0 unless given) and WSA_FLAG_OVERLAPPED, and tracks the socket', () => {
+      fake.on('WSASocketW', returning(270));
+      expect(call('WSASocket', { af: 'AF_INET', type: 'SOCK_STREAM', protocol: 'IPPROTO_TCP', group: 'SG_CONSTRAINED_GROUP' })).to.deep.equal({ returns: 'socket', handle: 270 });
+      call('WSASocket', { af: 'AF_INET', type: 'SOCK_STREAM', protocol: 'IPPROTO_TCP', group: 0x1234 });
+      call('WSASocket', { af: 'AF_INET6', type: 'SOCK_DGRAM', protocol: 0 });
+      expect(fake.argsOf('WSASocketW')).to.deep.equal([
+        [2, 1, 6, null, 2, 1],
+        [2, 1, 6, null, 0x1234, 1],
+        [23, 2, 0, null, 0, 1],
+      ]);
+      fake.calls.length = 0;
+      expect(calls.reset()).to.equal(1);
+      expect(fake.onlyCallOf('closesocket')).to.deep.equal([270]);
+    });
+
     it('reports INVALID_SOCKET (2^64-1 as a BigInt) with the named last error', () => {
       fake.on('socket', failingWith(10047, INVALID_SOCKET_VALUE));
       expect(call('socket', { af: 'AF_INET', type: 'SOCK_STREAM', protocol: 0 })).to.deep.equal({ returns: 'INVALID_SOCKET', error: 'WSAEAFNOSUPPORT' });

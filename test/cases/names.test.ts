@@ -8,7 +8,7 @@ describe('loadCases: names and references', () => {
   it('explains each misuse of a name where it is written', () => {
     expect(load(file).messages).to.deep.equal([
       `${file}:10:13: "as: server" is already defined by the peer "server" (line 6); choose another name`,
-      `${file}:15:20: "$server" is a peer, but "s" takes a socket: a name kept with "as" on a step that creates one (socket, accept)`,
+      `${file}:15:20: "$server" is a peer, but "s" takes a socket: a name kept with "as" on a step that creates one (socket, WSASocket, accept)`,
       `${file}:15:35: "$server.prt": a peer's address has the parts family, address, port, not "prt"; did you mean "port"?`,
       `${file}:17:20: "$s.handle": "s" is a socket, which has no parts; write $s`,
       `${file}:17:82: "$a..b" is not a valid reference: write $name or $name.part.part (and $$ for a literal $)`,
@@ -29,7 +29,7 @@ describe('loadCases: the resources a case keeps (sockets, events, windows)', () 
 
   it('names the kind each argument takes, and what the reference names instead, at the reference', () => {
     expect(load(file).messages).to.deep.equal([
-      `${file}:15:20: "$e" is an event, but "s" takes a socket: a name kept with "as" on a step that creates one (socket, accept)`,
+      `${file}:15:20: "$e" is an event, but "s" takes a socket: a name kept with "as" on a step that creates one (socket, WSASocket, accept)`,
       `${file}:15:31: "$s" is a socket, but "event" takes an event: a name kept with "as" on a step that creates one (WSACreateEvent)`,
       `${file}:17:30: "$server" is a peer, but "events" takes an event: a name kept with "as" on a step that creates one (WSACreateEvent)`,
       `${file}:17:39: "$e.handle": "e" is an event, which has no parts; write $e`,
