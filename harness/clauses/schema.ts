@@ -3,9 +3,7 @@
  * hand (it describes a file people write, not one generated from code), read
  * from the project's spec/ folder.
  */
-import { readFileSync } from 'node:fs';
-import type { SchemaObject } from 'ajv';
-import { compileSchema, type CompiledSchema } from '../yaml/schema.js';
+import { compileSchemaFile, type CompiledSchema } from '../yaml/schema.js';
 import type { ClauseKind } from './clause.js';
 
 /** An entry as written, which the schema guarantees. */
@@ -27,9 +25,6 @@ export interface RawClauseCatalogue {
 /** This module is compiled to dist/harness/clauses/: the project root is three folders up. */
 const SCHEMA_FILE = new URL('../../../spec/clauses.schema.json', import.meta.url);
 
-let document: SchemaObject | undefined;
-
 export function clauseCatalogueSchema(): CompiledSchema<RawClauseCatalogue> {
-  document ??= JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as SchemaObject;
-  return compileSchema<RawClauseCatalogue>(document);
+  return compileSchemaFile<RawClauseCatalogue>(SCHEMA_FILE);
 }
