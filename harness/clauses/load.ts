@@ -34,22 +34,10 @@ export function loadClauseCatalogue(file: string, root: string): LoadedClauseCat
   const page = readSourceText(path.resolve(root, data.page), data.page, 'the documentation page');
   if ('problem' in page) return { problems: [problemAt(yaml.sourceMap.valueAt(['page']), `page ${data.page}: ${page.problem.message}`)] };
 
-  const clauses = data.clauses.map((raw, index): Clause => clauseOf(raw, yaml.sourceMap.valueAt(['clauses', index])));
+  const clauses = data.clauses.map((raw, index): Clause => ({ ...raw, location: yaml.sourceMap.valueAt(['clauses', index]) }));
   const clauseProblems = checkClauses(data, page.text, (index, key) => yaml.sourceMap.valueAt(['clauses', index, key]));
   if (clauseProblems.length > 0) return { problems: clauseProblems };
   return { catalogue: { file: name, page: data.page, clauses, byId: new Map(clauses.map((clause) => [clause.id, clause])) }, problems: [] };
-}
-
-function clauseOf(raw: RawClause, location: SourceLocation): Clause {
-  return {
-    id: raw.id,
-    section: raw.section,
-    kind: raw.kind,
-    text: raw.text,
-    ...(raw.occurrence === undefined ? {} : { occurrence: raw.occurrence }),
-    ...(raw.error === undefined ? {} : { error: raw.error }),
-    location,
-  };
 }
 
 type Locate = (index: number, key: keyof RawClause) => SourceLocation;

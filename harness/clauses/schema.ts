@@ -4,17 +4,10 @@
  * from the project's spec/ folder.
  */
 import { compileSchemaFile, type CompiledSchema } from '../yaml/schema.js';
-import type { ClauseKind } from './clause.js';
+import type { Clause } from './clause.js';
 
-/** An entry as written, which the schema guarantees. */
-export interface RawClause {
-  readonly id: string;
-  readonly section: string;
-  readonly kind: ClauseKind;
-  readonly text: string;
-  readonly occurrence?: number;
-  readonly error?: string;
-}
+/** An entry as written, which the schema guarantees: a clause without its location. */
+export type RawClause = Omit<Clause, 'location'>;
 
 export interface RawClauseCatalogue {
   readonly format: 1;

@@ -8,6 +8,9 @@
  */
 import type { NativeFunction } from '../../harness/calls/declaration.js';
 import { CALLS, isProviderCall } from '../../harness/calls/index.js';
+import { WinsockBinding } from '../../harness/bindings/winsock/winsock-binding.js';
+import type { RawArgs } from '../../harness/calls/arguments.js';
+import type { Observation } from '../../harness/results/result.js';
 import { declaredFunctions, prototypeName, type Ws2_32 } from '../../harness/bindings/winsock/ws2-32.js';
 
 /** The ws2_32 functions a test can script: every function a call declares. */
@@ -117,4 +120,16 @@ function snapshot(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, snapshot(field)]));
   }
   return value;
+}
+
+/** The Winsock binding over `fake`, as the worker would open it over ws2_32. */
+export function bindingOver(fake: FakeWinsock): WinsockBinding {
+  return new WinsockBinding(fake.ws2, () => ({ version: 'Fake ws2_32', nodeVersion: process.version }));
+}
+
+/** A fresh fake, the binding over it, and its two operations a test drives. */
+export function fakeStack(): { fake: FakeWinsock; call: (name: string, args?: RawArgs) => Observation; reset: () => number } {
+  const fake = new FakeWinsock();
+  const binding = bindingOver(fake);
+  return { fake, call: (name, args = {}) => binding.call(name, args), reset: () => binding.reset() };
 }

@@ -5,11 +5,11 @@
  * events and windows are released at reset.
  */
 import { expect } from 'chai';
-import { RELEASES, WinsockBinding } from '../../harness/bindings/winsock/winsock-binding.js';
+import { RELEASES } from '../../harness/bindings/winsock/winsock-binding.js';
 import { CALLS, isProviderCall } from '../../harness/calls/index.js';
 import { ArgumentError, type RawArgs } from '../../harness/calls/arguments.js';
 import type { Observation } from '../../harness/results/result.js';
-import { bufferArg, failingWith, FakeWinsock, returning } from './fake-winsock.js';
+import { bufferArg, failingWith, fakeStack, type FakeWinsock, returning } from './fake-winsock.js';
 
 const S = 224;
 const WSAECONNREFUSED = 10061;
@@ -23,16 +23,12 @@ const MWMO_INPUTAVAILABLE = 0x4;
 
 describe('network event calls (against a fake ws2_32 and user32)', () => {
   let fake: FakeWinsock;
-  let binding: WinsockBinding;
+  let call: (name: string, args?: RawArgs) => Observation;
+  let reset: () => number;
 
   beforeEach(() => {
-    fake = new FakeWinsock();
-    binding = new WinsockBinding(fake.ws2, () => ({ version: 'Fake ws2_32', nodeVersion: process.version }));
+    ({ fake, call, reset } = fakeStack());
   });
-
-  function call(name: string, args: RawArgs = {}): Observation {
-    return binding.call(name, args);
-  }
 
   describe('event objects', () => {
     it('WSACreateEvent reports a new event with its handle, and a NULL result as WSA_INVALID_EVENT with the error', () => {
@@ -197,7 +193,7 @@ describe('network event calls (against a fake ws2_32 and user32)', () => {
       let queued = 2;
       fake.on('PeekMessageW', () => (queued-- > 0 ? 1 : 0));
       fake.calls.length = 0;
-      expect(binding.reset()).to.equal(1);
+      expect(reset()).to.equal(1);
       expect(fake.sequence()).to.deep.equal(['closesocket', 'WSACloseEvent', 'PeekMessageW', 'PeekMessageW', 'PeekMessageW', 'DestroyWindow']);
       expect(fake.onlyCallOf('WSACloseEvent')).to.deep.equal([300]);
       expect(fake.onlyCallOf('DestroyWindow')).to.deep.equal([0x10020]);
@@ -209,7 +205,7 @@ describe('network event calls (against a fake ws2_32 and user32)', () => {
       call('WSACloseEvent', { event: 300 });
       call('createMessageWindow');
       fake.calls.length = 0;
-      binding.reset();
+      reset();
       expect(fake.sequence()).to.deep.equal([]);
     });
 
@@ -218,7 +214,7 @@ describe('network event calls (against a fake ws2_32 and user32)', () => {
       call('WSACreateEvent');
       call('WSACloseEvent', { event: 300 });
       fake.calls.length = 0;
-      binding.reset();
+      reset();
       expect(fake.argsOf('WSACloseEvent')).to.deep.equal([[300]]);
     });
   });

@@ -6,8 +6,8 @@
 import { expect } from 'chai';
 import type { Observation } from '../../harness/results/result.js';
 import { ArgumentError, type RawArgs as Args } from '../../harness/calls/arguments.js';
-import { WinsockBinding } from '../../harness/bindings/winsock/winsock-binding.js';
-import { bufferArg, failingWith, FakeWinsock, INVALID_SOCKET_VALUE, returning, SOCKET_ERROR } from './fake-winsock.js';
+import type { WinsockBinding } from '../../harness/bindings/winsock/winsock-binding.js';
+import { bindingOver, bufferArg, failingWith, FakeWinsock, INVALID_SOCKET_VALUE, returning, SOCKET_ERROR } from './fake-winsock.js';
 
 /** 0xdeadbeef as the signed int WSASetLastError takes. */
 const SENTINEL = -559038737;
@@ -42,7 +42,7 @@ describe('the Winsock binding (against a fake ws2_32)', () => {
 
   beforeEach(() => {
     fake = new FakeWinsock();
-    calls = new WinsockBinding(fake.ws2, () => ({ version: 'Fake ws2_32', nodeVersion: process.version }));
+    calls = bindingOver(fake);
   });
 
   function call(name: string, args: Args): Observation {
