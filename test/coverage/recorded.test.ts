@@ -87,27 +87,33 @@ describe('loadRecordedCoverage: problems, each with file:line:column', () => {
     ]);
   });
 
-  it('reports a clause the catalogue lacks at its id, suggesting the nearest', () => {
-    expect(problemsOf('  - clauses: [errors.WSAENETDOWM]\n    status: informative\n    reason: r\n')).to.deep.equal([
+  /** Each entry: what the loader must report, the entries written, and the one problem expected. */
+  const PROBLEMS: readonly (readonly [string, string, string])[] = [
+    [
+      'reports a clause the catalogue lacks at its id, suggesting the nearest',
+      '  - clauses: [errors.WSAENETDOWM]\n    status: informative\n    reason: r\n',
       'coverage.yaml:3:15: clause "errors.WSAENETDOWM" is not in the catalogue; did you mean "errors.WSAENETDOWN"?',
-    ]);
-  });
-
-  it('reports a clause given a second reason, naming the line of the first', () => {
-    expect(problemsOf('  - clauses: [summary.purpose]\n    status: informative\n    reason: r\n  - clauses: [summary.purpose]\n    status: informative\n    reason: s\n')).to.deep.equal([
+    ],
+    [
+      'reports a clause given a second reason, naming the line of the first',
+      '  - clauses: [summary.purpose]\n    status: informative\n    reason: r\n  - clauses: [summary.purpose]\n    status: informative\n    reason: s\n',
       'coverage.yaml:6:15: clause "summary.purpose" already has an entry (line 3); give each clause one reason',
-    ]);
-  });
-
-  it('asks for the evidence of every entry but an informative one', () => {
-    expect(problemsOf('  - clauses: [errors.WSAENOBUFS]\n    status: not-provokable\n    reason: r\n')).to.deep.equal([
+    ],
+    [
+      'asks for the evidence of every entry but an informative one',
+      '  - clauses: [errors.WSAENOBUFS]\n    status: not-provokable\n    reason: r\n',
       "coverage.yaml:3:5: an entry of status not-provokable needs its evidence: what shows the reason holds (documentation with its address, a test run on Windows, a provider's source with file and function)",
-    ]);
-  });
-
-  it('reports a status outside the four, with a did-you-mean', () => {
-    expect(problemsOf('  - clauses: [summary.purpose]\n    status: informatve\n    reason: r\n')).to.deep.equal([
+    ],
+    [
+      'reports a status outside the four, with a did-you-mean',
+      '  - clauses: [summary.purpose]\n    status: informatve\n    reason: r\n',
       'coverage.yaml:4:13: "status" must be informative, not-checkable, not-provokable or planned, not "informatve"; did you mean "informative"?',
-    ]);
-  });
+    ],
+  ];
+
+  for (const [title, entries, problem] of PROBLEMS) {
+    it(title, () => {
+      expect(problemsOf(entries)).to.deep.equal([problem]);
+    });
+  }
 });
