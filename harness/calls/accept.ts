@@ -1,4 +1,5 @@
 import { arg, providerCall } from './declaration.js';
+import { closeSocket } from './socket.js';
 
 export const accept = providerCall({
   name: 'accept',
@@ -9,6 +10,7 @@ export const accept = providerCall({
   creates: 'socket',
   winsock: {
     functions: ['uintptr_t __stdcall accept(uintptr_t s, void *addr, void *addrlen)'],
-    perform: (ws, { s }) => ws.withNameOut((name, namelen) => ws.newSocket(() => ws.fn('accept')(s, name, namelen))),
+    perform: (ws, { s }) => ws.withNameOut((name, namelen) => ws.created('socket', () => ws.fn('accept')(s, name, namelen))),
+    release: closeSocket,
   },
 });

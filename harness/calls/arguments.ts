@@ -22,6 +22,8 @@ export const INVALID_SOCKET = 2n ** 64n - 1n;
 export const QOS_NOT_SPECIFIED = 0xffffffff;
 /** Upper bound of any length a case gives (namelen, buffer sizes): enough for every test, small enough to allocate. */
 export const MAX_LENGTH = 64 * 1024;
+/** WSA_MAXIMUM_WAIT_EVENTS: how many events one wait can take. */
+export const MAX_WAIT_EVENTS = 64;
 
 const FLOWSPEC_FIELDS: readonly FlowspecField[] = [
   'tokenRate',
@@ -59,7 +61,7 @@ const READERS: { readonly [K in ArgKind]: Reader<K> } = {
   integer: readInteger,
   flag: readFlag,
   text: readText,
-  callerData: (value, name) => (value === null ? null : { data: readText(objectField(value, name, 'data'), `${name}.data`) }),
+  callerData: readCallerData,
   calleeData: (value, name) =>
     value === null ? null : { length: readCount(objectField(value, name, 'length'), `${name}.length`, MAX_LENGTH) },
   qos: readQos,
@@ -69,6 +71,15 @@ const READERS: { readonly [K in ArgKind]: Reader<K> } = {
     if (value === 'until-error') return value;
     throw new ArgumentError(`argument ${name}: expected until-error, got ${JSON.stringify(value)}`);
   },
+  event: (value, name) => readHandle(value, name, 'an event'),
+  events: (value, name) => {
+    if (!Array.isArray(value) || value.length < 1 || value.length > MAX_WAIT_EVENTS) {
+      throw new ArgumentError(`argument ${name}: expected a list of 1 to ${MAX_WAIT_EVENTS} events, got ${JSON.stringify(value)}`);
+    }
+    return value.map((item: unknown, index) => readHandle(item, `${name}[${index}]`, 'an event'));
+  },
+  window: (value, name) => readHandle(value, name, 'a window'),
+  fdEvents: readNetworkEvents,
   ...constantReaders(),
 };
 
@@ -90,6 +101,22 @@ function readSocket(value: unknown, name: string): SocketHandle {
   if (value === 'INVALID_SOCKET') return INVALID_SOCKET;
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
   throw new ArgumentError(`argument ${name}: expected a socket, got ${JSON.stringify(value)}`);
+}
+
+/** A handle kept with `as` (a number), or a raw number for a handle that is not one. */
+function readHandle(value: unknown, name: string, what: string): number {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+  throw new ArgumentError(`argument ${name}: expected ${what}, got ${JSON.stringify(value)}`);
+}
+
+/** `[FD_CONNECT, FD_WRITE]` → their mask; an empty list is 0, which selects no event. */
+function readNetworkEvents(value: unknown, name: string, constant: ConstantResolver): number {
+  if (!Array.isArray(value)) throw new ArgumentError(`argument ${name}: expected a list of network events, got ${JSON.stringify(value)}`);
+  return value.reduce((mask: number, event: unknown, index) => {
+    const bit = typeof event === 'number' && Number.isInteger(event) ? event : typeof event === 'string' ? constant('networkEvent', event) : undefined;
+    if (bit === undefined) throw new ArgumentError(`argument ${name}[${index}]: expected a network event (FD_CONNECT…), got ${JSON.stringify(event)}`);
+    return (mask | bit) >>> 0;
+  }, 0);
 }
 
 function readSocketAddress(value: unknown, name: string): SockAddr | null {
@@ -118,6 +145,13 @@ function readFlag(value: unknown, name: string): boolean {
 function readText(value: unknown, name: string): string {
   if (typeof value === 'string') return value;
   throw new ArgumentError(`argument ${name}: expected text, got ${JSON.stringify(value)}`);
+}
+
+function readCallerData(value: unknown, name: string): ArgValues['callerData'] {
+  if (value === null) return null;
+  const data = readText(objectField(value, name, 'data'), `${name}.data`);
+  const len = objectField(value, name, 'len');
+  return len === undefined ? { data } : { data, len: readCount(len, `${name}.len`, MAX_LENGTH) };
 }
 
 function readQos(value: unknown, name: string): QosSpec | null {

@@ -10,7 +10,7 @@ export const closesocket = providerCall({
     functions: ['int __stdcall closesocket(uintptr_t s)'],
     perform(ws, { s }) {
       const observation = ws.int(() => ws.fn('closesocket')(s));
-      if (observation.returns === 0) ws.closed(s);
+      if (observation.returns === 0) ws.released('socket', s);
       return observation;
     },
   },

@@ -8,7 +8,6 @@
  * declarations, and the list of calls in cases/CALLS.md.
  */
 import type { SockAddr } from '../net/sockaddr.js';
-import type { CallConventions } from './call-conventions.js';
 import type { Observation } from '../results/result.js';
 import type { Capability } from '../vocabulary/capabilities.js';
 import type { ConstantGroup } from '../vocabulary/constants.js';
@@ -27,10 +26,15 @@ export type ArgKind =
   | 'recordingPeer'
   | 'winsockVersion'
   | 'cleanupRepeat'
+  | 'event'
+  | 'events'
+  | 'window'
+  | 'fdEvents'
   | ConstantGroup;
 
-/** A socket handle as passed to the stack: a number, or the all-ones INVALID_SOCKET. */
-export type SocketHandle = number | bigint;
+/** A handle as passed to the stack: a number, or a value too large for one (the all-ones INVALID_SOCKET). */
+export type Handle = number | bigint;
+export type SocketHandle = Handle;
 
 /** A FLOWSPEC with every field given (the reader fills in QOS_NOT_SPECIFIED). */
 export type Flowspec = Readonly<Record<FlowspecField, number>>;
@@ -57,15 +61,23 @@ export interface ArgValues {
   readonly integer: number;
   readonly flag: boolean;
   readonly text: string;
-  /** lpCallerData: the bytes of the WSABUF, or NULL. */
-  readonly callerData: { readonly data: string } | null;
-  /** lpCalleeData: a WSABUF with a buffer of this many bytes, or NULL. */
+  /** lpCallerData: the bytes of the WSABUF and, when given, the len it claims (its buffer is that long), or NULL. */
+  readonly callerData: { readonly data: string; readonly len?: number } | null;
+  /** lpCalleeData: a WSABUF with a buffer of this many bytes (none, NULL, for 0), or NULL. */
   readonly calleeData: { readonly length: number } | null;
   readonly qos: QosSpec | null;
   readonly recordingPeer: string;
   /** MAKEWORD(major, minor), as WSAStartup takes it. */
   readonly winsockVersion: number;
   readonly cleanupRepeat: 'until-error';
+  /** An event object (WSAEVENT). */
+  readonly event: Handle;
+  /** Event objects to wait on, in order (at most WSA_MAXIMUM_WAIT_EVENTS). */
+  readonly events: readonly Handle[];
+  /** A window (HWND). */
+  readonly window: Handle;
+  /** A mask of network events (FD_*), as WSAEventSelect and WSAAsyncSelect take it. */
+  readonly fdEvents: number;
   readonly addressFamily: number;
   readonly socketType: number;
   readonly protocol: number;
@@ -74,6 +86,8 @@ export interface ArgValues {
   readonly ioctlCommand: number;
   readonly shutdownHow: number;
   readonly messageFlags: number;
+  readonly networkEvent: number;
+  readonly socketGroup: number;
 }
 
 export interface ArgSpec<K extends ArgKind = ArgKind, R extends boolean = boolean> {
@@ -105,16 +119,52 @@ export const arg = {
 };
 
 /**
+ * What a call can create, which `as` keeps (for other calls `as` keeps the
+ * whole observation), which arguments of that kind take, and which the
+ * binding releases at the end of a case.
+ */
+export type ResourceKind = 'socket' | 'event' | 'window';
+
+/** What a call that creates a resource returns: `created` for any valid handle, or `failed` (with the error). */
+export const RESOURCE_RETURNS = {
+  socket: { created: 'socket', failed: 'INVALID_SOCKET' },
+  event: { created: 'event', failed: 'WSA_INVALID_EVENT' },
+  window: { created: 'window', failed: 'NULL' },
+} as const satisfies { readonly [K in ResourceKind]: { readonly created: string; readonly failed: string } };
+
+/** The argument kinds that take a resource kept with `as`: one of them, or a list of them. */
+export const RESOURCE_ARGUMENTS: { readonly [K in ArgKind]?: { readonly resource: ResourceKind; readonly list: boolean } } = {
+  socket: { resource: 'socket', list: false },
+  event: { resource: 'event', list: false },
+  events: { resource: 'event', list: true },
+  window: { resource: 'window', list: false },
+};
+
+/**
  * What the return value is, which fixes the symbolic returns an outcome may name:
  * - `int`: a number, or SOCKET_ERROR (-1) with the error;
- * - `socket`: `socket` (any valid handle) or INVALID_SOCKET with the error;
+ * - a resource kind: the call creates one (RESOURCE_RETURNS);
  * - `errorCode`: 0, or the error code itself (WSAStartup), named in `error`;
+ * - `bool`: `TRUE`, or `FALSE` with the error;
+ * - `wait`: the index of what was signalled (WSA_WAIT_EVENT_0 + i), `WSA_WAIT_TIMEOUT`,
+ *   `WSA_WAIT_IO_COMPLETION`, or `WSA_WAIT_FAILED` with the error;
  * - `count`: a number the harness counted (never fails).
  */
-export type ReturnKind = 'int' | 'socket' | 'errorCode' | 'count';
+export type ReturnKind = 'int' | ResourceKind | 'errorCode' | 'bool' | 'wait' | 'count';
 
-/** What `as` keeps of a step: the resource the call creates, or else the whole observation. */
-export type ResourceKind = 'socket';
+/** The symbolic returns of each kind, beside numbers. */
+export const RETURN_SYMBOLS: { readonly [K in ReturnKind]: readonly string[] } = {
+  int: ['SOCKET_ERROR'],
+  socket: Object.values(RESOURCE_RETURNS.socket),
+  event: Object.values(RESOURCE_RETURNS.event),
+  window: Object.values(RESOURCE_RETURNS.window),
+  errorCode: [],
+  bool: ['TRUE', 'FALSE'],
+  wait: ['WSA_WAIT_TIMEOUT', 'WSA_WAIT_IO_COMPLETION', 'WSA_WAIT_FAILED'],
+  count: [],
+};
+
+export const RETURN_KINDS = Object.keys(RETURN_SYMBOLS) as ReturnKind[];
 
 /**
  * Where a call can put packets, for the traffic guard: the argument naming
@@ -146,9 +196,13 @@ interface CommonDeclaration<A extends ArgSpecs> {
 export interface WinsockImplementation<A extends ArgSpecs> {
   /** The ws2_32 functions the call uses, as koffi prototypes (`int __stdcall bind(…)`). */
   readonly functions: readonly string[];
+  /** Functions of other system DLLs the call uses, by DLL (`user32.dll` for windows and their messages). */
+  readonly otherLibraries?: { readonly [dll: string]: readonly string[] };
   /** Structures those prototypes name, as koffi struct definitions, in the order they must be declared. */
   readonly structs?: { readonly [name: string]: { readonly [field: string]: string } };
   perform(ws: WinsockContext, args: CallArgs<A>): Observation;
+  /** For a call that creates a resource: how the binding releases one a case leaves behind. */
+  release?(ws: WinsockContext, handle: number): void;
 }
 
 /** A call made inside the provider, on the stack under test. */
@@ -181,9 +235,26 @@ export type NativeFunction = (...args: unknown[]) => unknown;
  * and the conventions every call shares (here with the last error set to a
  * sentinel before each call).
  */
-export interface WinsockContext extends CallConventions<unknown, SocketHandle> {
+export interface WinsockContext {
   /** A function the call declared in `functions`, by name. */
   fn(name: string): NativeFunction;
+  /** Calls with the last error set to a sentinel; SOCKET_ERROR is reported with the error by name. */
+  int(call: () => unknown): Observation;
+  /**
+   * Like `int` for a call that returns a new resource (a socket, an event, a
+   * window), which is tracked until the case releases it or ends.
+   */
+  created(kind: ResourceKind, call: () => unknown): Observation;
+  /** Forgets a resource the case released itself. */
+  released(kind: ResourceKind, handle: Handle): void;
+  /** Like `int` for a call that returns a BOOL: `TRUE`, or `FALSE` with the error. */
+  bool(call: () => unknown): Observation;
+  /** Like `int` for a call that returns a wait result (WSAWaitForMultipleEvents, MsgWaitForMultipleObjectsEx). */
+  wait(call: () => unknown): Observation;
+  /** Passes a socket address (or NULL) and its length (`length`, or the size of its structure) to `call`. */
+  withName(address: SockAddr | null, length: number | undefined, call: (name: Buffer | null, namelen: number) => unknown): Observation;
+  /** Gives `call` room for an address it writes, reported under `output` when it succeeded. */
+  withNameOut(call: (name: Buffer, namelen: Buffer) => Observation, output?: string): Observation;
   /** Records a successful WSAStartup (+1) or WSACleanup (-1), so the end of the case can restore the count. */
   startupCounted(change: 1 | -1): void;
   /** The name of a Winsock error code. */

@@ -1,15 +1,17 @@
 /** Every call of the case language, by name: the one list the schema, the loader and the workers derive from. */
 import { accept } from './accept.js';
+import { createMessageWindow, waitForMessage, WSAAsyncSelect } from './async-select.js';
 import { bind, connect, getpeername, getsockname } from './address-calls.js';
 import { closesocket } from './closesocket.js';
 import { recv, recvfrom, send, sendto } from './data-calls.js';
 import type { CallDeclaration, HarnessCallDeclaration, ProviderCallDeclaration } from './declaration.js';
+import { WSACloseEvent, WSACreateEvent, WSAEnumNetworkEvents, WSAEventSelect, WSAWaitForMultipleEvents } from './event-select.js';
 import { ioctlsocket } from './ioctlsocket.js';
 import { listen } from './listen.js';
 import { peerDatagrams } from './peer-datagrams.js';
 import { select } from './select.js';
 import { shutdown } from './shutdown.js';
-import { socket } from './socket.js';
+import { socket, WSASocket } from './socket.js';
 import { getsockopt, setsockopt } from './socket-options.js';
 import { WSAConnect } from './wsa-connect.js';
 import { WSACleanup, WSAStartup } from './wsa-startup.js';
@@ -19,6 +21,7 @@ export const CALLS: readonly CallDeclaration[] = [
   WSAStartup,
   WSACleanup,
   socket,
+  WSASocket,
   closesocket,
   bind,
   listen,
@@ -36,6 +39,14 @@ export const CALLS: readonly CallDeclaration[] = [
   getsockname,
   getpeername,
   shutdown,
+  WSACreateEvent,
+  WSAEventSelect,
+  WSAWaitForMultipleEvents,
+  WSAEnumNetworkEvents,
+  WSACloseEvent,
+  createMessageWindow,
+  WSAAsyncSelect,
+  waitForMessage,
   peerDatagrams,
 ];
 

@@ -7,7 +7,7 @@ export const WSAConnect = providerCall({
     s: arg.required('socket', 'The socket to connect.'),
     name: arg.required('socketAddress', 'name: the address to connect to.'),
     namelen: arg.optional('count', "namelen: defaults to the size of the family's structure (16 or 28)."),
-    callerData: arg.optional('callerData', 'lpCallerData: `{ data: text }`, or null/left out for NULL.', 'connect-data'),
+    callerData: arg.optional('callerData', 'lpCallerData: `{ data: text, len?: n }`, or null/left out for NULL.', 'connect-data'),
     calleeData: arg.optional('calleeData', 'lpCalleeData: `{ length: n }`, or null/left out for NULL.', 'connect-data'),
     sqos: arg.optional('qos', 'lpSQOS: `{ sending, receiving }`, or null/left out for NULL.', 'qos'),
     gqos: arg.optional('qos', 'lpGQOS (reserved): `{ sending, receiving }`, or null/left out for NULL.', 'qos'),
@@ -34,8 +34,9 @@ export const WSAConnect = providerCall({
       'int __stdcall WSAConnect(uintptr_t s, const void *name, int namelen, const WSABUF *lpCallerData, _Inout_ WSABUF *lpCalleeData, const QOS *lpSQOS, const QOS *lpGQOS)',
     ],
     perform(ws, { s, name, namelen, callerData, calleeData, sqos, gqos }) {
-      const caller = callerData ? wsabuf(Buffer.from(callerData.data)) : null;
-      const callee = calleeData ? wsabuf(Buffer.alloc(calleeData.length)) : null;
+      const caller = callerData ? callerWsabuf(callerData) : null;
+      // A 0-byte buffer is passed as the page says an empty WSABUF is set: buf NULL, len 0.
+      const callee = calleeData ? (calleeData.length === 0 ? { len: 0, buf: null } : wsabuf(Buffer.alloc(calleeData.length))) : null;
       const observation = ws.withName(name ?? null, namelen, (buffer, length) =>
         ws.fn('WSAConnect')(s, buffer, length, caller, callee, qosStruct(sqos), qosStruct(gqos)),
       );
@@ -47,11 +48,24 @@ export const WSAConnect = providerCall({
 
 interface WsaBuf {
   len: number;
-  buf: Buffer;
+  buf: Buffer | null;
 }
 
 function wsabuf(buf: Buffer): WsaBuf {
   return { len: buf.length, buf };
+}
+
+/**
+ * The data, in a buffer as long as the len the case gives (zero-filled past
+ * the data), so that a len larger than the data is still all the caller's
+ * memory: the provider can read every byte the WSABUF claims.
+ */
+function callerWsabuf({ data, len }: { readonly data: string; readonly len?: number }): WsaBuf {
+  const bytes = Buffer.from(data);
+  if (len === undefined) return wsabuf(bytes);
+  const buf = Buffer.alloc(Math.max(len, bytes.length));
+  bytes.copy(buf);
+  return { len, buf };
 }
 
 function qosStruct(spec: QosSpec | null | undefined): object | null {

@@ -3,7 +3,7 @@
  * passed the schema: short forms expanded, defaults filled in, step ids
  * given, and each case and step located in its file.
  */
-import { DEFAULT_CASE_TIMEOUT_MS, type Case, type Outcome, type PeerSpec, type SourceLocation, type Step } from './case.js';
+import { ALTERNATIVE_NAME_KEY, DEFAULT_CASE_TIMEOUT_MS, type Alternative, type Case, type Outcome, type PeerSpec, type SourceLocation, type Step } from './case.js';
 import type { RawCase, RawPeer, RawStep } from './raw-case.js';
 import type { DataPath } from '../yaml/source-map.js';
 import { stepIds } from './step-ids.js';
@@ -39,7 +39,7 @@ function buildStep(raw: RawStep, id: string, location: SourceLocation): Step {
     call: raw.call,
     args: raw.args ?? {},
     ...(raw.as === undefined ? {} : { as: raw.as }),
-    ...(raw.expect === undefined ? {} : { expect: outcomeList(raw.expect) }),
+    ...(raw.expect === undefined ? {} : { expect: outcomeList(raw.expect).map(alternative) }),
     location,
   };
 }
@@ -51,4 +51,10 @@ function outcomeList(expect: Outcome | readonly Outcome[]): readonly Outcome[] {
 
 function isOutcomeList(expect: Outcome | readonly Outcome[]): expect is readonly Outcome[] {
   return Array.isArray(expect);
+}
+
+/** `{ as: rejected, returns: SOCKET_ERROR }` → the outcome `{ returns: SOCKET_ERROR }`, named `rejected`. */
+function alternative(written: Outcome): Alternative {
+  const { [ALTERNATIVE_NAME_KEY]: name, ...outcome } = written;
+  return typeof name === 'string' ? { name, outcome } : { outcome };
 }

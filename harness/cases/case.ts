@@ -33,6 +33,19 @@ export type Value = string | number | boolean | null | readonly Value[] | { read
  */
 export type Outcome = { readonly [key: string]: Value };
 
+/**
+ * One outcome the page documents for a step. When the page allows several
+ * (two of its clauses disagree, or it leaves a choice), each may be named
+ * (`as: rejected`), so that results say which one was seen.
+ */
+export interface Alternative {
+  readonly name?: string;
+  readonly outcome: Outcome;
+}
+
+/** The key of an outcome as written that names its alternative; it is not compared. */
+export const ALTERNATIVE_NAME_KEY = 'as';
+
 export interface Step {
   /** Stable id within the case: `id:` if given, else the call name (with `#n` when repeated). */
   readonly id: string;
@@ -45,7 +58,7 @@ export interface Step {
    * The documented outcome(s); several mean the page allows any of them.
    * Absent: the step is set-up, and it must simply succeed.
    */
-  readonly expect?: readonly Outcome[];
+  readonly expect?: readonly Alternative[];
   readonly location: SourceLocation;
 }
 

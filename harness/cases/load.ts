@@ -1,12 +1,15 @@
 /**
  * Loads the case files: YAML with positions, the schema (cases/case.schema.json),
  * then the checks the schema cannot make (unique ids, references defined
- * before use). Every problem of every file is collected, each with its
+ * before use, clauses cited as the catalogue has them). Every problem of every file is collected, each with its
  * `file:line:column`, so that one run shows all that needs fixing; a bad file
  * or case does not stop the others from loading.
  */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { ClauseCatalogue } from '../clauses/clause.js';
+import { citationProblems } from '../clauses/citations.js';
+import { checkAlternativeNames } from './alternatives.js';
 import type { Case } from './case.js';
 import { keepUniqueCaseIds, type LocatedCase } from './case-ids.js';
 import { buildCase } from './build-case.js';
@@ -53,14 +56,15 @@ export function findCaseFiles(dir: string, visited: Set<string> = new Set()): st
 
 /**
  * Loads `files` (absolute, or relative to `root`, the project root); problems
- * name files relative to `root`.
+ * name files relative to `root`. Citations are checked against `catalogue`;
+ * without one (it has problems of its own, reported with it) they are not.
  */
-export function loadCases(files: readonly string[], root: string): LoadedCases {
+export function loadCases(files: readonly string[], root: string, catalogue: ClauseCatalogue | undefined): LoadedCases {
   const fileNames = files.map((file) => projectRelative(file, root));
   const located: LocatedCase[] = [];
   const problems: Problem[] = [];
   files.forEach((file, index) => {
-    const loaded = loadCaseFile(path.resolve(root, file), fileNames[index] ?? file);
+    const loaded = loadCaseFile(path.resolve(root, file), fileNames[index] ?? file, catalogue);
     located.push(...loaded.cases);
     problems.push(...loaded.problems);
   });
@@ -68,7 +72,7 @@ export function loadCases(files: readonly string[], root: string): LoadedCases {
   return { cases: unique.map((entry) => entry.case), problems: sortProblems([...problems, ...duplicates], fileNames) };
 }
 
-function loadCaseFile(absolutePath: string, file: string): { cases: LocatedCase[]; problems: Problem[] } {
+function loadCaseFile(absolutePath: string, file: string, catalogue: ClauseCatalogue | undefined): { cases: LocatedCase[]; problems: Problem[] } {
   const loaded = loadYamlFile(absolutePath, file, 'a `cases:` list');
   if ('problems' in loaded) return { cases: [], problems: [...loaded.problems] };
   const { yaml } = loaded;
@@ -81,7 +85,7 @@ function loadCaseFile(absolutePath: string, file: string): { cases: LocatedCase[
   caseEntries(yaml.data).forEach((entry, index) => {
     // Ajv reported every error (allErrors): an entry with none under it conforms to the case schema.
     if (spoiled.has(index)) return;
-    const result = checkAndBuild(entry as RawCase, index, yaml);
+    const result = checkAndBuild(entry as RawCase, index, yaml, catalogue);
     if ('problems' in result) problems.push(...result.problems);
     else cases.push(result.case);
   });
@@ -89,9 +93,17 @@ function loadCaseFile(absolutePath: string, file: string): { cases: LocatedCase[
 }
 
 /** The checks the schema cannot make within a case, then the case itself if they pass. */
-function checkAndBuild(raw: RawCase, index: number, yaml: YamlFile): { case: LocatedCase } | { problems: Problem[] } {
+function checkAndBuild(raw: RawCase, index: number, yaml: YamlFile, catalogue: ClauseCatalogue | undefined): { case: LocatedCase } | { problems: Problem[] } {
   const locate = (inCase: DataPath) => yaml.sourceMap.valueAt(['cases', index, ...inCase]);
-  const problems = [...checkStepIds(raw.steps, locate), ...checkReferences(raw, locate), ...checkPeerArguments(raw, locate), ...checkTraffic(raw, locate)];
+  const citations = catalogue === undefined ? [] : citationProblems(raw.clauses, catalogue, (clause, key) => locate(['clauses', clause, key]));
+  const problems = [
+    ...citations,
+    ...checkStepIds(raw.steps, locate),
+    ...checkReferences(raw, locate),
+    ...checkPeerArguments(raw, locate),
+    ...checkAlternativeNames(raw, locate),
+    ...checkTraffic(raw, locate),
+  ];
   if (problems.length > 0) return { problems };
   return { case: { case: buildCase(raw, locate), idLocation: locate(['id']) } };
 }

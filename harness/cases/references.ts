@@ -5,7 +5,7 @@
  * defined before the step that uses it; the runner resolves them.
  */
 import { CALLS, callNamed } from '../calls/index.js';
-import type { ArgKind } from '../calls/declaration.js';
+import { RESOURCE_ARGUMENTS, type ArgKind, type ResourceKind } from '../calls/declaration.js';
 import type { SourceLocation, Value } from './case.js';
 import { problemAt, type Problem } from '../yaml/problem.js';
 import type { RawCase } from './raw-case.js';
@@ -43,7 +43,8 @@ export function literalText(text: string): string {
 /** The parts of a peer's socket address that a reference may name (`$server.port`). */
 export const PEER_PARTS = ['family', 'address', 'port'] as const;
 
-type NameKind = 'peer' | 'socket' | 'observation';
+/** What a name stands for: a peer's address, a resource kept with `as` (a socket, an event…), or a whole observation. */
+type NameKind = 'peer' | ResourceKind | 'observation';
 
 interface Definition {
   readonly kind: NameKind;
@@ -66,9 +67,9 @@ export function checkReferences(raw: RawCase, locate: (path: DataPath) => Source
     defined.set(name, { kind: 'peer', location: locate(['peers', name]) });
   }
   const asDefinition = (index: number): Definition => {
-    // A call that creates a socket keeps the socket itself; any other keeps its whole observation.
+    // A call that creates a resource keeps the resource itself; any other keeps its whole observation.
     const creates = callNamed(raw.steps[index]?.call ?? '')?.creates;
-    return { kind: creates === 'socket' ? 'socket' : 'observation', location: locate(['steps', index, 'as']), step: index };
+    return { kind: creates ?? 'observation', location: locate(['steps', index, 'as']), step: index };
   };
   const definedLater = new Map<string, Definition>();
   raw.steps.forEach((step, index) => {
@@ -143,7 +144,7 @@ function undefinedNameMessage(quoted: string, name: string, scope: Scope): strin
 function partsProblem(quoted: string, reference: Reference, definition: Definition): string | undefined {
   const [part, ...deeper] = reference.path;
   if (part === undefined || definition.kind === 'observation') return undefined;
-  if (definition.kind === 'socket') return `${quoted}: "${reference.name}" is a socket, which has no parts; write $${reference.name}`;
+  if (definition.kind !== 'peer') return `${quoted}: "${reference.name}" is ${article(definition.kind)}, which has no parts; write $${reference.name}`;
   const peerParts: readonly string[] = PEER_PARTS;
   if (!peerParts.includes(part)) {
     return `${quoted}: a peer's address has the parts ${PEER_PARTS.join(', ')}, not "${part}"${didYouMean(part, peerParts)}`;
@@ -151,22 +152,38 @@ function partsProblem(quoted: string, reference: Reference, definition: Definiti
   return deeper.length > 0 ? `${quoted}: "${part}" of a peer has no parts` : undefined;
 }
 
-/** An argument that takes a socket: passing a peer's address (`$server`) instead is an easy slip. */
+/**
+ * An argument that takes a resource (a socket, an event, a window): passing a
+ * peer's address (`$server`) or another kind of resource instead is an easy slip.
+ */
 function argumentKindProblem(quoted: string, use: StringUse, definition: Definition): string | undefined {
-  if (use.argument?.kind !== 'socket' || definition.kind === 'socket') return undefined;
-  const what = definition.kind === 'peer' ? 'a peer' : 'not a socket';
-  return `${quoted} is ${what}, but "${use.argument.name}" takes a socket: a name kept with "as" on a step that creates one (${socketMakingCalls()})`;
+  const wanted = use.argument?.kind === undefined ? undefined : RESOURCE_ARGUMENTS[use.argument.kind]?.resource;
+  if (use.argument === undefined || wanted === undefined || definition.kind === wanted) return undefined;
+  const what = definition.kind === 'peer' ? 'a peer' : definition.kind === 'observation' ? `not ${article(wanted)}` : article(definition.kind);
+  return `${quoted} is ${what}, but "${use.argument.name}" takes ${article(wanted)}: a name kept with "as" on a step that creates one (${creatingCalls(wanted)})`;
 }
 
-function socketMakingCalls(): string {
-  return CALLS.filter((call) => call.creates === 'socket')
+function creatingCalls(kind: ResourceKind): string {
+  return CALLS.filter((call) => call.creates === kind)
     .map((call) => call.name)
     .join(', ');
 }
 
-/** The strings of one argument; a string that is the whole value is marked with the argument and its kind. */
+function article(kind: ResourceKind): string {
+  return kind === 'event' ? 'an event' : `a ${kind}`;
+}
+
+/**
+ * The strings of one argument. A string that is the whole value, or an item
+ * of an argument that takes a list of resources, is marked with the argument
+ * and its kind.
+ */
 function argumentStrings(name: string, kind: ArgKind | undefined, value: Value, path: DataPath): StringUse[] {
-  return typeof value === 'string' ? [{ text: value, path, argument: { name, kind } }] : valueStrings(value, path);
+  if (typeof value === 'string') return [{ text: value, path, argument: { name, kind } }];
+  if (kind !== undefined && RESOURCE_ARGUMENTS[kind]?.list === true && isReadonlyArray(value)) {
+    return value.flatMap((item, index) => argumentStrings(name, kind, item, [...path, index]));
+  }
+  return valueStrings(value, path);
 }
 
 /** Every string inside a value, with its path. */

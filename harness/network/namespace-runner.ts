@@ -37,7 +37,7 @@ function canaryCase(port: number): Case {
     peers: [],
     steps: [
       { id: 'socket', call: 'socket', args: { af: 'AF_INET', type: 'SOCK_STREAM', protocol: 'IPPROTO_TCP' }, as: 's', location },
-      { id: 'connect', call: 'connect', args: { s: '$s', name: { family: 'AF_INET', address: '127.0.0.1', port } }, expect: [{ returns: 'SOCKET_ERROR' }], location },
+      { id: 'connect', call: 'connect', args: { s: '$s', name: { family: 'AF_INET', address: '127.0.0.1', port } }, expect: [{ outcome: { returns: 'SOCKET_ERROR' } }], location },
     ],
     timeoutMs: 30_000,
     alone: true,

@@ -52,6 +52,8 @@ export interface ObservedCheck {
   readonly expected: readonly Outcome[];
   readonly observed: Observation;
   readonly passed: boolean;
+  /** The name of the documented alternative the observation matched, when that alternative has one (`as:` in the case). */
+  readonly matched?: string;
   /** Why the observation does not match, when it does not. */
   readonly mismatch?: string;
   /** Keys of `observed` that differ from the closest documented alternative; empty for a passed check. */

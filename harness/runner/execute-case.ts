@@ -162,7 +162,8 @@ interface StepContext {
 
 async function runStep(step: Step, { bindings, guard, peers, session, signal }: StepContext): Promise<ObservedCheck> {
   const args = bindings.resolve(step.args) as Record<string, unknown>;
-  const expected = (step.expect ?? []).map((outcome) => bindings.resolve(outcome) as Outcome);
+  const alternatives = step.expect ?? [];
+  const expected = alternatives.map((alternative) => bindings.resolve(alternative.outcome) as Outcome);
   const refusal = guard.check(step.call, args);
   if (refusal !== undefined) throw new TrafficRefused(`${step.id}: the traffic guard refused the call: ${refusal}; tests send only to 127.0.0.0/8 and ::1`);
   const kind = step.expect ? 'documented' : 'setup';
@@ -183,6 +184,7 @@ async function runStep(step: Step, { bindings, guard, peers, session, signal }: 
   const { observation, durationMs } = outcome;
   guard.observe(step.call, args, observation);
   const comparison = kind === 'documented' ? compareOutcomes(expected, observation) : compareSetup(observation);
+  const matched = comparison.matches && comparison.alternative !== undefined ? alternatives[comparison.alternative]?.name : undefined;
   if (step.as !== undefined) bindings.define(step.as, 'handle' in observation ? observation['handle'] : observation);
   return {
     stepId: step.id,
@@ -192,6 +194,7 @@ async function runStep(step: Step, { bindings, guard, peers, session, signal }: 
     expected,
     observed: observation,
     passed: comparison.matches,
+    ...(matched === undefined ? {} : { matched }),
     ...(comparison.matches ? { differingKeys: [] } : { mismatch: comparison.mismatch, differingKeys: comparison.differingKeys }),
     durationMs,
   };

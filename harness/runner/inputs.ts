@@ -7,6 +7,9 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Case } from '../cases/case.js';
+import { CLAUSE_CATALOGUE_FILE } from '../clauses/clause.js';
+import { loadClauseCatalogue } from '../clauses/load.js';
+import { PROJECT_ROOT } from '../paths.js';
 import { findCaseFiles, loadCases } from '../cases/load.js';
 import type { Deviation } from '../expectations/deviation.js';
 import { checkDeviationsAgainstCases, loadExpectations } from '../expectations/load.js';
@@ -40,7 +43,9 @@ export function loadSuiteInputs(options: InputOptions): { cases: Case[]; deviati
   requireFolder(options.casesDir, '--cases');
   requireFolder(options.expectationsDir, '--expectations');
 
-  const { cases, problems } = loadCases(findCaseFiles(options.casesDir), options.root);
+  // The catalogue is the harness's own, whatever cases a run loads.
+  const clauses = loadClauseCatalogue(CLAUSE_CATALOGUE_FILE, PROJECT_ROOT);
+  const { cases, problems } = loadCases(findCaseFiles(options.casesDir), options.root, clauses.catalogue);
   const expectationsFile = join(options.expectationsDir, `${options.provider.name}.yaml`);
   if (options.expectationsRequired && statSync(expectationsFile, { throwIfNoEntry: false }) === undefined) {
     throw new UnusablePath(
@@ -50,7 +55,7 @@ export function loadSuiteInputs(options: InputOptions): { cases: Case[]; deviati
   const expectations = loadExpectations(expectationsFile, options.root);
   const ids = new Set(cases.map((testCase) => testCase.id));
   const applicable = options.expectationsMatchCases ? expectations.deviations : expectations.deviations.filter((deviation) => ids.has(deviation.case));
-  const all = [...problems, ...expectations.problems, ...checkDeviationsAgainstCases(applicable, cases)];
+  const all = [...clauses.problems, ...problems, ...expectations.problems, ...checkDeviationsAgainstCases(applicable, cases)];
   if (all.length > 0) throw new BadInput(all);
   return { cases, deviations: applicable };
 }

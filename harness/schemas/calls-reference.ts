@@ -7,7 +7,11 @@ import { CONSTANTS, CONSTANT_GROUPS, constantNames } from '../vocabulary/constan
 const RETURNS: { readonly [K in ReturnKind]: string } = {
   int: 'a number, or `SOCKET_ERROR` with `error`',
   socket: '`socket` (a new handle), or `INVALID_SOCKET` with `error`',
+  event: '`event` (a new handle), or `WSA_INVALID_EVENT` with `error`',
+  window: '`window` (a new handle), or `NULL` with `error`',
   errorCode: '0, or the error code with its name in `error`',
+  bool: '`TRUE`, or `FALSE` with `error`',
+  wait: 'the index of what was signalled (0 for the first), `WSA_WAIT_TIMEOUT`, `WSA_WAIT_IO_COMPLETION`, or `WSA_WAIT_FAILED` with `error`',
   count: 'the number counted',
 };
 

@@ -8,7 +8,8 @@
 import type { SchemaObject } from 'ajv';
 import { PEER_KINDS, PEER_KIND_NAMES } from '../../fixtures/catalogue.js';
 import { CALLS } from '../calls/index.js';
-import type { ArgSpec, CallDeclaration, ReturnKind } from '../calls/declaration.js';
+import { RETURN_KINDS, RETURN_SYMBOLS, type ArgSpec, type CallDeclaration, type ReturnKind } from '../calls/declaration.js';
+import { ALTERNATIVE_NAME_KEY } from '../cases/case.js';
 import { CONSTANTS, CONSTANT_GROUPS, constantNames } from '../vocabulary/constants.js';
 import { WSA_ERROR_NAMES } from '../vocabulary/errors.js';
 import { caseIdProperty, formatProperty, listed, orNot, ref, SCHEMA_DRAFT } from './fragments.js';
@@ -166,7 +167,7 @@ function stepDefinition(): SchemaObject {
       args: { description: "The call's arguments, by name." },
       as: {
         description:
-          'Keep the result under this name for later steps: for calls that create a socket the new socket (`$s`), for other calls the whole observation (`$local.name.port`).',
+          'Keep the result under this name for later steps: for calls that create something (a socket, an event, a window) the new handle (`$s`), for other calls the whole observation (`$local.name.port`).',
         type: 'string',
         pattern: NAME_PATTERN,
         patternErrorMessage: 'a name is a letter or `_` followed by letters, digits or `_`',
@@ -247,6 +248,31 @@ function valueDefinitions(): Record<string, SchemaObject> {
       description: 'A socket: a reference to one (`$s`), or `INVALID_SOCKET` or a number for a descriptor that is not a socket.',
       anyOf: [ref('reference'), { description: 'The invalid handle, by name.', enum: ['INVALID_SOCKET'] }, { description: 'A raw descriptor value.', type: 'integer', minimum: 0 }],
     },
+    event: {
+      title: 'event',
+      description: 'An event object: a reference to one kept from WSACreateEvent (`$e`), or a number for a handle that is not one.',
+      anyOf: [ref('reference'), { description: 'A raw handle value.', type: 'integer', minimum: 0 }],
+    },
+    events: {
+      title: 'events',
+      description: 'Event objects, in order: `[$e]`, `[$first, $second]` (1 to 64).',
+      type: 'array',
+      minItems: 1,
+      maxItems: 64,
+      items: ref('event'),
+    },
+    window: {
+      title: 'window',
+      description: 'A window: a reference to one kept from createMessageWindow (`$w`), or a number for a handle that is not one.',
+      anyOf: [ref('reference'), { description: 'A raw handle value.', type: 'integer', minimum: 0 }],
+    },
+    fdEvents: {
+      title: 'network events',
+      description: 'Network events, as a list: `[FD_CONNECT]`, `[FD_READ, FD_CLOSE]`; `[]` selects none.',
+      type: 'array',
+      items: ref('networkEvent'),
+      uniqueItems: true,
+    },
     count: numberOrReference('count', 'A non-negative integer, or a reference to one.', { description: 'A non-negative integer.', type: 'integer', minimum: 0 }),
     integer: numberOrReference('integer', 'An integer, or a reference to one.', { description: 'An integer.', type: 'integer' }),
     flag: numberOrReference('flag', '`true` or `false`, or a reference to one.', { description: 'true or false', type: 'boolean' }),
@@ -318,11 +344,14 @@ function valueDefinitions(): Record<string, SchemaObject> {
       required: ['sending', 'receiving'],
       additionalProperties: false,
     }),
-    callerData: pointer('callerData', 'lpCallerData: `{ data: text }` for a WSABUF holding the text, or `null` (or left out) for a NULL pointer.', {
+    callerData: pointer('callerData', 'lpCallerData: `{ data: text, len?: n }` for a WSABUF holding the text, or `null` (or left out) for a NULL pointer.', {
       title: 'callerData',
       description: 'A WSABUF holding text.',
       type: 'object',
-      properties: { data: ref('text', 'The bytes of the buffer, as text.') },
+      properties: {
+        data: ref('text', 'The bytes of the buffer, as text.'),
+        len: ref('count', 'The len the WSABUF claims, when not the length of the data: its buffer is then this long (at most 65536 bytes), the data followed by zeros.'),
+      },
       required: ['data'],
       additionalProperties: false,
     }),
@@ -355,29 +384,49 @@ function constantDefinition(group: (typeof CONSTANT_GROUPS)[number]): SchemaObje
   };
 }
 
-/** The symbolic returns each kind of return value has, beside numbers. */
-const RETURNS: { readonly [K in ReturnKind]: SchemaObject } = {
-  int: {
-    title: 'return value',
-    description: 'The return value: a number, `SOCKET_ERROR`, a reference, or `{ not: … }`.',
-    anyOf: orNot({ description: 'The error return.', enum: ['SOCKET_ERROR'] }, { description: 'A numeric return value.', type: 'integer' }, ref('reference')),
-  },
-  socket: {
-    title: 'returned socket',
-    description: 'The return value of a call that creates a socket: `socket` (any valid handle), `INVALID_SOCKET`, or `{ not: … }`.',
-    anyOf: orNot({ description: '`socket`: any valid handle; `INVALID_SOCKET`: the error return.', enum: ['socket', 'INVALID_SOCKET'] }),
-  },
+interface ReturnsText {
+  readonly title: string;
+  readonly description: string;
+  /** The numbers it may be, if any (resources and BOOLs are only ever named). */
+  readonly numbers?: SchemaObject;
+}
+
+const INTEGER: SchemaObject = { description: 'A numeric return value.', type: 'integer' };
+const NON_NEGATIVE: SchemaObject = { description: 'A non-negative number.', type: 'integer', minimum: 0 };
+
+/** What each kind of return value is; its symbols are RETURN_SYMBOLS (harness/calls/declaration.ts). */
+const RETURNS: { readonly [K in ReturnKind]: ReturnsText } = {
+  int: { title: 'return value', description: 'The return value: a number, `SOCKET_ERROR`, a reference, or `{ not: … }`.', numbers: INTEGER },
+  socket: { title: 'returned socket', description: 'The return value of a call that creates a socket: `socket` (any valid handle), `INVALID_SOCKET`, or `{ not: … }`.' },
+  event: { title: 'returned event', description: 'The return value of a call that creates an event object: `event` (any valid handle), `WSA_INVALID_EVENT`, or `{ not: … }`.' },
+  window: { title: 'returned window', description: 'The return value of a call that creates a window: `window` (any valid handle), `NULL`, or `{ not: … }`.' },
   errorCode: {
     title: 'returned error code',
     description: 'The return value of a call that returns its error code: 0 on success, else the code (named in `error`).',
-    anyOf: orNot({ description: 'A numeric return value.', type: 'integer' }, ref('reference')),
+    numbers: INTEGER,
   },
-  count: {
-    title: 'count',
-    description: 'The number the harness counted, or `{ not: … }`.',
-    anyOf: orNot({ description: 'A count.', type: 'integer', minimum: 0 }, ref('reference')),
+  bool: { title: 'returned BOOL', description: 'The return value of a call that returns a BOOL: `TRUE`, `FALSE` (with `error`), or `{ not: … }`.' },
+  wait: {
+    title: 'wait result',
+    description:
+      'The result of a wait: the index of what was signalled (0 for the first), `WSA_WAIT_TIMEOUT`, `WSA_WAIT_IO_COMPLETION`, `WSA_WAIT_FAILED` (with `error`), a reference, or `{ not: … }`.',
+    numbers: NON_NEGATIVE,
   },
+  count: { title: 'count', description: 'The number the harness counted, or `{ not: … }`.', numbers: NON_NEGATIVE },
 };
+
+function returnsDefinition(kind: ReturnKind): SchemaObject {
+  const { title, description, numbers } = RETURNS[kind];
+  const symbols = RETURN_SYMBOLS[kind];
+  return {
+    title,
+    description,
+    anyOf: orNot(
+      ...(symbols.length === 0 ? [] : [{ description: 'A symbolic return value.', enum: [...symbols] }]),
+      ...(numbers === undefined ? [] : [numbers, ref('reference')]),
+    ),
+  };
+}
 
 function outcomeDefinitionName(call: CallDeclaration): string {
   return `${call.name.replace(/\.(.)/g, (_, letter: string) => letter.toUpperCase())}Outcome`;
@@ -397,25 +446,43 @@ function outcomeDefinitions(): Record<string, SchemaObject> {
       required: ['not'],
       additionalProperties: false,
     },
+    alternativeName: {
+      title: 'alternative name',
+      description:
+        'Names this outcome among the alternatives the page allows (`as: rejected`), so that results say which one was seen. Lower-case words and dashes; not compared with the observation.',
+      type: 'string',
+      pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$',
+      patternErrorMessage: 'an alternative is named with lower-case words and dashes, e.g. rejected or ignored',
+    },
     errorName: {
       title: 'error name',
       description: 'WSAGetLastError() by name (`WSAEWOULDBLOCK`), compared by name; or `{ not: … }`.',
       anyOf: orNot({ description: 'A Winsock error name.', enum: WSA_ERROR_NAMES }),
     },
-    ...Object.fromEntries(Object.entries(RETURNS).map(([kind, schema]) => [`${kind}Returns`, schema])),
+    ...Object.fromEntries(RETURN_KINDS.map((kind) => [`${kind}Returns`, returnsDefinition(kind)])),
     ...Object.fromEntries(CALLS.map((call) => [outcomeDefinitionName(call), outcomeDefinition(call)])),
   };
 }
 
+/** Keys of an outcome that are not outputs of the call. */
+const OUTCOME_KEYS = ['returns', 'error', ALTERNATIVE_NAME_KEY];
+
 function outcomeDefinition(call: CallDeclaration): SchemaObject {
+  const clash = Object.keys(call.outputs).find((name) => OUTCOME_KEYS.includes(name));
+  if (clash !== undefined) throw new Error(`${call.name}: an output may not be called ${clash}, which outcomes use for themselves`);
   const error = call.returns === 'count' ? {} : { error: ref('errorName', 'The error by name when the call failed (`WSAEWOULDBLOCK`).') };
   const outputs = Object.fromEntries(Object.entries(call.outputs).map(([name, description]) => [name, ref('matchValue', description)]));
   const keys = ['returns', ...Object.keys(error), ...Object.keys(outputs)];
   return {
     title: `outcome of ${call.name}`,
-    description: `What ${call.name} is documented to produce: ${keys.map((key) => `\`${key}\``).join(', ')}. Keys left out are not compared.`,
+    description: `What ${call.name} is documented to produce: ${keys.map((key) => `\`${key}\``).join(', ')}. Keys left out are not compared; \`as\` names the alternative.`,
     type: 'object',
-    properties: { returns: ref(`${call.returns}Returns`, 'The return value.'), ...error, ...outputs },
+    properties: {
+      returns: ref(`${call.returns}Returns`, 'The return value.'),
+      ...error,
+      ...outputs,
+      [ALTERNATIVE_NAME_KEY]: ref('alternativeName', 'Names this alternative among those of the step (`as: rejected`); not compared.'),
+    },
     minProperties: 1,
     additionalProperties: false,
   };

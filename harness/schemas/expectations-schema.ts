@@ -3,6 +3,7 @@
  * is this document written out for editors (`npm run generate`).
  */
 import type { SchemaObject } from 'ajv';
+import { RETURN_SYMBOLS } from '../calls/declaration.js';
 import { WSA_ERROR_NAMES } from '../vocabulary/errors.js';
 import { caseIdProperty, formatProperty, SCHEMA_DRAFT } from './fragments.js';
 
@@ -68,9 +69,9 @@ function observationDefinition(): SchemaObject {
     type: 'object',
     properties: {
       returns: {
-        description: 'The return value seen: a number, `SOCKET_ERROR`, `INVALID_SOCKET` or `socket` (a valid handle).',
+        description: 'The return value seen: a number, or a symbolic return (`SOCKET_ERROR`, `INVALID_SOCKET`, `socket` for a valid handle, `WSA_WAIT_TIMEOUT`…).',
         anyOf: [
-          { description: 'A symbolic return value.', enum: ['SOCKET_ERROR', 'INVALID_SOCKET', 'socket'] },
+          { description: 'A symbolic return value.', enum: [...new Set(Object.values(RETURN_SYMBOLS).flat())] },
           { description: 'A numeric return value.', type: 'integer' },
         ],
       },

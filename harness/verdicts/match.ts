@@ -36,7 +36,8 @@ export function matchValue(expected: Value | undefined, observed: unknown, path 
 
 /** How an observation compares with the documented alternatives of a step. */
 export type Comparison =
-  | { readonly matches: true }
+  /** `alternative`: the index of the first documented alternative the observation matches (none for a set-up step). */
+  | { readonly matches: true; readonly alternative?: number }
   | {
       readonly matches: false;
       /** Why it matches none of them. */
@@ -47,7 +48,8 @@ export type Comparison =
 
 export function compareOutcomes(alternatives: readonly Outcome[], observed: Readonly<Record<string, unknown>>): Comparison {
   const mismatches = alternatives.map((outcome) => matchValue(outcome, observed));
-  if (mismatches.some((mismatch) => mismatch === undefined)) return { matches: true };
+  const alternative = mismatches.indexOf(undefined);
+  if (alternative !== -1) return { matches: true, alternative };
   const mismatch = mismatches.length === 1 ? (mismatches[0] ?? '') : `matches none of the ${mismatches.length} documented outcomes (${mismatches.join('; ')})`;
   return { matches: false, mismatch, differingKeys: closestDifference(alternatives, observed) };
 }

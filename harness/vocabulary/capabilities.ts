@@ -8,6 +8,8 @@ export const CAPABILITIES = {
   'winsock-startup': "Winsock's per-process start-up and clean-up (WSAStartup, WSACleanup)",
   'connect-data': 'connect data (lpCallerData and lpCalleeData of WSAConnect)',
   qos: 'quality of service at connect time (lpSQOS and lpGQOS of WSAConnect)',
+  'event-select': 'network events signalled on event objects (WSAEventSelect, with WSACreateEvent, WSAWaitForMultipleEvents, WSAEnumNetworkEvents and WSACloseEvent)',
+  'async-select': 'network events posted as window messages (WSAAsyncSelect, with a window to receive them)',
 } as const;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -38,6 +38,7 @@ export const CONSTANTS = {
       SO_ERROR: 0x1007,
       SO_TYPE: 0x1008,
       SO_EXCLUSIVEADDRUSE: ~0x0004,
+      SO_GROUP_ID: 0x2001,
       TCP_NODELAY: 0x0001,
       TCP_MAXRT: 5,
       IPV6_V6ONLY: 27,
@@ -54,6 +55,26 @@ export const CONSTANTS = {
   messageFlags: {
     description: 'Flags of send and recv',
     values: { MSG_OOB: 1, MSG_PEEK: 2, MSG_DONTROUTE: 4 },
+  },
+  socketGroup: {
+    description: 'A socket group to create with WSASocket (or the id of one to join)',
+    values: { SG_UNCONSTRAINED_GROUP: 0x01, SG_CONSTRAINED_GROUP: 0x02 },
+  },
+  networkEvent: {
+    description: 'A network event of WSAEventSelect and WSAAsyncSelect',
+    // Each is 1 << its FD_*_BIT, the index of its error in WSANETWORKEVENTS.iErrorCode.
+    values: {
+      FD_READ: 0x01,
+      FD_WRITE: 0x02,
+      FD_OOB: 0x04,
+      FD_ACCEPT: 0x08,
+      FD_CONNECT: 0x10,
+      FD_CLOSE: 0x20,
+      FD_QOS: 0x40,
+      FD_GROUP_QOS: 0x80,
+      FD_ROUTING_INTERFACE_CHANGE: 0x100,
+      FD_ADDRESS_LIST_CHANGE: 0x200,
+    },
   },
 } as const;
 

@@ -4,6 +4,7 @@
  * expectations/expectations.schema.json are those documents, written out for
  * editors); this module only turns a document into a validator.
  */
+import { readFileSync } from 'node:fs';
 import { Ajv, type SchemaObject, type ValidateFunction } from 'ajv';
 
 export interface CompiledSchema<T> {
@@ -55,4 +56,17 @@ export function compileSchema<T>(root: SchemaObject, pointer = ''): CompiledSche
   }
   // The map holds validators of several types; `T` is the caller's promise about this one.
   return schema as CompiledSchema<T>;
+}
+
+/** Schema documents read from files (those written by hand, such as spec/*.schema.json), by address. */
+const documents = new Map<string, SchemaObject>();
+
+/** The validator of the JSON Schema document in `file`, read once. */
+export function compileSchemaFile<T>(file: URL): CompiledSchema<T> {
+  let root = documents.get(file.href);
+  if (root === undefined) {
+    root = JSON.parse(readFileSync(file, 'utf8')) as SchemaObject;
+    documents.set(file.href, root);
+  }
+  return compileSchema<T>(root);
 }

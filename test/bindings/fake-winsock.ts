@@ -1,13 +1,17 @@
 /**
- * A stand-in for ws2_32.dll behind the binding's function table: plain
- * functions, one for each prototype the call declarations name, that record
+ * A stand-in for ws2_32.dll (and the user32.dll functions some calls name)
+ * behind the binding's function table: plain functions, one for each
+ * prototype the call declarations name, that record
  * what they receive and do what a test scripts, with a last-error store
  * behind WSAGetLastError / WSASetLastError. Tests of the Winsock binding
  * drive it to check the C-level contract without koffi or Wine.
  */
 import type { NativeFunction } from '../../harness/calls/declaration.js';
 import { CALLS, isProviderCall } from '../../harness/calls/index.js';
-import { prototypeName, type Ws2_32 } from '../../harness/bindings/winsock/ws2-32.js';
+import { WinsockBinding } from '../../harness/bindings/winsock/winsock-binding.js';
+import type { RawArgs } from '../../harness/calls/arguments.js';
+import type { Observation } from '../../harness/results/result.js';
+import { declaredFunctions, prototypeName, type Ws2_32 } from '../../harness/bindings/winsock/ws2-32.js';
 import { ScriptedFake, snapshot, type LoggedCall } from './scripted-fake.js';
 
 export { bufferArg } from './scripted-fake.js';
@@ -17,7 +21,9 @@ export type WinsockFunction = string;
 export type RecordedFunction = WinsockFunction | 'WSAGetLastError' | 'WSASetLastError';
 
 /** Every ws2_32 function the call declarations name. */
-export const DECLARED_FUNCTIONS: readonly string[] = CALLS.filter(isProviderCall).flatMap((call) => call.winsock.functions.map(prototypeName));
+export const DECLARED_FUNCTIONS: readonly string[] = [
+  ...new Set(CALLS.filter(isProviderCall).flatMap((call) => declaredFunctions(call).map(([, prototype]) => prototypeName(prototype)))),
+];
 
 export interface RecordedCall extends LoggedCall<RecordedFunction> {
   /** The last error when the call was entered. */
@@ -79,4 +85,16 @@ export function failingWith(code: number, value: unknown = SOCKET_ERROR): Behavi
     fake.lastError = code;
     return value;
   };
+}
+
+/** The Winsock binding over `fake`, as the worker would open it over ws2_32. */
+export function bindingOver(fake: FakeWinsock): WinsockBinding {
+  return new WinsockBinding(fake.ws2, () => ({ version: 'Fake ws2_32', nodeVersion: process.version }));
+}
+
+/** A fresh fake, the binding over it, and its two operations a test drives. */
+export function fakeStack(): { fake: FakeWinsock; call: (name: string, args?: RawArgs) => Observation; reset: () => number } {
+  const fake = new FakeWinsock();
+  const binding = bindingOver(fake);
+  return { fake, call: (name, args = {}) => binding.call(name, args), reset: () => binding.reset() };
 }

@@ -6,8 +6,8 @@
 import { expect } from 'chai';
 import type { Observation } from '../../harness/results/result.js';
 import { ArgumentError, type RawArgs as Args } from '../../harness/calls/arguments.js';
-import { WinsockBinding } from '../../harness/bindings/winsock/winsock-binding.js';
-import { bufferArg, failingWith, FakeWinsock, INVALID_SOCKET_VALUE, returning, SOCKET_ERROR } from './fake-winsock.js';
+import type { WinsockBinding } from '../../harness/bindings/winsock/winsock-binding.js';
+import { bindingOver, bufferArg, failingWith, FakeWinsock, INVALID_SOCKET_VALUE, returning, SOCKET_ERROR } from './fake-winsock.js';
 
 /** 0xdeadbeef as the signed int WSASetLastError takes. */
 const SENTINEL = -559038737;
@@ -42,7 +42,7 @@ describe('the Winsock binding (against a fake ws2_32)', () => {
 
   beforeEach(() => {
     fake = new FakeWinsock();
-    calls = new WinsockBinding(fake.ws2, () => ({ version: 'Fake ws2_32', nodeVersion: process.version }));
+    calls = bindingOver(fake);
   });
 
   function call(name: string, args: Args): Observation {
@@ -131,6 +131,21 @@ describe('the Winsock binding (against a fake ws2_32)', () => {
       expect(call('socket', { af: 'AF_INET', type: 'SOCK_STREAM', protocol: 0 })).to.deep.equal({ returns: 'socket', handle: 300 });
     });
 
+    it('WSASocket passes no protocol info, the group (0 unless given) and WSA_FLAG_OVERLAPPED, and tracks the socket', () => {
+      fake.on('WSASocketW', returning(270));
+      expect(call('WSASocket', { af: 'AF_INET', type: 'SOCK_STREAM', protocol: 'IPPROTO_TCP', group: 'SG_CONSTRAINED_GROUP' })).to.deep.equal({ returns: 'socket', handle: 270 });
+      call('WSASocket', { af: 'AF_INET', type: 'SOCK_STREAM', protocol: 'IPPROTO_TCP', group: 0x1234 });
+      call('WSASocket', { af: 'AF_INET6', type: 'SOCK_DGRAM', protocol: 0 });
+      expect(fake.argsOf('WSASocketW')).to.deep.equal([
+        [2, 1, 6, null, 2, 1],
+        [2, 1, 6, null, 0x1234, 1],
+        [23, 2, 0, null, 0, 1],
+      ]);
+      fake.calls.length = 0;
+      expect(calls.reset()).to.equal(1);
+      expect(fake.onlyCallOf('closesocket')).to.deep.equal([270]);
+    });
+
     it('reports INVALID_SOCKET (2^64-1 as a BigInt) with the named last error', () => {
       fake.on('socket', failingWith(10047, INVALID_SOCKET_VALUE));
       expect(call('socket', { af: 'AF_INET', type: 'SOCK_STREAM', protocol: 0 })).to.deep.equal({ returns: 'INVALID_SOCKET', error: 'WSAEAFNOSUPPORT' });
@@ -204,6 +219,17 @@ describe('the Winsock binding (against a fake ws2_32)', () => {
         expect(fake.onlyCallOf('WSAConnect')[3]).to.deep.equal({ len: 5, buf: Buffer.from('hello') });
       });
 
+      it('passes callerData with a len larger than its text in a buffer of that len: the text, then zeros', () => {
+        call('WSAConnect', { s: S, name: LOOPBACK_5000, callerData: { data: 'hello', len: 8 } });
+        expect(fake.onlyCallOf('WSAConnect')[3]).to.deep.equal({ len: 8, buf: Buffer.from('hello\0\0\0') });
+      });
+
+      it('passes callerData with a len smaller than its text as given, with the whole text behind it', () => {
+        call('WSAConnect', { s: S, name: LOOPBACK_5000, callerData: { data: 'hello', len: 2 } });
+        expect(fake.onlyCallOf('WSAConnect')[3]).to.deep.equal({ len: 2, buf: Buffer.from('hello') });
+        expect(argumentError('WSAConnect', { s: S, name: null, callerData: { data: '', len: 65537 } }).message).to.equal('argument callerData.len: expected 0 to 65536, got 65537');
+      });
+
       it('passes calleeData as a WSABUF of the given size, and reports the len the provider left in it', () => {
         fake.on('WSAConnect', ([, , , , calleeData]) => {
           (calleeData as { len: number }).len = 0;
@@ -248,11 +274,11 @@ describe('the Winsock binding (against a fake ws2_32)', () => {
         expect(gqos).to.equal(null);
       });
 
-      it('passes an empty WSABUF for callerData "", a 0-byte one for calleeData length 0, and QOS_NOT_SPECIFIED for FLOWSPEC fields left out', () => {
+      it('passes an empty WSABUF for callerData "", buf NULL and len 0 for calleeData length 0, and QOS_NOT_SPECIFIED for FLOWSPEC fields left out', () => {
         call('WSAConnect', { s: S, name: LOOPBACK_5000, callerData: { data: '' }, calleeData: { length: 0 }, sqos: { sending: { tokenRate: 1 }, receiving: {} } });
         const [, , , callerData, calleeData, sqos] = fake.onlyCallOf('WSAConnect');
         expect(callerData).to.deep.equal({ len: 0, buf: Buffer.alloc(0) });
-        expect(calleeData).to.deep.equal({ len: 0, buf: Buffer.alloc(0) });
+        expect(calleeData).to.deep.equal({ len: 0, buf: null });
         expect(sqos).to.nested.include({ 'SendingFlowspec.TokenRate': 1, 'ReceivingFlowspec.TokenRate': 0xffffffff });
       });
 

@@ -24,7 +24,7 @@ describe('loadCases: input guards', () => {
 
   function problemsOf(name: string, content: string | Uint8Array): string[] {
     writeFileSync(path.join(root, name), content);
-    return loadCases([name], root).problems.map(formatProblem);
+    return loadCases([name], root, undefined).problems.map(formatProblem);
   }
 
   it('refuses a file over 1 MiB without parsing it', () => {
@@ -84,7 +84,7 @@ describe('loadCases: input guards', () => {
   });
 
   it('reports a file that cannot be read', () => {
-    expect(loadCases(['missing.yaml'], root).problems.map((p) => `${p.file}:${p.line}:${p.column}`)).to.deep.equal([
+    expect(loadCases(['missing.yaml'], root, undefined).problems.map((p) => `${p.file}:${p.line}:${p.column}`)).to.deep.equal([
       'missing.yaml:1:1',
     ]);
   });

@@ -3,6 +3,7 @@
  * must say exactly where it is and what to do about it.
  */
 import { expect } from 'chai';
+import { CALL_NAMES } from '../../harness/calls/index.js';
 import { casesSample, load } from './helpers.js';
 
 function problemsOf(...names: string[]): string[] {
@@ -15,7 +16,7 @@ describe('loadCases: closed vocabularies and the format version', () => {
   it('rejects an unknown error name, constant or return value where it is written, with a did-you-mean', () => {
     expect(problemsOf('vocabulary.yaml')).to.deep.equal([
       `${bad('vocabulary.yaml')}:12:31: "args.level" must be SOL_SOCKET, IPPROTO_IP, IPPROTO_TCP, IPPROTO_IPV6, an integer or a $reference, not "SO_BROADCAST"`,
-      `${bad('vocabulary.yaml')}:12:53: "args.option" must be a socket option by name (one of 16), an integer or a $reference, not "SO_BROADCST"; did you mean "SO_BROADCAST"?`,
+      `${bad('vocabulary.yaml')}:12:53: "args.option" must be a socket option by name (one of 17), an integer or a $reference, not "SO_BROADCST"; did you mean "SO_BROADCAST"?`,
       `${bad('vocabulary.yaml')}:15:49: "expect.error" must be a Winsock error name (one of 66) or not-matcher { not }, not "WSAEWOLDBLOCK"; did you mean "WSAEWOULDBLOCK"?`,
       `${bad('vocabulary.yaml')}:18:28: "expect.returns" must be socket, INVALID_SOCKET or not-matcher { not }, not "SOCKET_ERROR"`,
     ]);
@@ -64,7 +65,7 @@ describe('loadCases: problems, each with file:line:column', () => {
 
   it('reports an unknown call once, at its name, not once per known call', () => {
     expect(problemsOf('unknown-call.yaml')).to.deep.equal([
-      `${bad('unknown-call.yaml')}:10:15: unknown call "WSAConect"; known: WSAStartup, WSACleanup, socket, closesocket, bind, listen, accept, setsockopt, getsockopt, ioctlsocket, WSAConnect, connect, select, send, recv, sendto, recvfrom, getsockname, getpeername, shutdown, peer.datagrams; did you mean "WSAConnect"?`,
+      `${bad('unknown-call.yaml')}:10:15: unknown call "WSAConect"; known: ${CALL_NAMES.join(', ')}; did you mean "WSAConnect"?`,
     ]);
   });
 
@@ -109,6 +110,14 @@ describe('loadCases: problems, each with file:line:column', () => {
   it('refuses an alias bomb at its first alias instead of expanding it', () => {
     expect(problemsOf('alias-bomb.yaml')).to.deep.equal([
       `${bad('alias-bomb.yaml')}:3:8: aliases expand too much (Excessive alias count indicates a resource exhaustion attack); write the values out instead`,
+    ]);
+  });
+
+  it('reports an alternative name used twice in a step, a name that documents nothing, and a malformed name', () => {
+    expect(problemsOf('alternative-names.yaml')).to.deep.equal([
+      `${bad('alternative-names.yaml')}:16:19: the alternative name "rejected" is already used by alternative 1 of this step; give each its own`,
+      `${bad('alternative-names.yaml')}:17:19: the alternative "anything" documents nothing besides its name, so it would match anything; say what it returns`,
+      `${bad('alternative-names.yaml')}:24:24: "as" is not valid ("Not-A-Name"): an alternative is named with lower-case words and dashes, e.g. rejected or ignored`,
     ]);
   });
 

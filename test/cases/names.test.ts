@@ -8,7 +8,7 @@ describe('loadCases: names and references', () => {
   it('explains each misuse of a name where it is written', () => {
     expect(load(file).messages).to.deep.equal([
       `${file}:10:13: "as: server" is already defined by the peer "server" (line 6); choose another name`,
-      `${file}:15:20: "$server" is a peer, but "s" takes a socket: a name kept with "as" on a step that creates one (socket, accept)`,
+      `${file}:15:20: "$server" is a peer, but "s" takes a socket: a name kept with "as" on a step that creates one (socket, WSASocket, accept)`,
       `${file}:15:35: "$server.prt": a peer's address has the parts family, address, port, not "prt"; did you mean "port"?`,
       `${file}:17:20: "$s.handle": "s" is a socket, which has no parts; write $s`,
       `${file}:17:82: "$a..b" is not a valid reference: write $name or $name.part.part (and $$ for a literal $)`,
@@ -24,6 +24,21 @@ describe('loadCases: names and references', () => {
   });
 });
 
+describe('loadCases: the resources a case keeps (sockets, events, windows)', () => {
+  const file = casesSample('bad/resources.yaml');
+
+  it('names the kind each argument takes, and what the reference names instead, at the reference', () => {
+    expect(load(file).messages).to.deep.equal([
+      `${file}:15:20: "$e" is an event, but "s" takes a socket: a name kept with "as" on a step that creates one (socket, WSASocket, accept)`,
+      `${file}:15:31: "$s" is a socket, but "event" takes an event: a name kept with "as" on a step that creates one (WSACreateEvent)`,
+      `${file}:17:30: "$server" is a peer, but "events" takes an event: a name kept with "as" on a step that creates one (WSACreateEvent)`,
+      `${file}:17:39: "$e.handle": "e" is an event, which has no parts; write $e`,
+      `${file}:21:32: "$e" is an event, but "window" takes a window: a name kept with "as" on a step that creates one (createMessageWindow)`,
+      `${file}:23:24: "$w" is a window, but "event" takes an event: a name kept with "as" on a step that creates one (WSACreateEvent)`,
+    ]);
+  });
+});
+
 describe('loadCases: values with several forms', () => {
   const file = casesSample('bad/nested.yaml');
 
@@ -35,7 +50,7 @@ describe('loadCases: values with several forms', () => {
       `${file}:13:75: "args.name.port" must be an integer from 0 to 65535 or a $reference, not 70000`,
       `${file}:13:82: unknown key "prot" in socket address; allowed: family, address, port, flowinfo, scopeId`,
       `${file}:15:24: "returns" must be SOCKET_ERROR, an integer, a $reference or not-matcher { not }, not "SOCKETERROR"; did you mean "SOCKET_ERROR"?`,
-      `${file}:16:38: unknown key "eror" in outcome of WSAConnect; allowed: returns, error, calleeData; did you mean "error"?`,
+      `${file}:16:38: unknown key "eror" in outcome of WSAConnect; allowed: returns, error, calleeData, as; did you mean "error"?`,
       `${file}:18:9: "args" must be args of connect { s, name, namelen? }, not null`,
       `${file}:19:17: "expect" must list at least 1 item`,
       `${file}:21:23: "args.peer" is not valid ("$server"): the peer is named as under \`peers\`, without \`$\``,

@@ -117,6 +117,27 @@ describe('executeCase with the fake provider', function () {
     expect(result.message).to.include('WSAConnect').and.include('WSAEADDRNOTAVAIL');
   });
 
+  it('names the documented alternative that matched, when it has a name, and only then', async () => {
+    const connect = step('WSAConnect', { s: '$s', name: '$server', namelen: 12 });
+    const alternatives = makeCase(
+      'fake.named-alternatives',
+      [
+        OPEN_TCP_SOCKET,
+        { ...connect, id: 'named', expect: [{ name: 'faulted', outcome: { returns: 'SOCKET_ERROR', error: 'WSAEFAULT' } }, { name: 'refused', outcome: { returns: 'SOCKET_ERROR', error: 'WSAEADDRNOTAVAIL' } }] },
+        { ...connect, id: 'unnamed', expect: [{ outcome: { returns: 0 } }, { outcome: { returns: 'SOCKET_ERROR' } }] },
+      ],
+      { peers: [SERVER] },
+    );
+    const result = await run(alternatives);
+    expect(result.verdict).to.equal('PASS');
+    expect(result.checks[1]?.matched).to.equal('refused');
+    expect(result.checks[1]?.expected).to.deep.equal([
+      { returns: 'SOCKET_ERROR', error: 'WSAEFAULT' },
+      { returns: 'SOCKET_ERROR', error: 'WSAEADDRNOTAVAIL' },
+    ]);
+    expect(result.checks[2]).to.not.have.property('matched');
+  });
+
   it('makes a failure KNOWN when the provider lists exactly that observation', async () => {
     const listed: Deviation = {
       case: refusedAddressCase.id,

@@ -75,7 +75,7 @@ export function step(call: string, args: { readonly [name: string]: Value }, opt
     call,
     args,
     ...(as === undefined ? {} : { as }),
-    ...(expect === undefined ? {} : { expect: isOutcomeList(expect) ? expect : [expect] }),
+    ...(expect === undefined ? {} : { expect: (isOutcomeList(expect) ? expect : [expect]).map((outcome) => ({ outcome })) }),
     location: { file: TEST_CASE_FILE, line: 1, column: 1 },
   };
 }

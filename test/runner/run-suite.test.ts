@@ -333,6 +333,17 @@ deviations:
       }
     });
 
+    it("checks citations against the project's clause catalogue, and runs nothing when one does not hold", async () => {
+      const { messages, project } = await rejectedRun(CASES_FILE.replace('id: return.success', 'id: return.sucess'));
+      try {
+        expect(messages.length).to.be.greaterThan(0);
+        for (const message of messages) expect(message).to.match(/^cases\/fake\.yaml:\d+:13: clause "return\.sucess" is not in the catalogue; did you mean "return\.success"\?$/);
+        expectNothingRan(project);
+      } finally {
+        project.remove();
+      }
+    });
+
     it('rejects an expectations file naming a case that does not exist, and runs nothing', async () => {
       const { messages, project } = await rejectedRun(CASES_FILE, unknownCaseInExpectations);
       try {

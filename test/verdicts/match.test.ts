@@ -102,9 +102,13 @@ describe('compareOutcomes', () => {
   const connected: Outcome = { returns: 0 };
   const wouldBlock: Outcome = { returns: 'SOCKET_ERROR', error: 'WSAEWOULDBLOCK' };
 
-  it('matches when any alternative matches', () => {
-    expect(compareOutcomes([connected, wouldBlock], { returns: 0 })).to.deep.equal({ matches: true });
-    expect(compareOutcomes([connected, wouldBlock], { returns: 'SOCKET_ERROR', error: 'WSAEWOULDBLOCK' })).to.deep.equal({ matches: true });
+  it('matches when any alternative matches, and says which one', () => {
+    expect(compareOutcomes([connected, wouldBlock], { returns: 0 })).to.deep.equal({ matches: true, alternative: 0 });
+    expect(compareOutcomes([connected, wouldBlock], { returns: 'SOCKET_ERROR', error: 'WSAEWOULDBLOCK' })).to.deep.equal({ matches: true, alternative: 1 });
+  });
+
+  it('names the first alternative that matches when several do', () => {
+    expect(compareOutcomes([{ returns: 'SOCKET_ERROR' }, wouldBlock], { returns: 'SOCKET_ERROR', error: 'WSAEWOULDBLOCK' })).to.deep.equal({ matches: true, alternative: 0 });
   });
 
   it('gives the mismatch of a single documented outcome as it is, with the keys that differ', () => {

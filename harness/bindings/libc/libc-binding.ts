@@ -12,13 +12,13 @@ import { hostFamilies, type HostConstantName } from '../../net/host-abi.js';
 import type { Libc } from '../../net/libc.js';
 import type { FamilyNumbers, SockAddr } from '../../net/sockaddr.js';
 import type { Observation } from '../../results/result.js';
-import { winsockConstant, type ConstantGroup } from '../../vocabulary/constants.js';
+import { CONSTANTS, winsockConstant, type ConstantGroup } from '../../vocabulary/constants.js';
 import { Unsupported, type WorkerBinding } from '../../worker/binding.js';
 import type { ProviderInfo } from '../../worker/protocol.js';
 import { LIBC_CALLS } from './calls.js';
 import type { LibcContext } from './context.js';
 import { ErrnoNames } from './errno-names.js';
-import { hostConstant } from './translation.js';
+import { hostConstant, WINSOCK_ONLY_GROUPS } from './translation.js';
 
 const FAILED = -1;
 /** The largest descriptor: an int. */
@@ -113,6 +113,12 @@ export class LibcBinding implements WorkerBinding, LibcContext {
 
   /** Constant names become the host's numbers; ioctlsocket's commands stay Winsock's, for calls.ts to translate. */
   private constant(group: ConstantGroup, name: string): number | undefined {
-    return group === 'ioctlCommand' ? winsockConstant(group, name) : hostConstant(this.libc.abi, group, name);
+    if (group === 'ioctlCommand') return winsockConstant(group, name);
+    if (isWinsockOnly(group)) throw new Unsupported(`${name} belongs to Winsock (${CONSTANTS[group].description.toLowerCase()}); POSIX has no counterpart`);
+    return hostConstant(this.libc.abi, group, name);
   }
+}
+
+function isWinsockOnly(group: ConstantGroup): group is (typeof WINSOCK_ONLY_GROUPS)[number] {
+  return (WINSOCK_ONLY_GROUPS as readonly ConstantGroup[]).includes(group);
 }

@@ -21,8 +21,11 @@ export interface NoCounterpart {
   readonly none: string;
 }
 
+/** Groups only Winsock's own calls take (socket groups, WSAEventSelect's events): POSIX has none of them. */
+export const WINSOCK_ONLY_GROUPS = ['socketGroup', 'networkEvent'] as const satisfies readonly ConstantGroup[];
+
 /** The groups whose names are host constants; ioctlCommand is translated call by call. */
-export type TranslatedGroup = Exclude<ConstantGroup, 'ioctlCommand'>;
+export type TranslatedGroup = Exclude<ConstantGroup, 'ioctlCommand' | (typeof WINSOCK_ONLY_GROUPS)[number]>;
 
 export const HOST_NAMES: { readonly [G in TranslatedGroup]: { readonly [N in ConstantName<G>]: HostConstantName | NoCounterpart } } = {
   addressFamily: { AF_INET: 'AF_INET', AF_INET6: 'AF_INET6', AF_UNSPEC: 'AF_UNSPEC' },
@@ -43,6 +46,7 @@ export const HOST_NAMES: { readonly [G in TranslatedGroup]: { readonly [N in Con
     SO_ERROR: 'SO_ERROR',
     SO_TYPE: 'SO_TYPE',
     SO_EXCLUSIVEADDRUSE: { none: 'SO_EXCLUSIVEADDRUSE is a Windows option; POSIX has no counterpart' },
+    SO_GROUP_ID: { none: 'SO_GROUP_ID reads a Winsock socket group; POSIX has no socket groups' },
     TCP_NODELAY: 'TCP_NODELAY',
     TCP_MAXRT: { none: 'TCP_MAXRT is a Windows option; POSIX has no counterpart' },
     IPV6_V6ONLY: 'IPV6_V6ONLY',

@@ -1,13 +1,14 @@
 /**
  * The Winsock binding of the worker: makes each call as its declaration says,
- * against ws2_32 (Wine's or Windows'), and keeps what a case must not leave
- * behind — every socket it opened, and every WSAStartup or WSACleanup it made
- * — so that `reset` restores a clean state on every path.
+ * against ws2_32 (Wine's or Windows') and the system DLLs some calls need, and
+ * keeps what a case must not leave behind — every socket, event object and
+ * window it created, and every WSAStartup or WSACleanup it made — so that
+ * `reset` restores a clean state on every path.
  */
 import { readArgs, ArgumentError, INVALID_SOCKET, type RawArgs } from '../../calls/arguments.js';
 import { nameArgument, withNameOutput } from '../../calls/address-buffers.js';
-import { callNamed, isProviderCall } from '../../calls/index.js';
-import type { NativeFunction, SocketHandle, WinsockContext } from '../../calls/declaration.js';
+import { CALLS, callNamed, isProviderCall } from '../../calls/index.js';
+import { RESOURCE_RETURNS, type Handle, type NativeFunction, type ResourceKind, type WinsockContext } from '../../calls/declaration.js';
 import type { FamilyNumbers, SockAddr } from '../../net/sockaddr.js';
 import type { Observation } from '../../results/result.js';
 import { winsockConstant } from '../../vocabulary/constants.js';
@@ -25,8 +26,33 @@ const WSADATA_SIZE = 512;
 /** Set before each call, so that a failing call that leaves the error untouched is visible. */
 export const LAST_ERROR_SENTINEL = 0xdeadbeef | 0;
 
+/** What a call that creates each kind of resource returns when it fails: INVALID_SOCKET, or NULL. */
+const FAILED_HANDLE: { readonly [K in ResourceKind]: bigint } = { socket: INVALID_SOCKET, event: 0n, window: 0n };
+
+/**
+ * The order `reset` releases resources in: sockets first, since closing a
+ * socket ends its WSAEventSelect or WSAAsyncSelect, so nothing signals an
+ * event or posts to a window any more once they go.
+ */
+const RELEASE_ORDER: readonly ResourceKind[] = ['socket', 'event', 'window'];
+
+const WAIT_RESULTS: ReadonlyMap<number, string> = new Map([
+  [0x102, 'WSA_WAIT_TIMEOUT'],
+  [0xc0, 'WSA_WAIT_IO_COMPLETION'],
+]);
+const WAIT_FAILED = 0xffffffff;
+
+type Release = (ws: WinsockContext, handle: number) => void;
+
+/** How each kind of resource is released: as the declaration of a call that creates it says. */
+export const RELEASES: ReadonlyMap<ResourceKind, Release> = new Map(
+  CALLS.filter(isProviderCall).flatMap((call): [ResourceKind, Release][] =>
+    call.creates !== undefined && call.winsock.release !== undefined ? [[call.creates, call.winsock.release]] : [],
+  ),
+);
+
 export class WinsockBinding implements WorkerBinding, WinsockContext {
-  private readonly open = new Set<number>();
+  private readonly open: { readonly [K in ResourceKind]: Set<number> } = { socket: new Set(), event: new Set(), window: new Set() };
   /** WSAStartup minus WSACleanup made by the current case's steps. */
   private startups = 0;
 
@@ -50,11 +76,13 @@ export class WinsockBinding implements WorkerBinding, WinsockContext {
   reset(): number {
     // A case that cleaned Winsock up must get it back before its sockets can be closed.
     for (; this.startups < 0; this.startups++) this.fn('WSAStartup')(WINSOCK_2_2, Buffer.alloc(WSADATA_SIZE));
-    const count = this.open.size;
-    for (const s of this.open) this.fn('closesocket')(s);
-    this.open.clear();
+    const sockets = this.open.socket.size;
+    for (const kind of RELEASE_ORDER) {
+      for (const handle of this.open[kind]) this.release(kind, handle);
+      this.open[kind].clear();
+    }
     for (; this.startups > 0; this.startups--) this.fn('WSACleanup')();
-    return count;
+    return sockets;
   }
 
   info(): ProviderInfo {
@@ -74,16 +102,29 @@ export class WinsockBinding implements WorkerBinding, WinsockContext {
     return { returns: 'SOCKET_ERROR', error: this.lastErrorName() };
   }
 
-  newSocket(call: () => unknown): Observation {
+  created(kind: ResourceKind, call: () => unknown): Observation {
     this.ws2.WSASetLastError(LAST_ERROR_SENTINEL);
-    const handle = call() as number | bigint;
-    if (BigInt(handle) === INVALID_SOCKET) return { returns: 'INVALID_SOCKET', error: this.lastErrorName() };
-    this.open.add(Number(handle));
-    return { returns: 'socket', handle: Number(handle) };
+    const handle = call() as Handle;
+    if (BigInt(handle) === FAILED_HANDLE[kind]) return { returns: RESOURCE_RETURNS[kind].failed, error: this.lastErrorName() };
+    this.open[kind].add(Number(handle));
+    return { returns: RESOURCE_RETURNS[kind].created, handle: Number(handle) };
   }
 
-  closed(s: SocketHandle): void {
-    if (typeof s === 'number') this.open.delete(s);
+  released(kind: ResourceKind, handle: Handle): void {
+    if (typeof handle === 'number') this.open[kind].delete(handle);
+  }
+
+  bool(call: () => unknown): Observation {
+    this.ws2.WSASetLastError(LAST_ERROR_SENTINEL);
+    if (Number(call()) !== 0) return { returns: 'TRUE' };
+    return { returns: 'FALSE', error: this.lastErrorName() };
+  }
+
+  wait(call: () => unknown): Observation {
+    this.ws2.WSASetLastError(LAST_ERROR_SENTINEL);
+    const result = Number(call()) >>> 0;
+    if (result === WAIT_FAILED) return { returns: 'WSA_WAIT_FAILED', error: this.lastErrorName() };
+    return { returns: WAIT_RESULTS.get(result) ?? result };
   }
 
   withName(address: SockAddr | null, length: number | undefined, call: (name: Buffer | null, namelen: number) => unknown): Observation {
@@ -101,6 +142,13 @@ export class WinsockBinding implements WorkerBinding, WinsockContext {
 
   errorName(code: number): string {
     return wsaErrorName(code);
+  }
+
+  /** Releases what a case left, as the declaration of the call that made it says. */
+  private release(kind: ResourceKind, handle: number): void {
+    const release = RELEASES.get(kind);
+    if (release === undefined) throw new Error(`no call says how to release a ${kind}`);
+    release(this, handle);
   }
 
   private lastErrorName(): string {
