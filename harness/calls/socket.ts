@@ -33,7 +33,11 @@ export const WSASocket = providerCall({
     af: arg.required('addressFamily', 'af: the address family.'),
     type: arg.required('socketType', 'type: the socket type.'),
     protocol: arg.required('protocol', 'protocol: the protocol.'),
-    group: arg.optional('socketGroup', 'g: `SG_CONSTRAINED_GROUP` or `SG_UNCONSTRAINED_GROUP` to create a group, the id of one to join (from getsockopt SO_GROUP_ID), or 0 (the default) for none.'),
+    group: arg.optional(
+      'socketGroup',
+      'g: `SG_CONSTRAINED_GROUP` or `SG_UNCONSTRAINED_GROUP` to create a group, the id of one to join (from getsockopt SO_GROUP_ID), or 0 (the default) for none.',
+      'socket-groups',
+    ),
   },
   outputs: {},
   returns: 'socket',

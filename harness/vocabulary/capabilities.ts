@@ -10,6 +10,7 @@ export const CAPABILITIES = {
   qos: 'quality of service at connect time (lpSQOS and lpGQOS of WSAConnect)',
   'event-select': 'network events signalled on event objects (WSAEventSelect, with WSACreateEvent, WSAWaitForMultipleEvents, WSAEnumNetworkEvents and WSACloseEvent)',
   'async-select': 'network events posted as window messages (WSAAsyncSelect, with a window to receive them)',
+  'socket-groups': 'socket groups (the g of WSASocket, and SO_GROUP_ID)',
 } as const;
 
 export type Capability = keyof typeof CAPABILITIES;

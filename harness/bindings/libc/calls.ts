@@ -123,6 +123,10 @@ export const LIBC_CALLS: Readonly<Record<string, LibcCall>> = {
   socket: translation<{ af: number; type: number; protocol: number }>((c, { af, type, protocol }) =>
     c.newSocket(() => c.libc.socket(af, type, protocol)),
   ),
+  // Without a group (which needs a capability the libc binding lacks), WSASocket is socket().
+  WSASocket: translation<{ af: number; type: number; protocol: number }>((c, { af, type, protocol }) =>
+    c.newSocket(() => c.libc.socket(af, type, protocol)),
+  ),
   closesocket: translation<Socket>((c, { s }) => {
     const fd = c.descriptor(s);
     const observation = c.int(() => c.libc.close(fd));
