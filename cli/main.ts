@@ -9,6 +9,7 @@ import { PROJECT_ROOT } from '../harness/paths.js';
 import { ProviderUnavailable } from '../harness/providers/provider.js';
 import { defaultProviderName, PROVIDER_NAMES } from '../harness/providers/registry.js';
 import { BadInput, NothingSelected, UnusablePath } from '../harness/runner/run-suite.js';
+import { coverageCommand } from './commands/coverage.js';
 import { lintCommand } from './commands/lint.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
@@ -31,6 +32,7 @@ Examples:
   winsock-conformance run --grep tcp.nonblocking.wouldblock-then-writable
   winsock-conformance lint cases/udp.yaml
   winsock-conformance report reports/results.jsonl --out /tmp/again
+  winsock-conformance coverage --results reports/results.jsonl
 `;
 
 function program(terminal: Terminal, outcome: (status: Promise<number> | number) => void): Command {
@@ -91,6 +93,14 @@ function program(terminal: Terminal, outcome: (status: Promise<number> | number)
     .option('--out <dir>', 'where the reports go', 'reports')
     .addOption(reporterOption())
     .action((results: string, options: { out?: string }) => outcome(reportCommand(results, options, terminal)));
+
+  root
+    .command('coverage')
+    .description('List every clause of the page and every code of its error table, with the cases that cover it or the recorded reason none does; exit 1 when something is neither.')
+    .option('--json', 'the same as JSON')
+    .option('--results <file>', "a run's results.jsonl, to show the covering cases' last verdicts")
+    .option('--cases <dir>', "the cases in DIR instead of the suite's cases/")
+    .action((options: { json?: boolean; results?: string; cases?: string }) => outcome(coverageCommand(options, terminal)));
 
   return root;
 }

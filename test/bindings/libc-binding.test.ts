@@ -352,10 +352,11 @@ describe('the libc binding (against a fake libc)', () => {
     });
 
     it('has a translation of every provider call, and leaves untranslated only those needing a capability it lacks', () => {
-      for (const declaration of CALLS.filter(isProviderCall)) {
-        expect(LIBC_CALLS, declaration.name).to.have.property(declaration.name);
-      }
       expect(BINDINGS.libc.capabilities.size).to.equal(0);
+      const untranslated = CALLS.filter(isProviderCall).filter((declaration) => !Object.hasOwn(LIBC_CALLS, declaration.name));
+      // A call without a translation must be one the runner SKIPs before it reaches the binding.
+      expect(untranslated.filter((declaration) => declaration.needs === undefined).map((declaration) => declaration.name)).to.deep.equal([]);
+      expect(untranslated.length, 'some calls are Winsock-only').to.be.greaterThan(0);
     });
 
     it('refuses a call the case language does not have', () => {

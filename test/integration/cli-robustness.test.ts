@@ -142,6 +142,23 @@ describe('the command line: bad input', function () {
     expect(run.stderr).to.match(/^\d+ cases, no problems$/m);
   });
 
+  it('coverage lists all 21 error codes of the page, each covered by a case or explained, and exits 0', async () => {
+    const run = await runCli(['coverage', '--json']);
+    expect(run.status, run.stderr).to.equal(0);
+    const coverage = JSON.parse(run.stdout) as { errors: { code: string; status: string; cases: unknown[]; recorded?: { reason: string } }[] };
+    expect(coverage.errors).to.have.length(21);
+    for (const error of coverage.errors) {
+      const accounted = error.status === 'covered' ? error.cases.length > 0 : (error.recorded?.reason ?? '') !== '';
+      expect(accounted, `${error.code} is ${error.status}`).to.equal(true);
+    }
+  });
+
+  it('coverage exits 1 for a case set that leaves clauses neither covered nor explained', async () => {
+    const run = await runCli(['coverage', '--cases', 'test/cases/samples/valid']);
+    expect(run.status).to.equal(1);
+    expect(run.stdout).to.match(/^Neither covered nor explained: error codes .*WSAEISCONN/m);
+  });
+
   it('prints its version', async () => {
     const run = await runCli(['--version']);
     const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
