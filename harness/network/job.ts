@@ -9,13 +9,17 @@ export interface PrivateNetworkJob {
   readonly expectationsDir: string;
   readonly expectationsRequired: boolean;
   readonly expectationsMatchCases: boolean;
-  /** The private cases, by id, with their place in the run. */
-  readonly cases: readonly { readonly id: string; readonly index: number }[];
   /** A port on the outer loopback with a listener: the canary the provider must not reach. */
   readonly canaryPort: number;
   readonly workerScript: string;
   /** Where the child's provider processes write. */
   readonly logFile: string;
+}
+
+/** One line of the child's stdin: a private case to run, by id, with its place in the run. */
+export interface PrivateCaseRequest {
+  readonly id: string;
+  readonly index: number;
 }
 
 /** One line of the child's stdout. */

@@ -4,23 +4,22 @@
  * network, prepares an isolated provider there (for Wine: a prefix of its
  * own, whose wineserver — where Wine's sockets live — starts in here), proves
  * the isolation with a canary before any case runs (the provider must not
- * reach a listener on the outer loopback), then runs the cases and writes
- * each result as a line on stdout (job.ts).
+ * reach a listener on the outer loopback), then runs the cases the run hands
+ * it on stdin, one line each, in order, and writes each result as a line on
+ * stdout (job.ts), until its stdin ends.
  */
 import { closeSync, openSync } from 'node:fs';
 import { writeSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import type { Case } from '../cases/case.js';
 import { messageOf } from '../message-of.js';
 import { createProvider } from '../providers/registry.js';
-import { executeCase } from '../runner/execute-case.js';
 import { loadSuiteInputs } from '../runner/inputs.js';
-import { logMark, withLogExcerpt } from '../runner/log-excerpt.js';
+import { runCase } from '../runner/run-case.js';
 import { ProviderSession } from '../runner/session.js';
-import { WorkerSpawner } from '../runner/worker-spawner.js';
-import { JOB_VARIABLE, type PrivateNetworkJob, type PrivateNetworkReport } from './job.js';
+import { WORKER_START_BOUND_MS, WorkerSpawner } from '../runner/worker-spawner.js';
+import { JOB_VARIABLE, type PrivateCaseRequest, type PrivateNetworkJob, type PrivateNetworkReport } from './job.js';
 import { configurePrivateNetwork } from './private-network.js';
-
-const WORKER_START_BOUND_MS = 120_000;
 
 function report(line: PrivateNetworkReport): void {
   writeSync(1, `${JSON.stringify(line)}\n`);
@@ -61,29 +60,22 @@ async function main(job: PrivateNetworkJob): Promise<void> {
   const byId = new Map(cases.map((testCase) => [testCase.id, testCase]));
   const logFd = openSync(job.logFile, 'w+');
   const spawner = new WorkerSpawner({ provider, workerScript: job.workerScript, logFd, startTimeoutMs: WORKER_START_BOUND_MS });
-  const session = new ProviderSession(spawner);
-  const context = (testCase: Case) => ({
-    session,
-    providerName: provider.name,
-    binding: provider.binding,
-    deviations: deviations.filter((deviation) => deviation.case === testCase.id),
-    file: testCase.location.file,
-  });
+  const setting = { session: new ProviderSession(spawner), provider, deviations, logFd };
   try {
-    const canary = await executeCase(canaryCase(job.canaryPort), context(canaryCase(job.canaryPort)));
+    const canary = await runCase(canaryCase(job.canaryPort), setting);
     if (canary.verdict !== 'PASS') {
       report({ type: 'unavailable', reason: `isolation not proven: the canary connect ended ${canary.verdict} (${canary.message})` });
       return;
     }
     report({ type: 'isolated' });
-    for (const { id, index } of job.cases) {
+    for await (const line of createInterface({ input: process.stdin })) {
+      const { id, index } = JSON.parse(line) as PrivateCaseRequest;
       const testCase = byId.get(id);
       if (testCase === undefined) throw new Error(`no case ${id} in ${job.casesDir}`);
-      const mark = logMark(logFd);
-      report({ type: 'result', index, result: withLogExcerpt(await executeCase(testCase, context(testCase)), logFd, mark) });
+      report({ type: 'result', index, result: await runCase(testCase, setting) });
     }
   } finally {
-    await session.close();
+    await setting.session.close();
     await spawner.close();
     await provider.release();
     closeSync(logFd);

@@ -1,10 +1,12 @@
 /**
  * The parent's side of the private network: starts the namespace runner
  * (namespace-runner.ts) once for all the run's private cases, holds the
- * canary listener it must not reach, and hands each case's result to the run
- * as it arrives. Where the private network cannot be made (not root, no
- * `unshare` or `ip`, isolation not proven), every private case is SKIP with
- * the reason; where the runner dies, the cases it did not get to are ERROR.
+ * canary listener it must not reach, hands it the cases one by one (all at
+ * once when the run knows them up front, as they come when mocha decides
+ * test by test), and hands each case's result to the run as it arrives.
+ * Where the private network cannot be made (not root, no `unshare` or `ip`,
+ * isolation not proven), every private case is SKIP with the reason; where
+ * the runner dies, the cases it did not get to are ERROR.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -17,13 +19,13 @@ import type { Deviation } from '../expectations/deviation.js';
 import type { CaseResult } from '../results/result.js';
 import { unrunResult } from '../runner/execute-case.js';
 import { diesWithRunner } from '../runner/worker-process.js';
-import { JOB_VARIABLE, type PrivateNetworkJob, type PrivateNetworkReport } from './job.js';
+import { JOB_VARIABLE, type PrivateCaseRequest, type PrivateNetworkJob, type PrivateNetworkReport } from './job.js';
 
 const RUNNER = fileURLToPath(new URL('./namespace-runner.js', import.meta.url));
 const UNSHARE = '/usr/bin/unshare';
 const IP = ['/usr/sbin/ip', '/sbin/ip', '/usr/bin/ip', '/bin/ip'];
 
-export interface PrivateRunOptions extends Omit<PrivateNetworkJob, 'cases' | 'canaryPort'> {
+export interface PrivateRunOptions extends Omit<PrivateNetworkJob, 'canaryPort'> {
   /** Where the child's stderr (Wine provisioning notes, Node's messages) goes. */
   readonly logFd: number;
   readonly deviations: readonly Deviation[];
@@ -37,6 +39,8 @@ interface Pending {
 export class PrivateNetworkRun {
   private readonly pending = new Map<number, Pending>();
   private readonly results = new Map<number, Promise<CaseResult>>();
+  /** Once no case can run in here any more (no means, runner gone): the result every later case gets. */
+  private unusable: ((testCase: Case) => CaseResult) | undefined;
   private child: ChildProcess | undefined;
   private canary: Server | undefined;
   private canaryReached = false;
@@ -45,14 +49,33 @@ export class PrivateNetworkRun {
 
   /** Starts running `cases` (with their places in the run) in a private network. */
   static async start(cases: readonly { readonly testCase: Case; readonly index: number }[], options: PrivateRunOptions): Promise<PrivateNetworkRun> {
-    const run = new PrivateNetworkRun(options);
-    for (const { testCase, index } of cases) {
-      run.results.set(index, new Promise((resolve) => run.pending.set(index, { testCase, resolve })));
-    }
-    const missing = run.missingMeans();
-    if (missing !== undefined) run.settleAll((testCase) => run.skipped(testCase, missing));
-    else await run.launch(cases.map(({ testCase, index }) => ({ id: testCase.id, index })));
+    const run = await PrivateNetworkRun.open(options);
+    for (const { testCase, index } of cases) void run.submit(testCase, index);
+    run.endOfCases();
     return run;
+  }
+
+  /** Makes the private network, or learns why it cannot be made; cases follow with submit(). */
+  static async open(options: PrivateRunOptions): Promise<PrivateNetworkRun> {
+    const run = new PrivateNetworkRun(options);
+    const missing = run.missingMeans();
+    if (missing !== undefined) run.unusable = (testCase) => run.skipped(testCase, missing);
+    else await run.launch();
+    return run;
+  }
+
+  /** Runs `testCase`, the run's case at `index`, in the private network after the cases submitted before it. */
+  submit(testCase: Case, index: number): Promise<CaseResult> {
+    const result = new Promise<CaseResult>((resolve) => this.pending.set(index, { testCase, resolve }));
+    this.results.set(index, result);
+    if (this.unusable !== undefined) this.settle(index, this.unusable(testCase));
+    else this.child?.stdin?.write(`${JSON.stringify({ id: testCase.id, index } satisfies PrivateCaseRequest)}\n`);
+    return result;
+  }
+
+  /** No case follows: the runner ends after those it has. */
+  endOfCases(): void {
+    this.child?.stdin?.end();
   }
 
   /** The result of the private case at `index`, when it comes. */
@@ -69,6 +92,7 @@ export class PrivateNetworkRun {
   }
 
   async close(): Promise<void> {
+    this.endOfCases();
     if (this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null) await once(this.child, 'exit');
     this.canary?.close();
   }
@@ -81,7 +105,7 @@ export class PrivateNetworkRun {
     return undefined;
   }
 
-  private async launch(cases: PrivateNetworkJob['cases']): Promise<void> {
+  private async launch(): Promise<void> {
     this.canary = createServer((socket) => {
       // Anything reaching this from the namespace means the isolation does not hold.
       this.canaryReached = true;
@@ -92,13 +116,15 @@ export class PrivateNetworkRun {
     const address = this.canary.address();
     const canaryPort = typeof address === 'object' && address !== null ? address.port : 0;
     const { logFd, deviations: _deviations, ...rest } = this.options;
-    const job: PrivateNetworkJob = { ...rest, cases, canaryPort };
+    const job: PrivateNetworkJob = { ...rest, canaryPort };
     const [command, ...args] = diesWithRunner([UNSHARE, '--net', '--', process.execPath, RUNNER]);
-    this.child = spawn(command ?? UNSHARE, args, { env: { ...process.env, [JOB_VARIABLE]: JSON.stringify(job) }, stdio: ['ignore', 'pipe', logFd] });
+    this.child = spawn(command ?? UNSHARE, args, { env: { ...process.env, [JOB_VARIABLE]: JSON.stringify(job) }, stdio: ['pipe', 'pipe', logFd] });
+    // A runner that ended (the network unavailable, or dead) leaves its stdin broken; its report or exit says why.
+    this.child.stdin?.on('error', () => undefined);
     createInterface({ input: this.child.stdout as NonNullable<ChildProcess['stdout']> }).on('line', (line) => this.receive(line));
     this.child.once('exit', (code, signal) => {
       const how = signal === null ? `exited with status ${String(code)}` : `was killed by ${signal}`;
-      this.settleAll((testCase) => this.errored(testCase, `the private network's runner ${how} before this case ran (its output is in provider.log)`));
+      this.becomeUnusable((testCase) => this.errored(testCase, `the private network's runner ${how} before this case ran (its output is in provider.log)`));
     });
   }
 
@@ -109,7 +135,7 @@ export class PrivateNetworkRun {
     } catch {
       return;
     }
-    if (report.type === 'unavailable') this.settleAll((testCase) => this.skipped(testCase, report.reason));
+    if (report.type === 'unavailable') this.becomeUnusable((testCase) => this.skipped(testCase, report.reason));
     if (report.type !== 'result') return;
     const testCase = this.pending.get(report.index)?.testCase;
     // Anything that reached the outer canary voids what ran in there.
@@ -122,8 +148,10 @@ export class PrivateNetworkRun {
     this.pending.delete(index);
   }
 
-  private settleAll(resultOf: (testCase: Case) => CaseResult): void {
-    for (const [index, { testCase }] of this.pending) this.settle(index, resultOf(testCase));
+  /** Settles the waiting cases, and every later one, with `resultOf`; the first cause is the one that counts. */
+  private becomeUnusable(resultOf: (testCase: Case) => CaseResult): void {
+    this.unusable ??= resultOf;
+    for (const [index, { testCase }] of this.pending) this.settle(index, this.unusable(testCase));
   }
 
   private skipped(testCase: Case, reason: string): CaseResult {

@@ -16,19 +16,15 @@ import { messageOf } from '../message-of.js';
 import { projectRelative } from '../yaml/project-path.js';
 import type { CaseResult, RunInfo, RunSummary } from '../results/result.js';
 import { summarize } from '../results/summary.js';
-import { executeCase } from './execute-case.js';
 import { loadSuiteInputs } from './inputs.js';
-import { logMark, withLogExcerpt } from './log-excerpt.js';
 import { claimOutDir } from './out-dir.js';
 import type { Reporter } from './reporter.js';
 import { selectCases, type CaseFilter } from './select-cases.js';
 import { PrivateNetworkRun } from '../network/private-run.js';
 import { runInLanes, type LaneWork } from './lanes.js';
+import { runCase } from './run-case.js';
 import { ProviderSession } from './session.js';
-import { WorkerSpawner } from './worker-spawner.js';
-
-/** First start in a fresh Wine prefix can take tens of seconds. */
-const WORKER_START_BOUND_MS = 120_000;
+import { WORKER_START_BOUND_MS, WorkerSpawner } from './worker-spawner.js';
 
 export { BadInput } from './inputs.js';
 export { UnusablePath } from './unusable-path.js';
@@ -156,17 +152,9 @@ function caseWork(
     },
     async run(testCase, index, session) {
       for (const reporter of options.reporters) reporter.caseStarted?.({ id: testCase.id, title: testCase.title, index, total: selected.length });
-      const mark = logMark(logFd);
-      const result = await executeCase(testCase, {
-        session,
-        providerName: options.provider.name,
-        binding: options.provider.binding,
-        deviations: deviations.filter((deviation) => deviation.case === testCase.id),
-        file: testCase.location.file,
-        ...(options.stop === undefined ? {} : { stop: options.stop }),
-      });
+      const result = await runCase(testCase, { session, provider: options.provider, deviations, logFd, ...(options.stop === undefined ? {} : { stop: options.stop }) });
       // The case the stop cut short has no honest verdict: it is not reported.
-      return isStopped(options.stop) ? undefined : withLogExcerpt(result, logFd, mark);
+      return isStopped(options.stop) ? undefined : result;
     },
     async finished(result) {
       for (const reporter of options.reporters) await reporter.caseFinished(result);

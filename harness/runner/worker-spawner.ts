@@ -6,6 +6,9 @@
  */
 import { WorkerProcess, type WorkerStartOptions } from './worker-process.js';
 
+/** How long a worker may take to start: the first start in a fresh Wine prefix can take tens of seconds. */
+export const WORKER_START_BOUND_MS = 120_000;
+
 export class WorkerSpawner {
   private standby: Promise<WorkerProcess> | undefined;
   private closed = false;
