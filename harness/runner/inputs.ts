@@ -5,11 +5,11 @@
  * option that gave them.
  */
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Case } from '../cases/case.js';
 import { CLAUSE_CATALOGUE_FILE } from '../clauses/clause.js';
 import { loadClauseCatalogue } from '../clauses/load.js';
-import { PROJECT_ROOT } from '../paths.js';
+import { CASES_DIR, EXPECTATIONS_DIR, PROJECT_ROOT } from '../paths.js';
 import { findCaseFiles, loadCases } from '../cases/load.js';
 import type { Deviation } from '../expectations/deviation.js';
 import { checkDeviationsAgainstCases, loadExpectations } from '../expectations/load.js';
@@ -37,11 +37,42 @@ export interface InputOptions {
    * suite's own expectations: their entries for the suite's cases do not apply.
    */
   readonly expectationsMatchCases: boolean;
+  /** How the folders were given, for the messages about them (default: the CLI's options). */
+  readonly folderNames?: FolderNames;
+}
+
+/** What the user wrote to give the case and expectations folders: an option, an environment variable. */
+export interface FolderNames {
+  readonly cases: string;
+  readonly expectations: string;
+}
+
+const OPTION_NAMES: FolderNames = { cases: '--cases', expectations: '--expectations' };
+
+/** Case and expectations folders given instead of the suite's own (`--cases`, `--expectations`); relative ones are from the working directory. */
+export interface GivenFolders {
+  readonly cases?: string;
+  readonly expectations?: string;
+  readonly names?: FolderNames;
+}
+
+/** The inputs of a run of the suite's own cases and expectations, or of the folders given instead. */
+export function inputOptionsFor(provider: Provider, given: GivenFolders): InputOptions {
+  return {
+    provider,
+    root: PROJECT_ROOT,
+    casesDir: given.cases === undefined ? CASES_DIR : resolve(given.cases),
+    expectationsDir: given.expectations === undefined ? EXPECTATIONS_DIR : resolve(given.expectations),
+    expectationsRequired: given.expectations !== undefined,
+    expectationsMatchCases: given.expectations !== undefined || given.cases === undefined,
+    ...(given.names === undefined ? {} : { folderNames: given.names }),
+  };
 }
 
 export function loadSuiteInputs(options: InputOptions): { cases: Case[]; deviations: Deviation[] } {
-  requireFolder(options.casesDir, '--cases');
-  requireFolder(options.expectationsDir, '--expectations');
+  const names = options.folderNames ?? OPTION_NAMES;
+  requireFolder(options.casesDir, names.cases);
+  requireFolder(options.expectationsDir, names.expectations);
 
   // The catalogue is the harness's own, whatever cases a run loads.
   const clauses = loadClauseCatalogue(CLAUSE_CATALOGUE_FILE, PROJECT_ROOT);
@@ -49,7 +80,7 @@ export function loadSuiteInputs(options: InputOptions): { cases: Case[]; deviati
   const expectationsFile = join(options.expectationsDir, `${options.provider.name}.yaml`);
   if (options.expectationsRequired && statSync(expectationsFile, { throwIfNoEntry: false }) === undefined) {
     throw new UnusablePath(
-      `--expectations ${options.expectationsDir} has no ${options.provider.name}.yaml; check the folder, or create the file with "format: 1" and "deviations: []"`,
+      `${names.expectations} ${options.expectationsDir} has no ${options.provider.name}.yaml; check the folder, or create the file with "format: 1" and "deviations: []"`,
     );
   }
   const expectations = loadExpectations(expectationsFile, options.root);
