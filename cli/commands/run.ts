@@ -1,7 +1,8 @@
 /** `winsock-conformance run`: the conformance suite against one provider. */
 import { join, resolve } from 'node:path';
-import { CASES_DIR, EXPECTATIONS_DIR, PROJECT_ROOT, WORKER_SCRIPT } from '../../harness/paths.js';
+import { WORKER_SCRIPT } from '../../harness/paths.js';
 import type { Provider } from '../../harness/providers/provider.js';
+import { inputOptionsFor } from '../../harness/runner/inputs.js';
 import type { Reporter } from '../../harness/runner/reporter.js';
 import { RunStopped, runSuite } from '../../harness/runner/run-suite.js';
 import { ConsoleReporter } from '../../reporters/console.js';
@@ -35,14 +36,9 @@ export async function runCommand(options: RunOptions, terminal: Terminal, harnes
   ];
   const stop = terminal.onStopSignal();
   const summary = await runSuite({
-    provider: options.provider,
+    ...inputOptionsFor(options.provider, options),
     filter: { ...(options.grep === undefined ? {} : { grep: options.grep }), tags: options.tag ?? [] },
     outDir,
-    root: PROJECT_ROOT,
-    casesDir: options.cases === undefined ? CASES_DIR : resolve(options.cases),
-    expectationsDir: options.expectations === undefined ? EXPECTATIONS_DIR : resolve(options.expectations),
-    expectationsRequired: options.expectations !== undefined,
-    expectationsMatchCases: options.expectations !== undefined || options.cases === undefined,
     workerScript: WORKER_SCRIPT,
     harnessVersion,
     reporters,
