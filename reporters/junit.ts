@@ -158,7 +158,7 @@ function renderTestCase(result: CaseResult, className: string): string[] {
  * for FAIL, XPASS and KNOWN; what happened for ERROR, TIMEOUT and CRASH; the
  * reason for SKIP.
  */
-function junitMessage(result: CaseResult): string {
+export function junitMessage(result: CaseResult): string {
   switch (result.verdict) {
     case 'FAIL':
       return describeFindingsInOneLine(result);
@@ -172,7 +172,7 @@ function junitMessage(result: CaseResult): string {
 }
 
 /** The element's text: title, where the case is, every explaining check, and the provider's last output when recorded. */
-function junitText(result: CaseResult): string {
+export function junitText(result: CaseResult): string {
   const lines = [result.title, `at ${result.file}:${result.line}`, result.message, ...describeCaseFindings(result)];
   if (result.logExcerpt !== undefined) lines.push('provider.log, last lines written during the case:', result.logExcerpt);
   return lines.join('\n');

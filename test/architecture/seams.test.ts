@@ -53,4 +53,8 @@ describe('folder seams', () => {
   it('no module of harness/ imports the command line (cli/)', () => {
     expect(crossing('harness', 'cli')).to.deep.equal([]);
   });
+
+  it('no module of harness/ imports the suite under mocha (mocha/)', () => {
+    expect(crossing('harness', 'mocha')).to.deep.equal([]);
+  });
 });

@@ -14,8 +14,13 @@ export interface CliRun {
 }
 
 export function runCli(args: readonly string[]): Promise<CliRun> {
+  return runProcess(process.execPath, [CLI, ...args]);
+}
+
+/** Runs a command in the project's folder to its end, with what it printed. */
+export function runProcess(file: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
