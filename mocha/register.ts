@@ -12,6 +12,7 @@
 import { resolve } from 'node:path';
 import type { Case } from '../harness/cases/case.js';
 import { formatProblem } from '../harness/cases/load.js';
+import { ProviderUnavailable } from '../harness/providers/provider.js';
 import { BadInput, loadSuiteInputs } from '../harness/runner/inputs.js';
 import { UnusablePath } from '../harness/runner/unusable-path.js';
 import { projectRelative } from '../harness/yaml/project-path.js';
@@ -26,11 +27,18 @@ export function registerConformanceSuite(env: NodeJS.ProcessEnv = process.env): 
   const { cases, deviations } = readable(() => loadSuiteInputs(settings.inputs));
   const run = new MochaProviderRun(settings, deviations, (line) => process.stderr.write(`winsock-conformance: ${line}\n`));
 
+  // At the root, so that a provider that cannot start fails once, not once per case file.
+  before(async function () {
+    this.timeout(0);
+    await run.start().catch((error: unknown) => {
+      throw explained(error);
+    });
+  });
+
   for (const [suiteName, group] of bySuite(cases, settings)) {
     describe(suiteName, function () {
       // Each case has its own time limit and the harness bounds a worker's start: mocha's limit would cut them short.
       this.timeout(0);
-      before(() => run.start());
       for (const { testCase, index } of group) {
         it(testCase.id, async function () {
           const result = await run.run(testCase, index);
@@ -66,24 +74,29 @@ function bySuite(loaded: readonly Case[], { inputs }: MochaSettings): Map<string
 }
 
 /**
- * What mocha prints for a file it could not load is the error's stack: for
- * bad input, that is the problems (each file:line:column) and what to do,
- * with no frames of the harness's own.
+ * What mocha prints for a spec file it could not load, or a hook that
+ * failed, is the error's stack: for bad input and a provider that cannot run
+ * here, that is what is wrong (each problem at its file:line:column) and
+ * what to do, with no frames of the harness's own.
  */
 function readable<T>(read: () => T): T {
   try {
     return read();
   } catch (error) {
-    const message = explanation(error);
-    if (message === undefined) throw error;
-    const readableError = new Error(message);
-    readableError.stack = `winsock-conformance: ${message}`;
-    throw readableError;
+    throw explained(error);
   }
+}
+
+function explained(error: unknown): unknown {
+  const message = explanation(error);
+  if (message === undefined) return error;
+  const readableError = new Error(message);
+  readableError.stack = `winsock-conformance: ${message}`;
+  return readableError;
 }
 
 function explanation(error: unknown): string | undefined {
   if (error instanceof BadInput) return [...error.problems.map(formatProblem), `${error.message}; nothing was run. Fix them and run again.`].join('\n');
-  if (error instanceof UnusablePath || error instanceof BadSetting) return error.message;
+  if (error instanceof UnusablePath || error instanceof BadSetting || error instanceof ProviderUnavailable) return error.message;
   return undefined;
 }

@@ -125,6 +125,15 @@ describe('the suite through mocha (integration, POSIX provider)', function () {
     expect(bad.stderr).to.not.match(/^\s+at /m);
   });
 
+  it('fails once, in a root hook and without the harness\'s stack, for a provider that cannot run here', async () => {
+    // The native provider is Windows' own Winsock: on Linux it cannot start.
+    const run = await runMocha(['--reporter', RECORD_REPORTER], { WINSOCK_CONFORMANCE_PROVIDER: 'native' });
+    expect(recordedTests(run.stdout).map((test) => [test.fullTitle, test.state, test.error?.stack])).to.deep.equal([
+      ['"before all" hook in "{root}"', 'failed', "winsock-conformance: the native provider is Windows' own Winsock and runs only on Windows (this is linux); use --provider wine here"],
+    ]);
+    expect(run.status).to.equal(1);
+  });
+
   it("SKIPs a private network's case with the CLI's reason when the run cannot make the network", async function () {
     if (process.getuid?.() !== 0) this.skip(); // Running as another user needs root.
     const logs = join(out, 'nobody');
