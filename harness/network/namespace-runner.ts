@@ -15,19 +15,22 @@ import { createProvider } from '../providers/registry.js';
 import { executeCase } from '../runner/execute-case.js';
 import { loadSuiteInputs } from '../runner/inputs.js';
 import { logMark, withLogExcerpt } from '../runner/log-excerpt.js';
+import { runInLanes } from '../runner/lanes.js';
 import { ProviderSession } from '../runner/session.js';
 import { WorkerSpawner } from '../runner/worker-spawner.js';
 import { JOB_VARIABLE, type PrivateNetworkJob, type PrivateNetworkReport } from './job.js';
 import { configurePrivateNetwork } from './private-network.js';
 
 const WORKER_START_BOUND_MS = 120_000;
+/** Lanes for the private cases: each costs a provider start, and most private cases spend their time waiting. */
+const MAX_LANES = 4;
 
 function report(line: PrivateNetworkReport): void {
   writeSync(1, `${JSON.stringify(line)}\n`);
 }
 
 /** The canary: a TCP connect, through the provider, to a listener outside the namespace. */
-function canaryCase(port: number): Case {
+function canaryCaseFor(port: number): Case {
   const location = { file: '(canary)', line: 1, column: 1 };
   return {
     id: 'private-network.canary',
@@ -61,29 +64,40 @@ async function main(job: PrivateNetworkJob): Promise<void> {
   const byId = new Map(cases.map((testCase) => [testCase.id, testCase]));
   const logFd = openSync(job.logFile, 'w+');
   const spawner = new WorkerSpawner({ provider, workerScript: job.workerScript, logFd, startTimeoutMs: WORKER_START_BOUND_MS });
-  const session = new ProviderSession(spawner);
+  // Private cases mostly wait (a connect nobody answers takes seconds): several run side by side.
+  const sessions = Array.from({ length: Math.max(1, Math.min(MAX_LANES, job.cases.length)) }, () => new ProviderSession(spawner));
   const context = (testCase: Case) => ({
-    session,
     providerName: provider.name,
     binding: provider.binding,
     deviations: deviations.filter((deviation) => deviation.case === testCase.id),
     file: testCase.location.file,
   });
   try {
-    const canary = await executeCase(canaryCase(job.canaryPort), context(canaryCase(job.canaryPort)));
+    const canaryCase = canaryCaseFor(job.canaryPort);
+    const canary = await executeCase(canaryCase, { ...context(canaryCase), session: sessions[0] as ProviderSession });
     if (canary.verdict !== 'PASS') {
       report({ type: 'unavailable', reason: `isolation not proven: the canary connect ended ${canary.verdict} (${canary.message})` });
       return;
     }
     report({ type: 'isolated' });
-    for (const { id, index } of job.cases) {
+    const cases = job.cases.map(({ id }) => {
       const testCase = byId.get(id);
       if (testCase === undefined) throw new Error(`no case ${id} in ${job.casesDir}`);
-      const mark = logMark(logFd);
-      report({ type: 'result', index, result: withLogExcerpt(await executeCase(testCase, context(testCase)), logFd, mark) });
-    }
+      return testCase;
+    });
+    await runInLanes(cases, sessions, {
+      async run(testCase, position, session) {
+        const mark = logMark(logFd);
+        const result = withLogExcerpt(await executeCase(testCase, { ...context(testCase), session }), logFd, mark);
+        // Each result goes back as soon as it is known; the parent puts them in order.
+        report({ type: 'result', index: job.cases[position]?.index ?? -1, result });
+        return result;
+      },
+      finished: async () => undefined,
+      stopped: () => false,
+    });
   } finally {
-    await session.close();
+    await Promise.all(sessions.map((session) => session.close()));
     await spawner.close();
     await provider.release();
     closeSync(logFd);

@@ -211,6 +211,7 @@ describe('executeCase with the fake provider', function () {
       });
       const result = await executeCase(quick, slowWorld.context());
       expect(result.verdict, result.message).to.equal('PASS');
+      expect(result.durationMs, "the case's time leaves the worker's start out").to.be.below(3 * HANG_LIMIT_MS);
     } finally {
       await slowWorld.dispose();
       removeDir(slowWorld.dir);
