@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { formatProblem } from '../harness/cases/load.js';
 import { PROJECT_ROOT } from '../harness/paths.js';
 import { ProviderUnavailable } from '../harness/providers/provider.js';
+import { STANDARDS, type Standard } from '../harness/results/result.js';
 import { defaultProviderName, PROVIDER_NAMES } from '../harness/providers/registry.js';
 import { BadInput, NothingSelected, UnusablePath } from '../harness/runner/run-suite.js';
 import { lintCommand } from './commands/lint.js';
@@ -58,7 +59,8 @@ function program(terminal: Terminal, outcome: (status: Promise<number> | number)
     .option('--cases <dir>', "run the cases in DIR instead of the suite's cases/")
     .option('--expectations <dir>', "read <provider>.yaml deviations from DIR instead of expectations/ (the file must exist)")
     .addOption(reporterOption())
-    .action((options: { provider: string }) => outcome(runCommand({ ...options, provider: providerNamed(options.provider) }, terminal, version)));
+    .addOption(new Option('--against <standard>', 'judge documented steps by the page (docs), or by what Windows does where references/windows.yaml says (windows)').choices(STANDARDS).default('docs'))
+    .action((options: { provider: string; against: Standard }) => outcome(runCommand({ ...options, provider: providerNamed(options.provider) }, terminal, version)));
 
   root
     .command('setup')

@@ -1,15 +1,17 @@
 /**
  * `winsock-conformance lint [PATH...]`: every problem of every case file and
  * expectations file in one pass, without starting a provider. Without paths it
- * checks the whole suite: cases/, and expectations/ against those cases. With
- * paths it checks those case files, and expectations only when --expectations
- * names the folder written for them.
+ * checks the whole suite: cases/, and expectations/ and the Windows references
+ * (references/windows.yaml) against those cases. With paths it checks those
+ * case files, and expectations only when --expectations names the folder
+ * written for them.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { findCaseFiles, formatProblem, loadCases } from '../../harness/cases/load.js';
 import { checkDeviationsAgainstCases, loadExpectations } from '../../harness/expectations/load.js';
-import { CASES_DIR, EXPECTATIONS_DIR, PROJECT_ROOT } from '../../harness/paths.js';
+import { CASES_DIR, EXPECTATIONS_DIR, PROJECT_ROOT, WINDOWS_REFERENCES_FILE } from '../../harness/paths.js';
+import { loadReferences } from '../../harness/references/load.js';
 import { EXIT, UsageError } from '../exit-status.js';
 import type { Terminal } from '../terminal.js';
 
@@ -25,7 +27,8 @@ export function lintCommand(paths: readonly string[], options: LintOptions, term
     const loaded = loadExpectations(file, PROJECT_ROOT);
     return [...loaded.problems, ...checkDeviationsAgainstCases(loaded.deviations, cases)];
   });
-  const all = [...problems, ...expectationProblems];
+  const referenceProblems = paths.length === 0 ? loadReferences(WINDOWS_REFERENCES_FILE, PROJECT_ROOT, cases).problems : [];
+  const all = [...problems, ...expectationProblems, ...referenceProblems];
   for (const problem of all) terminal.log(formatProblem(problem));
   terminal.log(all.length === 0 ? `${cases.length} cases, no problems` : `${all.length} problem(s)`);
   return all.length === 0 ? EXIT.green : EXIT.badInput;

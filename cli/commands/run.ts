@@ -1,7 +1,8 @@
 /** `winsock-conformance run`: the conformance suite against one provider. */
 import { join, resolve } from 'node:path';
-import { CASES_DIR, EXPECTATIONS_DIR, PROJECT_ROOT, WORKER_SCRIPT } from '../../harness/paths.js';
+import { CASES_DIR, EXPECTATIONS_DIR, PROJECT_ROOT, WINDOWS_REFERENCES_FILE, WORKER_SCRIPT } from '../../harness/paths.js';
 import type { Provider } from '../../harness/providers/provider.js';
+import type { Standard } from '../../harness/results/result.js';
 import type { Reporter } from '../../harness/runner/reporter.js';
 import { RunStopped, runSuite } from '../../harness/runner/run-suite.js';
 import { ConsoleReporter } from '../../reporters/console.js';
@@ -20,6 +21,7 @@ export interface RunOptions {
   readonly cases?: string;
   readonly expectations?: string;
   readonly reporter?: readonly ReportName[];
+  readonly against?: Standard;
 }
 
 export async function runCommand(options: RunOptions, terminal: Terminal, harnessVersion: string): Promise<number> {
@@ -42,6 +44,9 @@ export async function runCommand(options: RunOptions, terminal: Terminal, harnes
     expectationsDir: options.expectations === undefined ? EXPECTATIONS_DIR : resolve(options.expectations),
     expectationsRequired: options.expectations !== undefined,
     expectationsMatchCases: options.expectations !== undefined || options.cases === undefined,
+    referencesFile: WINDOWS_REFERENCES_FILE,
+    referencesMatchCases: options.cases === undefined,
+    against: options.against ?? 'docs',
     workerScript: WORKER_SCRIPT,
     harnessVersion,
     reporters,

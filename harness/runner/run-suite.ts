@@ -7,16 +7,17 @@
  * finished, marked incomplete.
  */
 import { closeSync, openSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { hostname, release } from 'node:os';
 import { join } from 'node:path';
 import type { Case } from '../cases/case.js';
-import type { Deviation } from '../expectations/deviation.js';
 import { ProviderUnavailable, type Provider } from '../providers/provider.js';
 import { messageOf } from '../message-of.js';
-import type { CaseResult, RunInfo, RunSummary } from '../results/result.js';
+import { judgeAgainst, type JudgedInputs } from '../references/standard.js';
+import { fingerprint } from '../results/fingerprint.js';
+import type { CaseResult, RunInfo, RunSummary, Standard } from '../results/result.js';
 import { summarize } from '../results/summary.js';
 import { executeCase } from './execute-case.js';
-import { loadSuiteInputs } from './inputs.js';
+import { loadSuiteInputs, type SuiteInputs } from './inputs.js';
 import { claimOutDir } from './out-dir.js';
 import type { Reporter } from './reporter.js';
 import { selectCases, type CaseFilter } from './select-cases.js';
@@ -46,6 +47,11 @@ export interface SuiteOptions {
   readonly expectationsRequired: boolean;
   /** Whether the expectations were written for this case set (see InputOptions). */
   readonly expectationsMatchCases: boolean;
+  /** The Windows references (references/windows.yaml), and whether they were written for this case set (see InputOptions). */
+  readonly referencesFile?: string;
+  readonly referencesMatchCases?: boolean;
+  /** What documented steps are judged against (harness/references/standard.ts); default `docs`. */
+  readonly against?: Standard;
   readonly workerScript: string;
   readonly harnessVersion: string;
   readonly reporters: readonly Reporter[];
@@ -56,8 +62,10 @@ export interface SuiteOptions {
 
 export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
   const started = performance.now();
-  const { cases, deviations } = loadSuiteInputs(options);
-  const selected = selectCases(cases, options.filter);
+  const inputs = loadSuiteInputs(options);
+  const { cases } = inputs;
+  const judged = judgeAgainst(options.against ?? 'docs', cases, inputs.deviations, inputs.references);
+  const selected = selectCases(judged.cases, options.filter);
   if (selected.length === 0) {
     const { grep, tags } = options.filter;
     const filters = [grep === undefined ? '' : `--grep ${grep}`, ...tags.map((tag) => `--tag ${tag}`)].filter(Boolean).join(' ');
@@ -67,13 +75,19 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
   try {
     options.log(`preparing the ${options.provider.name} provider…`);
     await options.provider.prepare(options.log);
-    return await runPrepared(options, selected, deviations, started);
+    return await runPrepared(options, selected, { inputs, judged }, started);
   } finally {
     await release();
   }
 }
 
-async function runPrepared(options: SuiteOptions, selected: readonly Case[], deviations: readonly Deviation[], started: number): Promise<RunSummary> {
+/** What the run reads, as loaded and as judged (by the page, or by Windows where it has a reference). */
+interface Judging {
+  readonly inputs: SuiteInputs;
+  readonly judged: JudgedInputs;
+}
+
+async function runPrepared(options: SuiteOptions, selected: readonly Case[], judging: Judging, started: number): Promise<RunSummary> {
   const logFile = join(options.outDir, 'provider.log');
   const logFd = openSync(logFile, 'w');
   const session = new ProviderSession(options.provider, options.workerScript, logFd);
@@ -84,13 +98,21 @@ async function runPrepared(options: SuiteOptions, selected: readonly Case[], dev
     const run: RunInfo = {
       provider: options.provider.name,
       providerVersion: info.version,
+      stack: info.stack ?? { kind: 'unknown' },
+      providerNode: info.nodeVersion,
+      ...(info.koffiVersion === undefined ? {} : { providerKoffi: info.koffiVersion }),
       harnessVersion: options.harnessVersion,
       host: hostname(),
+      platform: `${process.platform} ${process.arch} ${release()}`,
       startedAt: new Date().toISOString(),
       filters: { ...(options.filter.grep === undefined ? {} : { grep: options.filter.grep }), tags: options.filter.tags },
+      caseSet: fingerprint(judging.inputs.cases),
+      expectations: fingerprint(judging.inputs.deviations),
+      references: fingerprint(judging.inputs.references),
+      judgedAgainst: options.against ?? 'docs',
     };
     for (const reporter of options.reporters) await reporter.start(run, selected.length);
-    const results = await runCases(options, selected, deviations, session);
+    const results = await runCases(options, selected, judging.judged, session);
     const stopped = options.stop?.aborted === true ? stopReason(options.stop) : undefined;
     const incomplete = stopped === undefined ? undefined : `${stopped} after ${results.length} of ${selected.length} cases`;
     const summary = summarize(results, performance.now() - started, incomplete);
@@ -104,19 +126,19 @@ async function runPrepared(options: SuiteOptions, selected: readonly Case[], dev
   }
 }
 
-async function runCases(options: SuiteOptions, selected: readonly Case[], deviations: readonly Deviation[], session: ProviderSession): Promise<CaseResult[]> {
+async function runCases(options: SuiteOptions, selected: readonly Case[], judged: JudgedInputs, session: ProviderSession): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
   for (const [index, testCase] of selected.entries()) {
     if (isStopped(options.stop)) break;
     for (const reporter of options.reporters) reporter.caseStarted?.({ id: testCase.id, title: testCase.title, index, total: selected.length });
-    const result = await executeCase(testCase, {
+    const result = judged.annotate(await executeCase(testCase, {
       session,
       providerName: options.provider.name,
       binding: options.provider.binding,
-      deviations: deviations.filter((deviation) => deviation.case === testCase.id),
+      deviations: judged.deviations.filter((deviation) => deviation.case === testCase.id),
       file: testCase.location.file,
       ...(options.stop === undefined ? {} : { stop: options.stop }),
-    });
+    }));
     // The case the stop cut short has no honest verdict: it is not reported.
     if (isStopped(options.stop)) break;
     results.push(result);
