@@ -9,6 +9,7 @@ import { ProviderUnavailable } from '../harness/providers/provider.js';
 import { STANDARDS, type Standard } from '../harness/results/result.js';
 import { defaultProviderName, PROVIDER_NAMES } from '../harness/providers/registry.js';
 import { BadInput, NothingSelected, UnusablePath } from '../harness/runner/run-suite.js';
+import { compareCommand } from './commands/compare.js';
 import { lintCommand } from './commands/lint.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
@@ -59,6 +60,7 @@ function program(terminal: Terminal, outcome: (status: Promise<number> | number)
     .option('--cases <dir>', "run the cases in DIR instead of the suite's cases/")
     .option('--expectations <dir>', "read <provider>.yaml deviations from DIR instead of expectations/ (the file must exist)")
     .addOption(reporterOption())
+    .option('--baseline <results>', 'compare this run with an earlier results.jsonl once it ends (comparison.json, and the changes on the console); a regression makes the run red')
     .addOption(new Option('--against <standard>', 'judge documented steps by the page (docs), or by what Windows does where references/windows.yaml says (windows)').choices(STANDARDS).default('docs'))
     .action((options: { provider: string; against: Standard }) => outcome(runCommand({ ...options, provider: providerNamed(options.provider) }, terminal, version)));
 
@@ -83,6 +85,14 @@ function program(terminal: Terminal, outcome: (status: Promise<number> | number)
     .argument('[paths...]', 'case files or folders of them')
     .option('--expectations <dir>', 'the expectations folder to check (default: expectations/)')
     .action((paths: string[], options: { expectations?: string }) => outcome(lintCommand(paths, options, terminal)));
+
+  root
+    .command('compare')
+    .description('List what changed from a baseline run to a current one, per case and step: regressions, fixes, changed observations, new and removed cases. Exit status 1 on a regression.')
+    .argument('<baseline>', 'the earlier results.jsonl')
+    .argument('<current>', 'the later results.jsonl')
+    .option('--json', 'print the comparison as JSON (the format of comparison.json)')
+    .action((baseline: string, current: string, options: { json?: boolean }) => outcome(compareCommand(baseline, current, options, terminal)));
 
   root
     .command('report')
