@@ -6,6 +6,7 @@
  */
 import type { CaseChange, CaseChangeKind, ComparedRun, Comparison, StepChange, StepState } from '../harness/baselines/compare.js';
 import { describeOutcome } from '../harness/results/describe-outcome.js';
+import { plural } from './plural.js';
 
 const HEADINGS: { readonly [K in CaseChangeKind]: string } = {
   regression: 'REGRESSION',
@@ -38,11 +39,7 @@ export function comparisonText(comparison: Comparison): string {
 
 export function countsLine(comparison: Comparison): string {
   const kinds = Object.keys(COUNT_WORDS) as CaseChangeKind[];
-  const parts = kinds.map((kind) => {
-    const count = comparison.counts[kind];
-    const [one, many] = COUNT_WORDS[kind];
-    return `${count} ${count === 1 ? one : many}`;
-  });
+  const parts = kinds.map((kind) => plural(comparison.counts[kind], ...COUNT_WORDS[kind]));
   return comparison.cases.length === 0 ? `no change (${parts.join(', ')})` : parts.join(', ');
 }
 

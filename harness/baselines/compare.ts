@@ -20,6 +20,7 @@ import { ACCEPTED_VERDICTS, type CaseResult, type CheckResult, type Observation,
 import type { RecordedRun } from '../results/recorded-run.js';
 import { behaviourKey, stableObservation } from '../results/stable-observation.js';
 import { standingOf, type Standing } from '../results/standing.js';
+import { selectCases } from '../runner/select-cases.js';
 
 /** The version of comparison.json this harness writes. */
 export const COMPARISON_FORMAT = 1;
@@ -81,13 +82,17 @@ export function compareRuns(baseline: RecordedRun, current: RecordedRun): Compar
   const before = new Map(baseline.cases.map((result) => [result.id, result]));
   const after = new Map(current.cases.map((result) => [result.id, result]));
   const changes: CaseChange[] = [];
+  const selectedBefore = new Set(selectCases(current.cases, baseline.run.filters).map((result) => result.id));
   for (const result of current.cases) {
     const earlier = before.get(result.id);
+    if (earlier === undefined && !selectedBefore.has(result.id)) continue;
     const change = earlier === undefined ? newCase(result) : compareCase(earlier, result);
     if (change !== undefined) changes.push(change);
   }
+  // A case one run's --grep or --tag left out was not removed or added: it is not compared.
+  const selectedNow = new Set(selectCases(baseline.cases, current.run.filters).map((result) => result.id));
   for (const result of baseline.cases) {
-    if (!after.has(result.id)) changes.push(removedCase(result));
+    if (!after.has(result.id) && selectedNow.has(result.id)) changes.push(removedCase(result));
   }
   const ordered = [...changes].sort((a, b) => SERIOUSNESS.indexOf(a.kind) - SERIOUSNESS.indexOf(b.kind));
   const counts = Object.fromEntries(SERIOUSNESS.map((kind) => [kind, changes.filter((change) => change.kind === kind).length])) as Comparison['counts'];
@@ -181,6 +186,11 @@ function comparedRun(recorded: RecordedRun): ComparedRun {
 
 function notesOn(baseline: RunInfo, current: RunInfo): string[] {
   const notes: string[] = [];
+  for (const [which, run] of [['baseline', baseline], ['current', current]] as const) {
+    if (run.filters.grep !== undefined || run.filters.tags.length > 0) {
+      notes.push(`the ${which} run selected cases (${describeFilters(run.filters)}): only cases both runs selected are compared`);
+    }
+  }
   if (baseline.provider !== current.provider) notes.push(`the runs are of different providers (${baseline.provider}, ${current.provider})`);
   if (baseline.caseSet.sha256 !== current.caseSet.sha256) {
     notes.push(`the case sets differ (${baseline.caseSet.count} and ${current.caseSet.count} cases loaded): what a step documents may have changed too`);
@@ -192,4 +202,8 @@ function notesOn(baseline: RunInfo, current: RunInfo): string[] {
     notes.push(`the ${current.provider} expectations differ: a step may be recorded in one run and unexpected in the other`);
   }
   return notes;
+}
+
+function describeFilters(filters: RunInfo['filters']): string {
+  return [...(filters.grep === undefined ? [] : [`--grep ${filters.grep}`]), ...filters.tags.map((tag) => `--tag ${tag}`)].join(' ');
 }

@@ -29,7 +29,7 @@ function caseResult(id: string, verdict: Verdict, checks: CheckResult[], message
 }
 
 function recorded(cases: CaseResult[], run: Partial<RunInfo> = {}, origin = 'run.jsonl'): RecordedRun {
-  return { run: { ...RUN, ...run }, cases, origin };
+  return { run: { ...RUN, filters: { tags: [] }, ...run }, cases, origin };
 }
 
 const socketCheck = (handle: number) => check('socket', { returns: 'socket', handle });
@@ -128,6 +128,18 @@ describe('compareRuns', () => {
       'the runs judged by different standards (docs, windows): standings are not comparable where a step has a Windows reference',
     ]);
     expect(comparison.current).to.deep.equal({ origin: 'run.jsonl', provider: 'posix', providerVersion: RUN.providerVersion, host: RUN.host, startedAt: RUN.startedAt, judgedAgainst: 'windows' });
+  });
+
+  it("compares only the cases both runs selected: a case another run's --grep or --tag left out is neither new nor removed", () => {
+    const tagged = (id: string, tags: string[]): CaseResult => ({ ...caseResult(id, 'PASS', []), tags });
+    const full = recorded([tagged('udp.a', ['udp']), tagged('tcp.b', ['tcp'])]);
+    const onlyUdp = recorded([tagged('udp.a', ['udp'])], { filters: { tags: ['udp'] } });
+    expect(compareRuns(full, onlyUdp).cases).to.deep.equal([]);
+    expect(compareRuns(onlyUdp, full).cases).to.deep.equal([]);
+    expect(compareRuns(full, onlyUdp).notes).to.deep.equal(['the current run selected cases (--tag udp): only cases both runs selected are compared']);
+    const grep = recorded([tagged('udp.a', ['udp'])], { filters: { grep: 'UDP.', tags: [] } });
+    expect(compareRuns(full, grep).cases).to.deep.equal([]);
+    expect(kinds(compareRuns(full, recorded([tagged('udp.a', ['udp'])])))).to.deep.equal({ 'tcp.b': 'removed: ' });
   });
 });
 
