@@ -9,8 +9,11 @@ import { ProviderUnavailable } from '../harness/providers/provider.js';
 import { STANDARDS, type Standard } from '../harness/results/result.js';
 import { defaultProviderName, PROVIDER_NAMES } from '../harness/providers/registry.js';
 import { BadInput, NothingSelected, UnusablePath } from '../harness/runner/run-suite.js';
+import { atlasCommand } from './commands/atlas.js';
 import { compareCommand } from './commands/compare.js';
+import { errataCommand } from './commands/errata.js';
 import { lintCommand } from './commands/lint.js';
+import { mergeCommand } from './commands/merge.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { EXIT, UsageError } from './exit-status.js';
@@ -93,6 +96,26 @@ function program(terminal: Terminal, outcome: (status: Promise<number> | number)
     .argument('<current>', 'the later results.jsonl')
     .option('--json', 'print the comparison as JSON (the format of comparison.json)')
     .action((baseline: string, current: string, options: { json?: boolean }) => outcome(compareCommand(baseline, current, options, terminal)));
+
+  root
+    .command('merge')
+    .description('Write the result matrix of several runs: matrix.html (one self-contained page) and matrix.json. Rows are cases and steps, columns are runs, cells what was observed.')
+    .argument('<results...>', 'results.jsonl files')
+    .option('--out <dir>', 'where matrix.html and matrix.json go', 'matrix')
+    .action((results: string[], options: { out?: string }) => outcome(mergeCommand(results, options, terminal)));
+
+  root
+    .command('atlas')
+    .description("Write the documented-vs-observed atlas: the page clause by clause, with what it documents, what Windows does and what each run observed (atlas.html, atlas.md).")
+    .argument('[results...]', 'results.jsonl files')
+    .option('--out <dir>', 'where atlas.html and atlas.md go', 'atlas')
+    .action((results: string[], options: { out?: string }) => outcome(atlasCommand(results, options, terminal)));
+
+  root
+    .command('errata')
+    .description('List the documentation errata: steps where real Windows, per references/windows.yaml, does what the page does not allow.')
+    .option('--json', 'print them as JSON')
+    .action((options: { json?: boolean }) => outcome(errataCommand(options, terminal)));
 
   root
     .command('report')

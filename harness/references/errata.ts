@@ -1,0 +1,51 @@
+/**
+ * Documentation errata: the documented steps where real Windows does what
+ * the page does not allow — no outcome Windows gives (its reference) matches
+ * any outcome the page documents for the step. Each is a finding about the
+ * page, with the clauses the case cites and the source that shows Windows.
+ */
+import type { Case, ClauseCitation, Outcome } from '../cases/case.js';
+import type { ReferenceNote } from '../results/result.js';
+import { matchValue } from '../verdicts/match.js';
+import type { WindowsReference } from './reference.js';
+import { referenceNote } from './standard.js';
+
+export interface Erratum {
+  readonly case: string;
+  readonly caseTitle: string;
+  readonly step: string;
+  /** The clauses the case cites: where the page says what Windows does not do. */
+  readonly clauses: readonly ClauseCitation[];
+  /** What the page documents, as the case writes it. */
+  readonly documented: readonly Outcome[];
+  readonly reference: ReferenceNote;
+  /** The assertion that shows Windows, verbatim. */
+  readonly quote: string;
+  readonly note?: string;
+}
+
+export function findErrata(cases: readonly Case[], references: readonly WindowsReference[]): Erratum[] {
+  const casesById = new Map(cases.map((testCase) => [testCase.id, testCase]));
+  return references.flatMap((reference) => {
+    const testCase = casesById.get(reference.case);
+    const documented = testCase?.steps.find((step) => step.id === reference.step)?.expect;
+    if (testCase === undefined || documented === undefined || pageAllows(documented, reference.windows)) return [];
+    return [
+      {
+        case: testCase.id,
+        caseTitle: testCase.title,
+        step: reference.step,
+        clauses: testCase.clauses,
+        documented,
+        reference: referenceNote(reference),
+        quote: reference.source.quote,
+        ...(reference.note === undefined ? {} : { note: reference.note }),
+      },
+    ];
+  });
+}
+
+/** Whether some outcome Windows gives is one the page documents. */
+function pageAllows(documented: readonly Outcome[], windows: readonly Outcome[]): boolean {
+  return windows.some((outcome) => documented.some((allowed) => matchValue(allowed, outcome) === undefined));
+}

@@ -1,0 +1,35 @@
+/** A small catalogue, the reference samples' cases and references, and runs of the broadcast case: what the atlas tests build from. */
+import type { ClauseCatalogue } from '../../harness/clauses/load.js';
+import { findErrata } from '../../harness/references/errata.js';
+import { loadReferences } from '../../harness/references/load.js';
+import type { CaseResult, CheckResult, Observation, Verdict } from '../../harness/results/result.js';
+import type { RecordedRun } from '../../harness/results/recorded-run.js';
+import { load, PROJECT_ROOT } from '../cases/helpers.js';
+import { RUN } from '../reporters/sample-results.js';
+
+const sample = (name: string): string => `test/references/samples/${name}`;
+
+export const CATALOGUE: ClauseCatalogue = {
+  page: 'spec/WSAConnect.txt',
+  clauses: [
+    { id: 'remarks.dgram.broadcast', section: 'Remarks', kind: 'rule', text: 'Otherwise, WSAConnect will fail with the error code WSAEACCES.', error: 'WSAEACCES' },
+    { id: 'remarks.unchecked', section: 'Remarks', kind: 'rule', text: 'A rule no case checks.' },
+    { id: 'remarks.background', section: 'Remarks', kind: 'informative', text: 'Some background.' },
+  ],
+};
+
+export function check(stepId: string, observed: Observation, passed: boolean): CheckResult {
+  return { stepId, call: stepId, args: {}, kind: 'documented', expected: [], observed, passed, differingKeys: [], durationMs: 1, explainsVerdict: false };
+}
+
+export function broadcastRun(provider: string, verdict: Verdict, checks: CheckResult[], message = 'm'): RecordedRun {
+  const result: CaseResult = { id: 'udp.broadcast', title: 't', file: 'f', line: 1, clauses: [], tags: [], provider, verdict, message, checks, durationMs: 1, startedAt: RUN.startedAt };
+  return { run: { ...RUN, provider, providerVersion: `${provider} 1.0`, host: 'h' }, cases: [result] };
+}
+
+export function atlasInputs() {
+  const { cases } = load(sample('cases.yaml'));
+  const { references } = loadReferences(sample('valid.yaml'), PROJECT_ROOT, cases);
+  return { cases, references, errata: findErrata(cases, references) };
+}
+
