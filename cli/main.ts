@@ -15,6 +15,7 @@ import { errataCommand } from './commands/errata.js';
 import { lintCommand } from './commands/lint.js';
 import { mergeCommand } from './commands/merge.js';
 import { reportCommand } from './commands/report.js';
+import { reproCommand } from './commands/repro.js';
 import { runCommand } from './commands/run.js';
 import { EXIT, UsageError } from './exit-status.js';
 import { addReports, collect, providerNamed, REPORT_NAMES } from './options.js';
@@ -116,6 +117,13 @@ function program(terminal: Terminal, outcome: (status: Promise<number> | number)
     .description('List the documentation errata: steps where real Windows, per references/windows.yaml, does what the page does not allow.')
     .option('--json', 'print them as JSON')
     .action((options: { json?: boolean }) => outcome(errataCommand(options, terminal)));
+
+  root
+    .command('repro')
+    .description("Print a standalone script that makes a case's calls on ws2_32 and prints what it observes, with the environment's fingerprint: Node and koffi alone, for a bug report.")
+    .argument('<case-id>', 'the case to reproduce')
+    .addOption(providerOption())
+    .action((caseId: string, options: { provider: string }) => outcome(reproCommand(caseId, options, terminal, version)));
 
   root
     .command('report')
