@@ -36,6 +36,11 @@ Examples:
   winsock-conformance run --grep tcp.nonblocking.wouldblock-then-writable
   winsock-conformance lint cases/udp.yaml
   winsock-conformance report reports/results.jsonl --out /tmp/again
+  winsock-conformance run --provider native --baseline old/results.jsonl   (red on a regression too)
+  winsock-conformance compare old/results.jsonl reports/results.jsonl      (status 1 on a regression)
+  winsock-conformance merge wine/results.jsonl posix/results.jsonl --out matrix
+  winsock-conformance atlas wine/results.jsonl posix/results.jsonl --out atlas
+  winsock-conformance repro udp.broadcast-without-so-broadcast-is-wsaeacces > repro.cjs
 `;
 
 function program(terminal: Terminal, outcome: (status: Promise<number> | number) => void): Command {
