@@ -15,9 +15,9 @@ const INTRO = 'Steps where real Windows does what the page does not allow: the p
 
 export function errataHtml(errata: readonly Erratum[], linkCases: boolean): SafeHtml {
   const items = errata.map(
-    (erratum) => html`<li id="${anchor('erratum', `${erratum.case}.${erratum.step}`)}">
-<p>${linkCases ? html`<a href="#${anchor('case', erratum.case)}"><code>${erratum.case}</code></a>` : html`<code>${erratum.case}</code>`} step <code>${erratum.step}</code>: ${erratum.caseTitle}</p>
-<p>Page: <code>${describeExpected(erratum.documented)}</code> (${erratum.clauses.map((clause) => clause.id).join(', ')}) — Windows: <code>${describeExpected(erratum.reference.windows)}</code></p>
+    (erratum) => html`<li id="${anchor('erratum', `${erratum.case.id}.${erratum.step}`)}">
+<p>${linkCases ? html`<a href="#${anchor('case', erratum.case.id)}"><code>${erratum.case.id}</code></a>` : html`<code>${erratum.case.id}</code>`} step <code>${erratum.step}</code>: ${erratum.case.title}</p>
+<p>Page: <code>${describeExpected(erratum.documented)}</code> (${erratum.case.clauses.map((clause) => clause.id).join(', ')}) — Windows: <code>${describeExpected(erratum.reference.windows)}</code></p>
 <p class="muted">${erratum.reference.versions} Source: ${externalLink(erratum.reference.url, erratum.reference.source)}${erratum.note === undefined ? '' : html` — ${erratum.note}`}</p>
 <pre><code>${erratum.quote}</code></pre>
 </li>`,
@@ -34,8 +34,8 @@ export function errataMarkdown(errata: readonly Erratum[]): string {
   if (errata.length === 0) lines.push('None known.', '');
   for (const erratum of errata) {
     lines.push(
-      `- ${markdownCode(erratum.case)} step ${markdownCode(erratum.step)}: ${escapeMarkdown(erratum.caseTitle)}  `,
-      `  page: ${markdownCode(describeExpected(erratum.documented))} (${erratum.clauses.map((clause) => markdownCode(clause.id)).join(', ')}); Windows: ${markdownCode(describeExpected(erratum.reference.windows))}  `,
+      `- ${markdownCode(erratum.case.id)} step ${markdownCode(erratum.step)}: ${escapeMarkdown(erratum.case.title)}  `,
+      `  page: ${markdownCode(describeExpected(erratum.documented))} (${erratum.case.clauses.map((clause) => markdownCode(clause.id)).join(', ')}); Windows: ${markdownCode(describeExpected(erratum.reference.windows))}  `,
       `  ${escapeMarkdown(erratum.reference.versions)} Source: ${markdownLink(erratum.reference.url, erratum.reference.source)}${erratum.note === undefined ? '' : ` — ${escapeMarkdown(erratum.note)}`}`,
     );
   }
@@ -45,8 +45,8 @@ export function errataMarkdown(errata: readonly Erratum[]): string {
 export function errataText(errata: readonly Erratum[]): string {
   const blocks = errata.map((erratum) =>
     [
-      `${erratum.case} ${erratum.step}: ${erratum.caseTitle}`,
-      `  page:    ${describeExpected(erratum.documented)} (${erratum.clauses.map((clause) => clause.id).join(', ')})`,
+      `${erratum.case.id} ${erratum.step}: ${erratum.case.title}`,
+      `  page:    ${describeExpected(erratum.documented)} (${erratum.case.clauses.map((clause) => clause.id).join(', ')})`,
       `  windows: ${describeExpected(erratum.reference.windows)}`,
       `  source:  ${erratum.reference.source} ${erratum.reference.url}`,
       `  which:   ${erratum.reference.versions}`,

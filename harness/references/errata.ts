@@ -11,11 +11,9 @@ import type { WindowsReference } from './reference.js';
 import { referenceNote } from './standard.js';
 
 export interface Erratum {
-  readonly case: string;
-  readonly caseTitle: string;
+  /** The case, with the clauses it cites: where the page says what Windows does not do. */
+  readonly case: { readonly id: string; readonly title: string; readonly clauses: readonly ClauseCitation[] };
   readonly step: string;
-  /** The clauses the case cites: where the page says what Windows does not do. */
-  readonly clauses: readonly ClauseCitation[];
   /** What the page documents, as the case writes it. */
   readonly documented: readonly Outcome[];
   readonly reference: ReferenceNote;
@@ -32,10 +30,8 @@ export function findErrata(cases: readonly Case[], references: readonly WindowsR
     if (testCase === undefined || documented === undefined || pageAllows(documented, reference.windows)) return [];
     return [
       {
-        case: testCase.id,
-        caseTitle: testCase.title,
+        case: { id: testCase.id, title: testCase.title, clauses: testCase.clauses },
         step: reference.step,
-        clauses: testCase.clauses,
         documented,
         reference: referenceNote(reference),
         quote: reference.source.quote,

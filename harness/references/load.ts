@@ -12,13 +12,13 @@ import type { RawCase } from '../cases/raw-case.js';
 import { checkReferences } from '../cases/references.js';
 import { caseSchema } from '../cases/schema.js';
 import { referencesSchemaDocument } from '../schemas/references-schema.js';
-import { problemAt, type Problem } from '../yaml/problem.js';
+import { problemAt, sortProblems, type Problem } from '../yaml/problem.js';
 import { projectRelative } from '../yaml/project-path.js';
 import { explainSchemaErrors } from '../yaml/schema-errors.js';
 import { schemaProblems } from '../yaml/schema-problems.js';
 import { compileSchema } from '../yaml/schema.js';
 import type { DataPath, SourceMap } from '../yaml/source-map.js';
-import { didYouMean } from '../yaml/suggest.js';
+import { placeStepEntries } from '../cases/step-entries.js';
 import { loadYamlFile } from '../yaml/yaml-file.js';
 import type { ReferenceSource, WindowsReference } from './reference.js';
 
@@ -90,38 +90,22 @@ export function loadReferences(file: string, root: string, cases: readonly Case[
 }
 
 function checkAgainstCases(references: readonly LocatedReference[], cases: readonly Case[]): { problems: Problem[] } {
-  const casesById = new Map(cases.map((entry) => [entry.id, entry]));
-  const first = new Map<string, LocatedReference>();
-  const problems: Problem[] = [];
-  for (const reference of references) {
-    const target = casesById.get(reference.case);
-    if (target === undefined) {
-      problems.push(problemAt(reference.location, `no case has the id "${reference.case}"${didYouMean(reference.case, casesById.keys())}`));
-      continue;
-    }
-    const stepIndex = target.steps.findIndex((step) => step.id === reference.step);
-    const step = target.steps[stepIndex];
-    if (step === undefined) {
-      const steps = target.steps.map((entry) => entry.id);
-      problems.push(problemAt(reference.location, `case "${reference.case}" has no step "${reference.step}"; its steps: ${steps.join(', ')}${didYouMean(reference.step, steps)}`));
-      continue;
-    }
-    if (step.expect === undefined) {
+  const { placed, problems } = placeStepEntries(
+    references,
+    cases,
+    (reference, firstLine) => `case "${reference.case}" step "${reference.step}" already has a reference at line ${firstLine}; keep one per step`,
+  );
+  for (const { entry, testCase, stepIndex } of placed) {
+    if (testCase.steps[stepIndex]?.expect === undefined) {
       problems.push(
-        problemAt(reference.location, `step "${reference.step}" of case "${reference.case}" is a set-up step (it has no expect); a Windows reference stands beside what the page documents, so it names a documented step`),
+        problemAt(entry.location, `step "${entry.step}" of case "${entry.case}" is a set-up step (it has no expect); a Windows reference stands beside what the page documents, so it names a documented step`),
       );
       continue;
     }
-    const key = JSON.stringify([reference.case, reference.step]);
-    const earlier = first.get(key);
-    if (earlier !== undefined) {
-      problems.push(problemAt(reference.location, `case "${reference.case}" step "${reference.step}" already has a reference at line ${earlier.location.line}; keep one per step`));
-      continue;
-    }
-    first.set(key, reference);
-    problems.push(...outcomeProblems(reference, target, stepIndex));
+    problems.push(...outcomeProblems(entry, testCase, stepIndex));
   }
-  return { problems };
+  // In the order of the file, as the entries are written.
+  return { problems: sortProblems(problems, []) };
 }
 
 /**

@@ -47,3 +47,8 @@ export function stepIdProperty(description: string): SchemaObject {
     patternErrorMessage: 'a step id is the step\'s `id:` or its call name, with `#2`, `#3`… for repeats (e.g. WSAConnect#2)',
   };
 }
+
+/** The head of a generated schema document: the draft, its `$id`, a title and a description. */
+export function schemaHead($id: string, title: string, description: string): SchemaObject {
+  return { $schema: SCHEMA_DRAFT, $id, title, description };
+}

@@ -7,17 +7,17 @@
  * loader checks it against the step's call as a case's `expect` is checked.
  */
 import type { SchemaObject } from 'ajv';
-import { caseIdProperty, formatProperty, ref, SCHEMA_DRAFT, stepIdProperty } from './fragments.js';
+import { caseIdProperty, formatProperty, ref, schemaHead, stepIdProperty } from './fragments.js';
 
 let built: SchemaObject | undefined;
 
 export function referencesSchemaDocument(): SchemaObject {
   built ??= {
-    $schema: SCHEMA_DRAFT,
-    $id: 'references.schema.json',
-    title: 'Windows reference file',
-    description:
+    ...schemaHead(
+      'references.schema.json',
+      'Windows reference file',
       'What real Windows does at steps of the cases, from public sources that ran on Windows, kept apart from the page (README, "The Windows reference"). Generated: do not edit by hand.',
+    ),
     type: 'object',
     properties: {
       format: formatProperty('Windows reference'),

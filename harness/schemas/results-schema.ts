@@ -8,17 +8,17 @@
  */
 import type { SchemaObject } from 'ajv';
 import { RESULTS_FORMAT, STANDARDS, VERDICTS } from '../results/result.js';
-import { ref, SCHEMA_DRAFT } from './fragments.js';
+import { ref, schemaHead } from './fragments.js';
 
 let built: SchemaObject | undefined;
 
 export function resultsSchemaDocument(): SchemaObject {
   built ??= {
-    $schema: SCHEMA_DRAFT,
-    $id: 'results.schema.json',
-    title: 'a line of results.jsonl',
-    description:
+    ...schemaHead(
+      'results.schema.json',
+      'a line of results.jsonl',
       'One JSON object per line: a `run` record first, then one `case` record per finished case, then a `summary` record if the run reached its end (README, "results.jsonl"). Generated: do not edit by hand.',
+    ),
     type: 'object',
     properties: { type: { description: 'Which record the line is.', enum: ['run', 'case', 'summary'] } },
     required: ['type'],
@@ -46,17 +46,28 @@ export function resultsSchemaDocument(): SchemaObject {
 }
 
 const text = (description: string): SchemaObject => ({ description, type: 'string' });
+
+/** One of the three records: its `type`, its own keys (no other), the ones it must have. */
+function record(type: string, title: string, description: string, properties: Record<string, SchemaObject>, required: readonly string[]): SchemaObject {
+  return {
+    title,
+    description,
+    type: 'object',
+    properties: { type: { const: type }, ...properties },
+    required: ['type', ...required],
+    additionalProperties: false,
+  };
+}
 const count = (description: string): SchemaObject => ({ description, type: 'integer', minimum: 0 });
 const duration = (description: string): SchemaObject => ({ description, type: 'number', minimum: 0 });
 const timestamp = (description: string): SchemaObject => ({ description, type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}' });
 
 function runRecord(): SchemaObject {
-  return {
-    title: 'run',
-    description: 'The first line: what ran, where, with which inputs.',
-    type: 'object',
-    properties: {
-      type: { const: 'run' },
+  return record(
+    'run',
+    'run',
+    'The first line: what ran, where, with which inputs.',
+    {
       format: { description: `The version of this format. This harness writes and reads format ${RESULTS_FORMAT}.`, const: RESULTS_FORMAT },
       provider: text('The provider: `wine`, `native`, `posix`.'),
       providerVersion: text('The stack in one line: `Wine 8.0 (reports Windows 10.0.19043)`, `Windows 11 Pro 10.0.22631`, `Linux 6.1.0-18-amd64, glibc 2.36`.'),
@@ -79,25 +90,8 @@ function runRecord(): SchemaObject {
       references: ref('fingerprint'),
       judgedAgainst: { description: 'What documented steps were judged against: the page, or Windows where it has a reference.', enum: [...STANDARDS] },
     },
-    required: [
-      'type',
-      'format',
-      'provider',
-      'providerVersion',
-      'stack',
-      'providerNode',
-      'harnessVersion',
-      'host',
-      'platform',
-      'startedAt',
-      'filters',
-      'caseSet',
-      'expectations',
-      'references',
-      'judgedAgainst',
-    ],
-    additionalProperties: false,
-  };
+    ['format', 'provider', 'providerVersion', 'stack', 'providerNode', 'harnessVersion', 'host', 'platform', 'startedAt', 'filters', 'caseSet', 'expectations', 'references', 'judgedAgainst'],
+  );
 }
 
 function stackDefinition(): SchemaObject {
@@ -132,12 +126,11 @@ function fingerprintDefinition(): SchemaObject {
 }
 
 function caseRecord(): SchemaObject {
-  return {
-    title: 'case',
-    description: 'One finished case.',
-    type: 'object',
-    properties: {
-      type: { const: 'case' },
+  return record(
+    'case',
+    'case',
+    'One finished case.',
+    {
       id: text('The case id.'),
       title: text('The case title.'),
       file: text('The case file, from the project root.'),
@@ -156,9 +149,8 @@ function caseRecord(): SchemaObject {
       durationMs: duration('How long the case took.'),
       startedAt: timestamp('When it started.'),
     },
-    required: ['type', 'id', 'title', 'file', 'line', 'clauses', 'tags', 'provider', 'verdict', 'message', 'checks', 'durationMs', 'startedAt'],
-    additionalProperties: false,
-  };
+    ['id', 'title', 'file', 'line', 'clauses', 'tags', 'provider', 'verdict', 'message', 'checks', 'durationMs', 'startedAt'],
+  );
 }
 
 function checkDefinition(): SchemaObject {
@@ -206,12 +198,11 @@ function checkDefinition(): SchemaObject {
 }
 
 function summaryRecord(): SchemaObject {
-  return {
-    title: 'summary',
-    description: 'The last line, written when the run reached its end.',
-    type: 'object',
-    properties: {
-      type: { const: 'summary' },
+  return record(
+    'summary',
+    'summary',
+    'The last line, written when the run reached its end.',
+    {
       counts: {
         description: 'Cases by verdict.',
         type: 'object',
@@ -224,7 +215,6 @@ function summaryRecord(): SchemaObject {
       green: { description: 'Every verdict is PASS, KNOWN or SKIP.', type: 'boolean' },
       incomplete: text('Why not every selected case ran, when not.'),
     },
-    required: ['type', 'counts', 'total', 'durationMs', 'green'],
-    additionalProperties: false,
-  };
+    ['counts', 'total', 'durationMs', 'green'],
+  );
 }

@@ -12,7 +12,7 @@ describe('buildAtlas', () => {
       ['remarks.background', []],
     ]);
     expect(atlas.coverage).to.deep.equal({ rules: 2, rulesCited: 1 });
-    expect(atlas.errata.map((erratum) => [erratum.case, erratum.step])).to.deep.equal([['udp.broadcast', 'WSAConnect']]);
+    expect(atlas.errata.map((erratum) => [erratum.case.id, erratum.step])).to.deep.equal([['udp.broadcast', 'WSAConnect']]);
   });
 
   it('gives each documented step the page, Windows, and each observation with the runs that saw it, alike ones together', () => {
