@@ -90,10 +90,11 @@ function program(terminal: Terminal, outcome: (status: Promise<number> | number)
 
   root
     .command('lint')
-    .description('Check case files (default: cases/) and every expectations file, reporting every problem, without running anything.')
+    .description('Check case files (default: cases/), every expectations file and the Windows references, reporting every problem, without running anything.')
     .argument('[paths...]', 'case files or folders of them')
     .option('--expectations <dir>', 'the expectations folder to check (default: expectations/)')
-    .action((paths: string[], options: { expectations?: string }) => outcome(lintCommand(paths, options, terminal)));
+    .option('--references <file>', 'the Windows reference file to check (default: references/windows.yaml)')
+    .action((paths: string[], options: { expectations?: string; references?: string }) => outcome(lintCommand(paths, options, terminal)));
 
   root
     .command('compare')

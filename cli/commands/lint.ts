@@ -3,8 +3,8 @@
  * expectations file in one pass, without starting a provider. Without paths it
  * checks the whole suite: cases/, and expectations/ and the Windows references
  * (references/windows.yaml) against those cases. With paths it checks those
- * case files, and expectations only when --expectations names the folder
- * written for them.
+ * case files, and expectations or references only when --expectations or
+ * --references names the ones written for them.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,6 +17,8 @@ import type { Terminal } from '../terminal.js';
 
 export interface LintOptions {
   readonly expectations?: string;
+  /** A Windows reference file to check against the cases (default: references/windows.yaml, when the whole suite is linted). */
+  readonly references?: string;
 }
 
 export function lintCommand(paths: readonly string[], options: LintOptions, terminal: Terminal): number {
@@ -27,7 +29,8 @@ export function lintCommand(paths: readonly string[], options: LintOptions, term
     const loaded = loadExpectations(file, PROJECT_ROOT);
     return [...loaded.problems, ...checkDeviationsAgainstCases(loaded.deviations, cases)];
   });
-  const referenceProblems = paths.length === 0 ? loadReferences(WINDOWS_REFERENCES_FILE, PROJECT_ROOT, cases).problems : [];
+  const referencesFile = options.references !== undefined ? resolve(options.references) : paths.length === 0 ? WINDOWS_REFERENCES_FILE : undefined;
+  const referenceProblems = referencesFile === undefined ? [] : loadReferences(referencesFile, PROJECT_ROOT, cases).problems;
   const all = [...problems, ...expectationProblems, ...referenceProblems];
   for (const problem of all) terminal.log(formatProblem(problem));
   terminal.log(all.length === 0 ? `${cases.length} cases, no problems` : `${all.length} problem(s)`);

@@ -5,6 +5,7 @@ import { CASES_DIR, WINDOWS_REFERENCES_FILE } from '../../harness/paths.js';
 import { loadReferences } from '../../harness/references/load.js';
 import { describeSource, sourceUrl } from '../../harness/references/reference.js';
 import { load, PROJECT_ROOT } from '../cases/helpers.js';
+import { runCli } from '../integration/cli.js';
 
 const sample = (name: string): string => `test/references/samples/${name}`;
 
@@ -75,5 +76,16 @@ describe('loadReferences', () => {
     const broadcast = references.find((reference) => reference.case === 'udp.broadcast-without-so-broadcast-is-wsaeacces');
     expect(broadcast?.windows).to.deep.equal([{ returns: 0 }]);
     expect(broadcast?.source).to.deep.include({ project: 'wine', function: 'test_broadcast', release: 'wine-10.0' });
+  });
+});
+
+describe('winsock-conformance lint and the Windows references', () => {
+  it("reports a reference file's problems with the case files it names, and the suite's own file has none", async () => {
+    const broken = await runCli(['lint', 'test/references/samples/cases.yaml', '--references', 'test/references/samples/problems.yaml']);
+    expect(broken.status).to.equal(2);
+    expect(broken.stderr).to.contain('test/references/samples/problems.yaml:14:5: case "udp.broadcast" has no step "WSAconnect"');
+    expect(broken.stderr.trim().split('\n').at(-1)).to.equal('6 problem(s)');
+    const suite = await runCli(['lint']);
+    expect(suite.status, suite.stderr).to.equal(0);
   });
 });
