@@ -1,5 +1,5 @@
 /** What the parent run hands the runner it starts in the private network, and the lines it reads back. */
-import type { CaseResult } from '../results/result.js';
+import type { CaseResult, Standard } from '../results/result.js';
 
 export interface PrivateNetworkJob {
   /** The provider's name in the registry; the child runs its isolated() variant. */
@@ -9,6 +9,10 @@ export interface PrivateNetworkJob {
   readonly expectationsDir: string;
   readonly expectationsRequired: boolean;
   readonly expectationsMatchCases: boolean;
+  readonly referencesFile?: string;
+  readonly referencesMatchCases: boolean;
+  /** What the documented steps are judged against, as in the parent run. */
+  readonly against: Standard;
   /** The private cases, by id, with their place in the run. */
   readonly cases: readonly { readonly id: string; readonly index: number }[];
   /** A port on the outer loopback with a listener: the canary the provider must not reach. */

@@ -13,6 +13,7 @@ import type { Case } from '../cases/case.js';
 import { messageOf } from '../message-of.js';
 import { createProvider } from '../providers/registry.js';
 import { executeCase } from '../runner/execute-case.js';
+import { judgeAgainst } from '../references/standard.js';
 import { loadSuiteInputs } from '../runner/inputs.js';
 import { logMark, withLogExcerpt } from '../runner/log-excerpt.js';
 import { runInLanes } from '../runner/lanes.js';
@@ -60,8 +61,11 @@ async function main(job: PrivateNetworkJob): Promise<void> {
   if (outer === undefined) throw new Error(`unknown provider ${job.provider}`);
   const provider = outer.isolated();
   await provider.prepare((line) => process.stderr.write(`${line}\n`));
-  const { cases, deviations } = loadSuiteInputs({ ...job, provider });
-  const byId = new Map(cases.map((testCase) => [testCase.id, testCase]));
+  const inputs = loadSuiteInputs({ ...job, provider });
+  // Judged as the parent run judges its own cases.
+  const judged = judgeAgainst(job.against, inputs.cases, inputs.deviations, inputs.references);
+  const { deviations } = judged;
+  const byId = new Map(judged.cases.map((testCase) => [testCase.id, testCase]));
   const logFd = openSync(job.logFile, 'w+');
   const spawner = new WorkerSpawner({ provider, workerScript: job.workerScript, logFd, startTimeoutMs: WORKER_START_BOUND_MS });
   // Private cases mostly wait (a connect nobody answers takes seconds): several run side by side.
@@ -88,7 +92,7 @@ async function main(job: PrivateNetworkJob): Promise<void> {
     await runInLanes(cases, sessions, {
       async run(testCase, position, session) {
         const mark = logMark(logFd);
-        const result = withLogExcerpt(await executeCase(testCase, { ...context(testCase), session }), logFd, mark);
+        const result = withLogExcerpt(judged.annotate(await executeCase(testCase, { ...context(testCase), session })), logFd, mark);
         // Each result goes back as soon as it is known; the parent puts them in order.
         report({ type: 'result', index: job.cases[position]?.index ?? -1, result });
         return result;

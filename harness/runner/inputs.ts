@@ -14,13 +14,14 @@ import { findCaseFiles, loadCases } from '../cases/load.js';
 import type { Deviation } from '../expectations/deviation.js';
 import { checkDeviationsAgainstCases, loadExpectations } from '../expectations/load.js';
 import type { Provider } from '../providers/provider.js';
+import { loadReferences, type WindowsReference } from '../references/load.js';
 import type { Problem } from '../yaml/problem.js';
 import { UnusablePath } from './unusable-path.js';
 
-/** Case files or expectations that cannot be used; nothing has run. */
+/** Case files, expectations or references that cannot be used; nothing has run. */
 export class BadInput extends Error {
   constructor(readonly problems: readonly Problem[]) {
-    super(`${problems.length} problem(s) in the case or expectations files`);
+    super(`${problems.length} problem(s) in the case, expectations or reference files`);
   }
 }
 
@@ -37,9 +38,19 @@ export interface InputOptions {
    * suite's own expectations: their entries for the suite's cases do not apply.
    */
   readonly expectationsMatchCases: boolean;
+  /** The Windows references (references/windows.yaml); none when left out. */
+  readonly referencesFile?: string;
+  /** The references were written for exactly these cases (the suite's own); else entries for other cases do not apply. */
+  readonly referencesMatchCases?: boolean;
 }
 
-export function loadSuiteInputs(options: InputOptions): { cases: Case[]; deviations: Deviation[] } {
+export interface SuiteInputs {
+  readonly cases: Case[];
+  readonly deviations: Deviation[];
+  readonly references: WindowsReference[];
+}
+
+export function loadSuiteInputs(options: InputOptions): SuiteInputs {
   requireFolder(options.casesDir, '--cases');
   requireFolder(options.expectationsDir, '--expectations');
 
@@ -55,9 +66,11 @@ export function loadSuiteInputs(options: InputOptions): { cases: Case[]; deviati
   const expectations = loadExpectations(expectationsFile, options.root);
   const ids = new Set(cases.map((testCase) => testCase.id));
   const applicable = options.expectationsMatchCases ? expectations.deviations : expectations.deviations.filter((deviation) => ids.has(deviation.case));
-  const all = [...clauses.problems, ...problems, ...expectations.problems, ...checkDeviationsAgainstCases(applicable, cases)];
+  const references =
+    options.referencesFile === undefined ? { references: [], problems: [] } : loadReferences(options.referencesFile, options.root, cases, options.referencesMatchCases ?? true);
+  const all = [...clauses.problems, ...problems, ...expectations.problems, ...checkDeviationsAgainstCases(applicable, cases), ...references.problems];
   if (all.length > 0) throw new BadInput(all);
-  return { cases, deviations: applicable };
+  return { cases, deviations: applicable, references: references.references };
 }
 
 function requireFolder(dir: string, option: string): void {

@@ -367,10 +367,12 @@ describe('the libc binding (against a fake libc)', () => {
   describe('the stack it names', () => {
     it('is the kernel and the glibc version', () => {
       expect(binding.info().version).to.equal('Linux 6.1.0, glibc 2.36');
+      expect(binding.info().stack).to.deep.equal({ kind: 'posix', kernel: 'Linux 6.1.0', libc: 'glibc 2.36' });
     });
 
     it('says so when the C library has no gnu_get_libc_version', () => {
       expect(describeStack(new FakeLibc(null).libc, 'Linux 6.1.0').version).to.match(/^Linux 6\.1\.0, a C library without gnu_get_libc_version/);
+      expect(describeStack(new FakeLibc(null).libc, 'Linux 6.1.0').stack).to.deep.equal({ kind: 'posix', kernel: 'Linux 6.1.0' });
     });
   });
 });
