@@ -7,11 +7,17 @@ import { Command, CommanderError, Option } from 'commander';
 import { formatProblem } from '../harness/cases/load.js';
 import { PROJECT_ROOT } from '../harness/paths.js';
 import { ProviderUnavailable } from '../harness/providers/provider.js';
+import { STANDARDS, type Standard } from '../harness/results/result.js';
 import { defaultProviderName, PROVIDER_NAMES } from '../harness/providers/registry.js';
 import { BadInput, NothingSelected, UnusablePath } from '../harness/runner/run-suite.js';
 import { coverageCommand } from './commands/coverage.js';
+import { atlasCommand } from './commands/atlas.js';
+import { compareCommand } from './commands/compare.js';
+import { errataCommand } from './commands/errata.js';
 import { lintCommand } from './commands/lint.js';
+import { mergeCommand } from './commands/merge.js';
 import { reportCommand } from './commands/report.js';
+import { reproCommand } from './commands/repro.js';
 import { runCommand } from './commands/run.js';
 import { EXIT, UsageError } from './exit-status.js';
 import { addReports, collect, positiveInteger, providerNamed, REPORT_NAMES } from './options.js';
@@ -32,6 +38,11 @@ Examples:
   winsock-conformance run --grep tcp.nonblocking.wouldblock-then-writable
   winsock-conformance lint cases/udp.yaml
   winsock-conformance report reports/results.jsonl --out /tmp/again
+  winsock-conformance run --provider native --baseline old/results.jsonl   (red on a regression too)
+  winsock-conformance compare old/results.jsonl reports/results.jsonl      (status 1 on a regression)
+  winsock-conformance merge wine/results.jsonl posix/results.jsonl --out matrix
+  winsock-conformance atlas wine/results.jsonl posix/results.jsonl --out atlas
+  winsock-conformance repro udp.broadcast-without-so-broadcast-is-wsaeacces > repro.cjs
   winsock-conformance coverage --results reports/results.jsonl
 `;
 
@@ -62,7 +73,9 @@ function program(terminal: Terminal, outcome: (status: Promise<number> | number)
     .option('--expectations <dir>', "read <provider>.yaml deviations from DIR instead of expectations/ (the file must exist)")
     .addOption(reporterOption())
     .addOption(new Option('--jobs <n>', 'how many cases run at once, each on its own worker').argParser(positiveInteger).default(defaultJobs(), 'half the cores'))
-    .action((options: { provider: string; jobs: number }) => outcome(runCommand({ ...options, provider: providerNamed(options.provider) }, terminal, version)));
+    .option('--baseline <results>', 'compare this run with an earlier results.jsonl once it ends (comparison.json, and the changes on the console); a regression makes the run red')
+    .addOption(new Option('--against <standard>', 'judge documented steps by the page (docs), or by what Windows does where references/windows.yaml says (windows)').choices(STANDARDS).default('docs'))
+    .action((options: { provider: string; jobs: number; against: Standard }) => outcome(runCommand({ ...options, provider: providerNamed(options.provider) }, terminal, version)));
 
   root
     .command('setup')
@@ -81,10 +94,46 @@ function program(terminal: Terminal, outcome: (status: Promise<number> | number)
 
   root
     .command('lint')
-    .description('Check case files (default: cases/) and every expectations file, reporting every problem, without running anything.')
+    .description('Check case files (default: cases/), every expectations file and the Windows references, reporting every problem, without running anything.')
     .argument('[paths...]', 'case files or folders of them')
     .option('--expectations <dir>', 'the expectations folder to check (default: expectations/)')
-    .action((paths: string[], options: { expectations?: string }) => outcome(lintCommand(paths, options, terminal)));
+    .option('--references <file>', 'the Windows reference file to check (default: references/windows.yaml)')
+    .action((paths: string[], options: { expectations?: string; references?: string }) => outcome(lintCommand(paths, options, terminal)));
+
+  root
+    .command('compare')
+    .description('List what changed from a baseline run to a current one, per case and step: regressions, fixes, changed observations, new and removed cases. Exit status 1 on a regression.')
+    .argument('<baseline>', 'the earlier results.jsonl')
+    .argument('<current>', 'the later results.jsonl')
+    .option('--json', 'print the comparison as JSON (the format of comparison.json)')
+    .action((baseline: string, current: string, options: { json?: boolean }) => outcome(compareCommand(baseline, current, options, terminal)));
+
+  root
+    .command('merge')
+    .description('Write the result matrix of several runs: matrix.html (one self-contained page) and matrix.json. Rows are cases and steps, columns are runs, cells what was observed.')
+    .argument('<results...>', 'results.jsonl files')
+    .option('--out <dir>', 'where matrix.html and matrix.json go', 'matrix')
+    .action((results: string[], options: { out?: string }) => outcome(mergeCommand(results, options, terminal)));
+
+  root
+    .command('atlas')
+    .description("Write the documented-vs-observed atlas: the page clause by clause, with what it documents, what Windows does and what each run observed (atlas.html, atlas.md).")
+    .argument('[results...]', 'results.jsonl files')
+    .option('--out <dir>', 'where atlas.html and atlas.md go', 'atlas')
+    .action((results: string[], options: { out?: string }) => outcome(atlasCommand(results, options, terminal)));
+
+  root
+    .command('errata')
+    .description('List the documentation errata: steps where real Windows, per references/windows.yaml, does what the page does not allow.')
+    .option('--json', 'print them as JSON')
+    .action((options: { json?: boolean }) => outcome(errataCommand(options, terminal)));
+
+  root
+    .command('repro')
+    .description("Print a standalone script that makes a case's calls on ws2_32 and prints what it observes, with the environment's fingerprint: Node and koffi alone, for a bug report.")
+    .argument('<case-id>', 'the case to reproduce')
+    .addOption(providerOption())
+    .action((caseId: string, options: { provider: string }) => outcome(reproCommand(caseId, options, terminal, version)));
 
   root
     .command('report')

@@ -9,11 +9,11 @@
 import { closeSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Case } from '../harness/cases/case.js';
-import type { Deviation } from '../harness/expectations/deviation.js';
 import { messageOf } from '../harness/message-of.js';
 import { PrivateNetworkRun } from '../harness/network/private-run.js';
 import { WORKER_SCRIPT } from '../harness/paths.js';
 import { ProviderUnavailable } from '../harness/providers/provider.js';
+import type { JudgedInputs } from '../harness/references/standard.js';
 import { ACCEPTED_VERDICTS, type CaseResult } from '../harness/results/result.js';
 import { runCase, type CaseSetting } from '../harness/runner/run-case.js';
 import { ProviderSession } from '../harness/runner/session.js';
@@ -38,7 +38,7 @@ export class MochaProviderRun {
 
   constructor(
     private readonly settings: MochaSettings,
-    private readonly deviations: readonly Deviation[],
+    private readonly judged: JudgedInputs,
     private readonly log: (line: string) => void,
   ) {}
 
@@ -89,7 +89,7 @@ export class MochaProviderRun {
     // Read back too: a case that crashes or hangs the provider carries what it wrote (log-excerpt.ts).
     const logFd = openSync(logFile, 'w+');
     const spawner = new WorkerSpawner({ provider, workerScript: WORKER_SCRIPT, logFd, startTimeoutMs: WORKER_START_BOUND_MS });
-    const setting: CaseSetting = { session: new ProviderSession(spawner), provider, deviations: this.deviations, logFd };
+    const setting: CaseSetting = { session: new ProviderSession(spawner), provider, judged: this.judged, logFd };
     try {
       const info = await setting.session.info();
       this.log(`running against ${provider.name} ${info.version}`);
@@ -103,14 +103,16 @@ export class MochaProviderRun {
   }
 
   private openPrivateRun(started: Started): Promise<PrivateNetworkRun> {
-    const { inputs, provider } = this.settings;
+    const { inputs, provider, against } = this.settings;
     return PrivateNetworkRun.open({
       ...inputs,
       provider: provider.name,
+      referencesMatchCases: inputs.referencesMatchCases ?? true,
+      against,
       workerScript: WORKER_SCRIPT,
       logFile: join(started.logDir.path, 'provider-private.log'),
       logFd: started.setting.logFd,
-      deviations: this.deviations,
+      deviations: this.judged.deviations,
     });
   }
 }

@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import type { Case } from '../harness/cases/case.js';
 import { formatProblem } from '../harness/cases/load.js';
 import { ProviderUnavailable } from '../harness/providers/provider.js';
+import { judgeAgainst } from '../harness/references/standard.js';
 import { BadInput, loadSuiteInputs } from '../harness/runner/inputs.js';
 import { UnusablePath } from '../harness/runner/unusable-path.js';
 import { projectRelative } from '../harness/yaml/project-path.js';
@@ -24,8 +25,10 @@ import { BadSetting, settingsFrom, type MochaSettings } from './settings.js';
 /** Registers the suite with mocha's global `describe`, `it`, `before` and `after`, reading the cases as they are now. */
 export function registerConformanceSuite(env: NodeJS.ProcessEnv = process.env): void {
   const settings = readable(() => settingsFrom(env));
-  const { cases, deviations } = readable(() => loadSuiteInputs(settings.inputs));
-  const run = new MochaProviderRun(settings, deviations, (line) => process.stderr.write(`winsock-conformance: ${line}\n`));
+  const inputs = readable(() => loadSuiteInputs(settings.inputs));
+  // Judged as `winsock-conformance run --against` judges: by the page, or by Windows where it has a reference.
+  const judged = judgeAgainst(settings.against, inputs.cases, inputs.deviations, inputs.references);
+  const run = new MochaProviderRun(settings, judged, (line) => process.stderr.write(`winsock-conformance: ${line}\n`));
 
   // At the root, so that a provider that cannot start fails once, not once per case file.
   before(async function () {
@@ -35,7 +38,7 @@ export function registerConformanceSuite(env: NodeJS.ProcessEnv = process.env): 
     });
   });
 
-  for (const [suiteName, group] of bySuite(cases, settings)) {
+  for (const [suiteName, group] of bySuite(judged.cases, settings)) {
     describe(suiteName, function () {
       // Each case has its own time limit and the harness bounds a worker's start: mocha's limit would cut them short.
       this.timeout(0);

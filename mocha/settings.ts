@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Provider } from '../harness/providers/provider.js';
 import { createProvider, defaultProviderName, PROVIDER_NAMES } from '../harness/providers/registry.js';
+import { STANDARDS, type Standard } from '../harness/results/result.js';
 import { inputOptionsFor, type InputOptions } from '../harness/runner/inputs.js';
 
 export const VARIABLES = {
@@ -17,6 +18,8 @@ export const VARIABLES = {
   cases: 'WINSOCK_CONFORMANCE_CASES',
   /** A folder holding <provider>.yaml to read instead of expectations/ (the CLI's --expectations). */
   expectations: 'WINSOCK_CONFORMANCE_EXPECTATIONS',
+  /** What documented steps are judged by: docs (default) or windows (the CLI's --against). */
+  against: 'WINSOCK_CONFORMANCE_AGAINST',
   /** Where provider.log and provider-private.log go (default: a new folder in the system's temporary folder, removed after a run with no red case). */
   logDir: 'WINSOCK_CONFORMANCE_LOG_DIR',
 } as const;
@@ -24,6 +27,7 @@ export const VARIABLES = {
 export interface MochaSettings {
   readonly provider: Provider;
   readonly inputs: InputOptions;
+  readonly against: Standard;
   /** Made when the run starts, not when the suite is read: a listing (--dry-run) writes nothing. */
   readonly logDir: () => LogDir;
 }
@@ -42,11 +46,14 @@ export function settingsFrom(env: NodeJS.ProcessEnv): MochaSettings {
   const providerName = value(VARIABLES.provider) ?? defaultProviderName();
   const provider = createProvider(providerName);
   if (provider === undefined) throw new BadSetting(`${VARIABLES.provider}=${providerName} is no provider; known providers: ${PROVIDER_NAMES.join(', ')}`);
+  const against = value(VARIABLES.against) ?? 'docs';
+  if (!isStandard(against)) throw new BadSetting(`${VARIABLES.against}=${against} is no standard; standards: ${STANDARDS.join(', ')}`);
   const cases = value(VARIABLES.cases);
   const expectations = value(VARIABLES.expectations);
   const logDir = value(VARIABLES.logDir);
   return {
     provider,
+    against,
     inputs: inputOptionsFor(provider, {
       ...(cases === undefined ? {} : { cases }),
       ...(expectations === undefined ? {} : { expectations }),
@@ -57,4 +64,8 @@ export function settingsFrom(env: NodeJS.ProcessEnv): MochaSettings {
         ? () => ({ path: mkdtempSync(join(tmpdir(), 'winsock-conformance-mocha-')), temporary: true })
         : () => ({ path: resolve(logDir), temporary: false }),
   };
+}
+
+function isStandard(name: string): name is Standard {
+  return (STANDARDS as readonly string[]).includes(name);
 }

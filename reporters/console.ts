@@ -68,6 +68,8 @@ export class ConsoleReporter implements Reporter {
       `Running ${total} case${total === 1 ? '' : 's'} against ${run.provider} ${run.providerVersion} ` +
         `(harness ${run.harnessVersion})`,
     );
+    // Judged by Windows, "documented" below is what Windows does wherever references/windows.yaml has the step.
+    if (run.judgedAgainst === 'windows') this.writeLine('judged against what Windows does where a Windows reference has the step, else against the page');
   }
 
   caseStarted(header: CaseHeader): void {

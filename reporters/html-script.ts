@@ -167,7 +167,11 @@ export function buildDetails(doc: Document, view: CaseView, index: number, colum
   if (view.clauses.length > 0) {
     parts.push(
       e('h3', {}, 'Clauses'),
-      e('ul', { class: 'clauses' }, ...view.clauses.map((clause) => e('li', {}, e('code', {}, clause.id), ' ', e('q', {}, clause.quote)))),
+      e(
+        'ul',
+        { class: 'clauses' },
+        ...view.clauses.map((clause) => e('li', {}, e('a', { href: `#clause-${clause.id}`, class: 'clause-link' }, clause.id), ' ', e('q', {}, clause.quote))),
+      ),
     );
   }
   if (view.interruptedAt !== undefined) parts.push(e('p', { class: 'interrupted' }, 'Interrupted at step ', e('code', {}, view.interruptedAt), '.'));
@@ -213,6 +217,8 @@ export function buildCheck(doc: Document, check: CheckView): HTMLElement {
     e('dt', {}, 'Observed'),
     e('dd', {}, ...observed),
   ];
+  // When the page allows several outcomes, which one was seen ("ignored" or "rejected") is the finding.
+  if (check.matched !== undefined) fields.push(e('dt', {}, 'Outcome seen'), e('dd', {}, e('code', {}, check.matched)));
   if (check.mismatch !== undefined) fields.push(e('dt', {}, 'Mismatch'), e('dd', {}, check.mismatch));
   const deviation = check.deviation;
   if (deviation !== undefined) {
@@ -230,6 +236,22 @@ export function buildCheck(doc: Document, check: CheckView): HTMLElement {
     e('div', {}, e('span', { class: 'check-status' }, statusText[check.status]), ' step ', e('code', {}, check.stepId), ` (${check.duration})`),
     e('dl', {}, ...fields),
   );
+}
+
+/** The clause → cases view: each clause the cases cite, with links to them, coloured by verdict. */
+export function buildClauseIndex(doc: Document, clauses: ReportData['clauses']): HTMLElement {
+  const e = elementsOf(doc);
+  const items = clauses.map((clause) =>
+    e(
+      'li',
+      { id: `clause-${clause.id}` },
+      e('code', {}, clause.id),
+      ' ',
+      e('q', {}, clause.quote),
+      e('ul', { class: 'clause-cases' }, ...clause.cases.map((cited) => e('li', {}, e('a', { href: `#case=${encodeURIComponent(cited.id)}`, class: `v-${cited.verdict}` }, cited.id), ` ${cited.verdict}`))),
+    ),
+  );
+  return e('ul', { class: 'clause-index' }, ...items);
 }
 
 /** Wires the page up: runs once, at the end of the body. */
@@ -386,6 +408,23 @@ export function startReport(doc: Document, win: Window): void {
     scrollToSelected();
   });
 
+  // The clause index is built the first time it is opened: a run of thousands of cases cites many.
+  const clauseIndex = doc.getElementById('clause-index') as HTMLDetailsElement;
+  const openClauseIndex = (): void => {
+    if (clauseIndex.querySelector('ul.clause-index') === null) clauseIndex.append(buildClauseIndex(doc, data.clauses));
+    clauseIndex.open = true;
+  };
+  clauseIndex.addEventListener('toggle', () => {
+    if (clauseIndex.open) openClauseIndex();
+  });
+  body.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a.clause-link') : null;
+    if (link === null) return;
+    event.preventDefault();
+    openClauseIndex();
+    doc.getElementById(link.getAttribute('href')?.slice(1) ?? '')?.scrollIntoView({ block: 'start' });
+  });
+
   (doc.getElementById('controls') as HTMLElement).hidden = false;
   renderTable();
   scrollToSelected();
@@ -426,6 +465,7 @@ const SCRIPT_FUNCTIONS: readonly ((...args: never[]) => unknown)[] = [
   buildRow,
   buildDetails,
   buildCheck,
+  buildClauseIndex,
   copyCommand,
   startReport,
 ];

@@ -31,7 +31,7 @@ export interface DeviationView {
 }
 
 /** A check as its details show it: the call and every outcome already as text. */
-export interface CheckView extends Pick<CheckResult, 'stepId' | 'mismatch'> {
+export interface CheckView extends Pick<CheckResult, 'stepId' | 'mismatch' | 'matched'> {
   readonly status: CheckStatus;
   /** The call with its arguments: `WSAConnect(s=3, name=127.0.0.1:5000)`. */
   readonly call: string;
@@ -51,8 +51,17 @@ export interface CaseView
   readonly checks: readonly CheckView[];
 }
 
+/** A clause of the page the run's cases cite, and those cases: the report's clause → cases view. */
+export interface ClauseEntry {
+  readonly id: string;
+  readonly quote: string;
+  readonly cases: readonly { readonly id: string; readonly verdict: Verdict }[];
+}
+
 export interface ReportData {
   readonly cases: readonly CaseView[];
+  /** Every clause a case cites, by id, with the cases citing it in run order. */
+  readonly clauses: readonly ClauseEntry[];
   /** Every verdict, in the order filters list them. */
   readonly verdicts: readonly Verdict[];
   /** The verdicts that make a run red. */
@@ -79,12 +88,25 @@ const VERDICT_ORDER: readonly Verdict[] = [...RED_VERDICTS, 'KNOWN', 'SKIP', 'PA
 export function reportData(run: RunInfo, results: readonly CaseResult[]): ReportData {
   return {
     cases: results.map((result) => caseView(result, run)),
+    clauses: clauseEntries(results),
     verdicts: VERDICTS,
     redVerdicts: RED_VERDICTS,
     openingVerdicts: openingVerdicts(results),
     verdictOrder: VERDICT_ORDER,
     rowsPerPage: ROWS_PER_PAGE,
   };
+}
+
+export function clauseEntries(results: readonly CaseResult[]): ClauseEntry[] {
+  const byId = new Map<string, { quote: string; cases: { id: string; verdict: Verdict }[] }>();
+  for (const result of results) {
+    for (const clause of result.clauses) {
+      const entry = byId.get(clause.id) ?? { quote: clause.quote, cases: [] };
+      entry.cases.push({ id: result.id, verdict: result.verdict });
+      byId.set(clause.id, entry);
+    }
+  }
+  return [...byId].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, entry]) => ({ id, ...entry }));
 }
 
 /** A report opens on what needs attention: only the red cases when there are any. */
@@ -120,6 +142,7 @@ function checkView(check: CheckResult): CheckView {
     documented: check.expected.map(describeOutcome),
     observed: describeOutcomeParts(check.observed).map((part) => ({ text: part.text, differs: differing.has(part.key) })),
     ...(check.mismatch === undefined ? {} : { mismatch: check.mismatch }),
+    ...(check.matched === undefined ? {} : { matched: check.matched }),
     ...(check.known === undefined
       ? {}
       : {

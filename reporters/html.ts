@@ -74,6 +74,10 @@ ${renderControls(summary, data)}
 <noscript><p>The list of cases needs JavaScript; results.jsonl and junit.xml beside this page have every result.</p></noscript>
 ${renderCaseTable()}
 </section>
+<section aria-labelledby="clauses-heading">
+<h2 id="clauses-heading">Clauses</h2>
+<details id="clause-index"><summary>The clauses of the page these cases check, each with its cases (${String(data.clauses.length)})</summary></details>
+</section>
 </main>
 <script type="application/json" id="report-data">${trustedHtml(jsonForScriptElement(data))}</script>
 <script>${trustedHtml(REPORT_SCRIPT)}</script>

@@ -1,7 +1,8 @@
 /**
- * results.jsonl: the run's record of truth, one JSON object per line.
+ * results.jsonl: the run's record of truth, one JSON object per line
+ * (reporters/results.schema.json; README, "results.jsonl").
  *
- *     {"type":"run", ...RunInfo}          first line, written at start
+ *     {"type":"run","format":1, ...RunInfo}   first line, written at start
  *     {"type":"case", ...CaseResult}      one per finished case, in finishing order
  *     {"type":"summary", ...RunSummary}   last line, only if the run got to its end
  *
@@ -13,7 +14,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { VERDICTS } from '../harness/results/result.js';
+import { RESULTS_FORMAT, VERDICTS } from '../harness/results/result.js';
 import type { CaseResult, RunInfo, RunSummary } from '../harness/results/result.js';
 import type { Reporter } from '../harness/runner/reporter.js';
 
@@ -30,7 +31,7 @@ export class JsonLinesReporter implements Reporter {
   start(run: RunInfo): void {
     fs.mkdirSync(this.outDir, { recursive: true });
     // writeFileSync truncates: a file left by an earlier run must not mix with this one.
-    fs.writeFileSync(this.file, toLine({ type: 'run', ...run }));
+    fs.writeFileSync(this.file, toLine({ type: 'run', format: RESULTS_FORMAT, ...run }));
   }
 
   caseFinished(result: CaseResult): void {
@@ -74,7 +75,8 @@ export interface ResultsFile {
 /**
  * Reads a results.jsonl back. A missing summary line and a partly written
  * last line are expected after a killed run and tolerated; anything else
- * malformed is an error naming the line.
+ * malformed is an error naming the line, and so is a file of another format
+ * version than this harness reads.
  */
 export function readResults(file: string): ResultsFile {
   const text = fs.readFileSync(file, 'utf8');
@@ -108,12 +110,15 @@ export function readResults(file: string): ResultsFile {
     if (run === undefined && type !== 'run') throw new Error(`${where}: the first record must be of type "run"`);
     if (summary !== undefined) throw new Error(`${where}: record after the summary`);
     switch (type) {
-      case 'run':
+      case 'run': {
         if (run !== undefined) throw new Error(`${where}: a second "run" record`);
+        const { format, ...info } = fields;
+        if (format !== RESULTS_FORMAT) throw new Error(`${where}: ${formatProblem(format)}`);
         // The casts trust the writer (JsonLinesReporter) for the fields;
         // only what readers branch on is checked.
-        run = fields as unknown as RunInfo;
+        run = info as unknown as RunInfo;
         break;
+      }
       case 'case':
         if (typeof fields.id !== 'string' || !(VERDICTS as readonly unknown[]).includes(fields.verdict)) {
           throw new Error(`${where}: a "case" record needs a string id and a known verdict`);
@@ -130,4 +135,11 @@ export function readResults(file: string): ResultsFile {
 
   if (run === undefined) throw new Error(`${file}: no "run" record; not a results file`);
   return summary === undefined ? { run, cases, truncated } : { run, cases, summary, truncated };
+}
+
+function formatProblem(format: unknown): string {
+  if (format === undefined) {
+    return `the "run" record has no format version: the file was written by a harness older than results format ${RESULTS_FORMAT}; run the cases again with this one`;
+  }
+  return `results format ${JSON.stringify(format)}, but this harness reads format ${RESULTS_FORMAT}; read it with the harness version that wrote it`;
 }

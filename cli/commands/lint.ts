@@ -1,9 +1,10 @@
 /**
  * `winsock-conformance lint [PATH...]`: every problem of every case file and
  * expectations file in one pass, without starting a provider. Without paths it
- * checks the whole suite: cases/, and expectations/ against those cases. With
- * paths it checks those case files, and expectations only when --expectations
- * names the folder written for them.
+ * checks the whole suite: cases/, and expectations/ and the Windows references
+ * (references/windows.yaml) against those cases. With paths it checks those
+ * case files, and expectations or references only when --expectations or
+ * --references names the ones written for them.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,12 +12,15 @@ import { findCaseFiles, formatProblem, loadCases } from '../../harness/cases/loa
 import { CLAUSE_CATALOGUE_FILE } from '../../harness/clauses/clause.js';
 import { loadClauseCatalogue } from '../../harness/clauses/load.js';
 import { checkDeviationsAgainstCases, loadExpectations } from '../../harness/expectations/load.js';
-import { CASES_DIR, EXPECTATIONS_DIR, PROJECT_ROOT } from '../../harness/paths.js';
+import { CASES_DIR, EXPECTATIONS_DIR, PROJECT_ROOT, WINDOWS_REFERENCES_FILE } from '../../harness/paths.js';
+import { loadReferences } from '../../harness/references/load.js';
 import { EXIT, UsageError } from '../exit-status.js';
 import type { Terminal } from '../terminal.js';
 
 export interface LintOptions {
   readonly expectations?: string;
+  /** A Windows reference file to check against the cases (default: references/windows.yaml, when the whole suite is linted). */
+  readonly references?: string;
 }
 
 export function lintCommand(paths: readonly string[], options: LintOptions, terminal: Terminal): number {
@@ -28,7 +32,9 @@ export function lintCommand(paths: readonly string[], options: LintOptions, term
     const loaded = loadExpectations(file, PROJECT_ROOT);
     return [...loaded.problems, ...checkDeviationsAgainstCases(loaded.deviations, cases)];
   });
-  const all = [...clauses.problems, ...problems, ...expectationProblems];
+  const referencesFile = options.references !== undefined ? resolve(options.references) : paths.length === 0 ? WINDOWS_REFERENCES_FILE : undefined;
+  const referenceProblems = referencesFile === undefined ? [] : loadReferences(referencesFile, PROJECT_ROOT, cases).problems;
+  const all = [...clauses.problems, ...problems, ...expectationProblems, ...referenceProblems];
   for (const problem of all) terminal.log(formatProblem(problem));
   terminal.log(all.length === 0 ? `${cases.length} cases, no problems` : `${all.length} problem(s)`);
   return all.length === 0 ? EXIT.green : EXIT.badInput;

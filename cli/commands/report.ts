@@ -4,14 +4,14 @@
  * that was killed, whose reports then say it is incomplete.
  */
 import { resolve } from 'node:path';
-import { messageOf } from '../../harness/message-of.js';
 import type { CaseResult, RunInfo, RunSummary } from '../../harness/results/result.js';
 import { summarize } from '../../harness/results/summary.js';
 import type { Reporter } from '../../harness/runner/reporter.js';
 import { HtmlReporter } from '../../reporters/html.js';
 import { JUnitReporter } from '../../reporters/junit.js';
-import { readResults, type ResultsFile } from '../../reporters/results-jsonl.js';
-import { EXIT, UsageError } from '../exit-status.js';
+import type { ResultsFile } from '../../reporters/results-jsonl.js';
+import { EXIT } from '../exit-status.js';
+import { readResultsFile } from '../results-files.js';
 import type { ReportName } from '../options.js';
 import type { Terminal } from '../terminal.js';
 
@@ -45,14 +45,6 @@ export async function replay(reporters: readonly Reporter[], run: RunInfo, cases
     for (const reporter of reporters) await reporter.caseFinished(result);
   }
   for (const reporter of reporters) await reporter.end(summary);
-}
-
-function readResultsFile(file: string): ResultsFile {
-  try {
-    return readResults(file);
-  } catch (error) {
-    throw new UsageError(`cannot read ${file} as a results file: ${messageOf(error)}`);
-  }
 }
 
 function whyIncomplete(results: ResultsFile): string {

@@ -2,14 +2,19 @@
 import { join, resolve } from 'node:path';
 import { WORKER_SCRIPT } from '../../harness/paths.js';
 import type { Provider } from '../../harness/providers/provider.js';
+import type { Standard } from '../../harness/results/result.js';
 import { inputOptionsFor } from '../../harness/runner/inputs.js';
 import type { Reporter } from '../../harness/runner/reporter.js';
 import { RunStopped, runSuite } from '../../harness/runner/run-suite.js';
 import { ConsoleReporter } from '../../reporters/console.js';
 import { HtmlReporter } from '../../reporters/html.js';
 import { JUnitReporter } from '../../reporters/junit.js';
-import { JsonLinesReporter } from '../../reporters/results-jsonl.js';
+import { writeComparison } from '../../reporters/comparison-file.js';
+import { comparisonText } from '../../reporters/comparison-text.js';
+import { JsonLinesReporter, readResults } from '../../reporters/results-jsonl.js';
 import { EXIT } from '../exit-status.js';
+import { readRecordedRun } from '../results-files.js';
+import { compareWithBaseline, statusOf } from './compare.js';
 import { REPORT_NAMES, wantsColor, type ReportName } from '../options.js';
 import type { Terminal } from '../terminal.js';
 
@@ -22,15 +27,21 @@ export interface RunOptions {
   readonly expectations?: string;
   readonly reporter?: readonly ReportName[];
   readonly jobs: number;
+  readonly against?: Standard;
+  /** A results.jsonl to compare this run with once it ends (comparison.json beside the reports). */
+  readonly baseline?: string;
 }
 
 export async function runCommand(options: RunOptions, terminal: Terminal, harnessVersion: string): Promise<number> {
   const outDir = resolve(options.out ?? 'reports');
+  // A baseline that cannot be read is bad input, found before the provider starts.
+  if (options.baseline !== undefined) readRecordedRun(options.baseline);
+  const jsonLines = new JsonLinesReporter(outDir);
   const reports = new Set(options.reporter ?? REPORT_NAMES);
   const reporters: Reporter[] = [
     ...(reports.has('console') ? [new ConsoleReporter({ stream: terminal.stdout, color: wantsColor(terminal.stdout.isTTY === true) })] : []),
     // The record of truth, always: `report` and every later comparison read it.
-    new JsonLinesReporter(outDir),
+    jsonLines,
     ...(reports.has('junit') ? [new JUnitReporter(outDir)] : []),
     ...(reports.has('html') ? [new HtmlReporter(outDir)] : []),
   ];
@@ -39,6 +50,7 @@ export async function runCommand(options: RunOptions, terminal: Terminal, harnes
     ...inputOptionsFor(options.provider, options),
     filter: { ...(options.grep === undefined ? {} : { grep: options.grep }), tags: options.tag ?? [] },
     outDir,
+    against: options.against ?? 'docs',
     workerScript: WORKER_SCRIPT,
     harnessVersion,
     reporters,
@@ -46,8 +58,19 @@ export async function runCommand(options: RunOptions, terminal: Terminal, harnes
     stop,
     jobs: options.jobs,
   });
-  const written = ['results.jsonl', ...(reports.has('junit') ? ['junit.xml'] : []), ...(reports.has('html') ? ['report.html'] : [])];
-  terminal.log(`reports: ${written.map((file) => join(outDir, file)).join(', ')}`);
-  if (stop.aborted) return stop.reason instanceof RunStopped && stop.reason.signal === 'SIGTERM' ? EXIT.SIGTERM : EXIT.SIGINT;
-  return summary.green ? EXIT.green : EXIT.red;
+  const written = ['results.jsonl', ...(reports.has('junit') ? ['junit.xml'] : []), ...(reports.has('html') ? ['report.html'] : [])].map((file) => join(outDir, file));
+  if (stop.aborted) {
+    terminal.log(`reports: ${written.join(', ')}`);
+    return stop.reason instanceof RunStopped && stop.reason.signal === 'SIGTERM' ? EXIT.SIGTERM : EXIT.SIGINT;
+  }
+  const status = summary.green ? EXIT.green : EXIT.red;
+  if (options.baseline === undefined) {
+    terminal.log(`reports: ${written.join(', ')}`);
+    return status;
+  }
+  const { run, cases } = readResults(jsonLines.file);
+  const comparison = compareWithBaseline(options.baseline, { run, cases, origin: jsonLines.file });
+  if (reports.has('console')) terminal.stdout.write(`\ncomparison with the baseline\n${comparisonText(comparison)}`);
+  terminal.log(`reports: ${[...written, writeComparison(outDir, comparison)].join(', ')}`);
+  return Math.max(status, statusOf(comparison));
 }

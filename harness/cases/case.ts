@@ -62,6 +62,11 @@ export interface Step {
   readonly location: SourceLocation;
 }
 
+/** The outcomes the page documents for a step, without their names; undefined for a set-up step. */
+export function documentedOutcomes(step: Step): readonly Outcome[] | undefined {
+  return step.expect?.map((alternative) => alternative.outcome);
+}
+
 export interface Case {
   readonly id: string;
   readonly title: string;

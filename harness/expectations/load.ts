@@ -6,10 +6,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Case } from '../cases/case.js';
-import { problemAt, type Problem } from '../yaml/problem.js';
+import { placeStepEntries } from '../cases/step-entries.js';
+import type { Problem } from '../yaml/problem.js';
 import { projectRelative } from '../yaml/project-path.js';
 import { schemaProblems } from '../yaml/schema-problems.js';
-import { didYouMean } from '../yaml/suggest.js';
 import { loadYamlFile } from '../yaml/yaml-file.js';
 import type { Deviation } from './deviation.js';
 import { expectationsFileSchema } from './schema.js';
@@ -52,37 +52,9 @@ export function loadExpectations(file: string, root: string): LoadedExpectations
 
 /** Entries that name no case, or no step of their case, and entries listed twice. */
 export function checkDeviationsAgainstCases(deviations: readonly Deviation[], cases: readonly Case[]): Problem[] {
-  const casesById = new Map(cases.map((entry) => [entry.id, entry]));
-  const firstEntry = new Map<string, Deviation>();
-  const problems: Problem[] = [];
-  for (const deviation of deviations) {
-    const target = casesById.get(deviation.case);
-    if (target === undefined) {
-      problems.push(problemAt(deviation.location, `no case has the id "${deviation.case}"${didYouMean(deviation.case, casesById.keys())}`));
-      continue;
-    }
-    const steps = target.steps.map((step) => step.id);
-    if (!steps.includes(deviation.step)) {
-      problems.push(
-        problemAt(
-          deviation.location,
-          `case "${deviation.case}" has no step "${deviation.step}"; its steps: ${steps.join(', ')}${didYouMean(deviation.step, steps)}`,
-        ),
-      );
-      continue;
-    }
-    const key = JSON.stringify([deviation.case, deviation.step]);
-    const first = firstEntry.get(key);
-    if (first === undefined) {
-      firstEntry.set(key, deviation);
-    } else {
-      problems.push(
-        problemAt(
-          deviation.location,
-          `case "${deviation.case}" step "${deviation.step}" is already listed at line ${first.location.line}; keep one entry per step`,
-        ),
-      );
-    }
-  }
-  return problems;
+  return placeStepEntries(
+    deviations,
+    cases,
+    (deviation, firstLine) => `case "${deviation.case}" step "${deviation.step}" is already listed at line ${firstLine}; keep one entry per step`,
+  ).problems;
 }

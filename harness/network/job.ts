@@ -1,5 +1,5 @@
 /** What the parent run hands the runner it starts in the private network, and the lines it reads back. */
-import type { CaseResult } from '../results/result.js';
+import type { CaseResult, Standard } from '../results/result.js';
 
 export interface PrivateNetworkJob {
   /** The provider's name in the registry; the child runs its isolated() variant. */
@@ -9,6 +9,16 @@ export interface PrivateNetworkJob {
   readonly expectationsDir: string;
   readonly expectationsRequired: boolean;
   readonly expectationsMatchCases: boolean;
+  readonly referencesFile?: string;
+  readonly referencesMatchCases: boolean;
+  /** What the documented steps are judged against, as in the parent run. */
+  readonly against: Standard;
+  /**
+   * The private cases, when the run knows them all at the start: they run
+   * side by side. Left out, they come on stdin, a PrivateCaseRequest a line,
+   * and run one after another, each as it comes, until stdin ends.
+   */
+  readonly cases?: readonly PrivateCaseRequest[];
   /** A port on the outer loopback with a listener: the canary the provider must not reach. */
   readonly canaryPort: number;
   readonly workerScript: string;
@@ -16,7 +26,7 @@ export interface PrivateNetworkJob {
   readonly logFile: string;
 }
 
-/** One line of the child's stdin: a private case to run, by id, with its place in the run. */
+/** A private case, by id, with its place in the run. */
 export interface PrivateCaseRequest {
   readonly id: string;
   readonly index: number;

@@ -4,9 +4,9 @@
  * network, prepares an isolated provider there (for Wine: a prefix of its
  * own, whose wineserver — where Wine's sockets live — starts in here), proves
  * the isolation with a canary before any case runs (the provider must not
- * reach a listener on the outer loopback), then runs the cases the run hands
- * it on stdin, one line each, in order, and writes each result as a line on
- * stdout (job.ts), until its stdin ends.
+ * reach a listener on the outer loopback), then runs the cases — those the
+ * job names side by side, or else those that come on stdin one after
+ * another — and writes each result as a line on stdout (job.ts).
  */
 import { closeSync, openSync } from 'node:fs';
 import { writeSync } from 'node:fs';
@@ -14,19 +14,24 @@ import { createInterface } from 'node:readline';
 import type { Case } from '../cases/case.js';
 import { messageOf } from '../message-of.js';
 import { createProvider } from '../providers/registry.js';
+import { judgeAgainst } from '../references/standard.js';
 import { loadSuiteInputs } from '../runner/inputs.js';
-import { runCase } from '../runner/run-case.js';
+import { runInLanes } from '../runner/lanes.js';
+import { runCase, type CaseSetting } from '../runner/run-case.js';
 import { ProviderSession } from '../runner/session.js';
 import { WORKER_START_BOUND_MS, WorkerSpawner } from '../runner/worker-spawner.js';
 import { JOB_VARIABLE, type PrivateCaseRequest, type PrivateNetworkJob, type PrivateNetworkReport } from './job.js';
 import { configurePrivateNetwork } from './private-network.js';
+
+/** Lanes for the private cases: each costs a provider start, and most private cases spend their time waiting. */
+const MAX_LANES = 4;
 
 function report(line: PrivateNetworkReport): void {
   writeSync(1, `${JSON.stringify(line)}\n`);
 }
 
 /** The canary: a TCP connect, through the provider, to a listener outside the namespace. */
-function canaryCase(port: number): Case {
+function canaryCaseFor(port: number): Case {
   const location = { file: '(canary)', line: 1, column: 1 };
   return {
     id: 'private-network.canary',
@@ -56,26 +61,53 @@ async function main(job: PrivateNetworkJob): Promise<void> {
   if (outer === undefined) throw new Error(`unknown provider ${job.provider}`);
   const provider = outer.isolated();
   await provider.prepare((line) => process.stderr.write(`${line}\n`));
-  const { cases, deviations } = loadSuiteInputs({ ...job, provider });
-  const byId = new Map(cases.map((testCase) => [testCase.id, testCase]));
+  const inputs = loadSuiteInputs({ ...job, provider });
+  // Judged as the parent run judges its own cases.
+  const judged = judgeAgainst(job.against, inputs.cases, inputs.deviations, inputs.references);
+  const byId = new Map(judged.cases.map((testCase) => [testCase.id, testCase]));
   const logFd = openSync(job.logFile, 'w+');
   const spawner = new WorkerSpawner({ provider, workerScript: job.workerScript, logFd, startTimeoutMs: WORKER_START_BOUND_MS });
-  const setting = { session: new ProviderSession(spawner), provider, deviations, logFd };
+  // Private cases mostly wait (a connect nobody answers takes seconds): several run side by side.
+  const sessions = Array.from({ length: Math.max(1, Math.min(MAX_LANES, job.cases?.length ?? 1)) }, () => new ProviderSession(spawner));
+  const setting = (session: ProviderSession): CaseSetting => ({ session, provider, judged, logFd });
+  const caseNamed = (id: string): Case => {
+    const testCase = byId.get(id);
+    if (testCase === undefined) throw new Error(`no case ${id} in ${job.casesDir}`);
+    return testCase;
+  };
   try {
-    const canary = await runCase(canaryCase(job.canaryPort), setting);
+    const canaryCase = canaryCaseFor(job.canaryPort);
+    const canary = await runCase(canaryCase, setting(sessions[0] as ProviderSession));
     if (canary.verdict !== 'PASS') {
       report({ type: 'unavailable', reason: `isolation not proven: the canary connect ended ${canary.verdict} (${canary.message})` });
       return;
     }
     report({ type: 'isolated' });
-    for await (const line of createInterface({ input: process.stdin })) {
-      const { id, index } = JSON.parse(line) as PrivateCaseRequest;
-      const testCase = byId.get(id);
-      if (testCase === undefined) throw new Error(`no case ${id} in ${job.casesDir}`);
-      report({ type: 'result', index, result: await runCase(testCase, setting) });
+    if (job.cases === undefined) {
+      // One at a time, as the run hands them over.
+      for await (const line of createInterface({ input: process.stdin })) {
+        const { id, index } = JSON.parse(line) as PrivateCaseRequest;
+        report({ type: 'result', index, result: await runCase(caseNamed(id), setting(sessions[0] as ProviderSession)) });
+      }
+      return;
     }
+    const requests = job.cases;
+    await runInLanes(
+      requests.map(({ id }) => caseNamed(id)),
+      sessions,
+      {
+        async run(testCase, position, session) {
+          const result = await runCase(testCase, setting(session));
+          // Each result goes back as soon as it is known; the parent puts them in order.
+          report({ type: 'result', index: requests[position]?.index ?? -1, result });
+          return result;
+        },
+        finished: async () => undefined,
+        stopped: () => false,
+      },
+    );
   } finally {
-    await setting.session.close();
+    await Promise.all(sessions.map((session) => session.close()));
     await spawner.close();
     await provider.release();
     closeSync(logFd);

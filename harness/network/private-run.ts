@@ -1,9 +1,10 @@
 /**
  * The parent's side of the private network: starts the namespace runner
  * (namespace-runner.ts) once for all the run's private cases, holds the
- * canary listener it must not reach, hands it the cases one by one (all at
- * once when the run knows them up front, as they come when mocha decides
- * test by test), and hands each case's result to the run as it arrives.
+ * canary listener it must not reach, hands it the cases — all at the start
+ * when the run knows them (they run side by side), or one at a time as they
+ * come (mocha decides test by test) — and hands each case's result to the
+ * run as it arrives.
  * Where the private network cannot be made (not root, no `unshare` or `ip`,
  * isolation not proven), every private case is SKIP with the reason; where
  * the runner dies, the cases it did not get to are ERROR.
@@ -25,7 +26,7 @@ const RUNNER = fileURLToPath(new URL('./namespace-runner.js', import.meta.url));
 const UNSHARE = '/usr/bin/unshare';
 const IP = ['/usr/sbin/ip', '/sbin/ip', '/usr/bin/ip', '/bin/ip'];
 
-export interface PrivateRunOptions extends Omit<PrivateNetworkJob, 'canaryPort'> {
+export interface PrivateRunOptions extends Omit<PrivateNetworkJob, 'cases' | 'canaryPort'> {
   /** Where the child's stderr (Wine provisioning notes, Node's messages) goes. */
   readonly logFd: number;
   readonly deviations: readonly Deviation[];
@@ -47,27 +48,24 @@ export class PrivateNetworkRun {
 
   private constructor(private readonly options: PrivateRunOptions) {}
 
-  /** Starts running `cases` (with their places in the run) in a private network. */
+  /** Starts running `cases` (with their places in the run) in a private network, side by side. */
   static async start(cases: readonly { readonly testCase: Case; readonly index: number }[], options: PrivateRunOptions): Promise<PrivateNetworkRun> {
-    const run = await PrivateNetworkRun.open(options);
-    for (const { testCase, index } of cases) void run.submit(testCase, index);
-    run.endOfCases();
+    const run = new PrivateNetworkRun(options);
+    for (const { testCase, index } of cases) run.await(testCase, index);
+    await run.begin(cases.map(({ testCase, index }) => ({ id: testCase.id, index })));
     return run;
   }
 
-  /** Makes the private network, or learns why it cannot be made; cases follow with submit(). */
+  /** Makes the private network, or learns why it cannot be made; its cases follow, one at a time, with submit(). */
   static async open(options: PrivateRunOptions): Promise<PrivateNetworkRun> {
     const run = new PrivateNetworkRun(options);
-    const missing = run.missingMeans();
-    if (missing !== undefined) run.unusable = (testCase) => run.skipped(testCase, missing);
-    else await run.launch();
+    await run.begin(undefined);
     return run;
   }
 
-  /** Runs `testCase`, the run's case at `index`, in the private network after the cases submitted before it. */
+  /** Runs `testCase`, the run's case at `index`, in a private network made with open(), after those submitted before it. */
   submit(testCase: Case, index: number): Promise<CaseResult> {
-    const result = new Promise<CaseResult>((resolve) => this.pending.set(index, { testCase, resolve }));
-    this.results.set(index, result);
+    const result = this.await(testCase, index);
     if (this.unusable !== undefined) this.settle(index, this.unusable(testCase));
     else this.child?.stdin?.write(`${JSON.stringify({ id: testCase.id, index } satisfies PrivateCaseRequest)}\n`);
     return result;
@@ -97,6 +95,20 @@ export class PrivateNetworkRun {
     this.canary?.close();
   }
 
+  /** The result of the case at `index`, to come. */
+  private await(testCase: Case, index: number): Promise<CaseResult> {
+    const result = new Promise<CaseResult>((resolve) => this.pending.set(index, { testCase, resolve }));
+    this.results.set(index, result);
+    return result;
+  }
+
+  /** Launches the runner with the cases given, or, with none, to read them from its stdin; or settles why it cannot. */
+  private async begin(cases: PrivateNetworkJob['cases']): Promise<void> {
+    const missing = this.missingMeans();
+    if (missing === undefined) await this.launch(cases);
+    else this.becomeUnusable((testCase) => this.skipped(testCase, missing));
+  }
+
   private missingMeans(): string | undefined {
     if (process.platform !== 'linux') return `a private network needs Linux network namespaces (this is ${process.platform})`;
     if (process.getuid?.() !== 0) return 'a private network needs root (to make a network namespace with unshare --net); run as root to include these cases';
@@ -105,7 +117,7 @@ export class PrivateNetworkRun {
     return undefined;
   }
 
-  private async launch(): Promise<void> {
+  private async launch(cases: PrivateNetworkJob['cases']): Promise<void> {
     this.canary = createServer((socket) => {
       // Anything reaching this from the namespace means the isolation does not hold.
       this.canaryReached = true;
@@ -116,9 +128,9 @@ export class PrivateNetworkRun {
     const address = this.canary.address();
     const canaryPort = typeof address === 'object' && address !== null ? address.port : 0;
     const { logFd, deviations: _deviations, ...rest } = this.options;
-    const job: PrivateNetworkJob = { ...rest, canaryPort };
+    const job: PrivateNetworkJob = { ...rest, ...(cases === undefined ? {} : { cases }), canaryPort };
     const [command, ...args] = diesWithRunner([UNSHARE, '--net', '--', process.execPath, RUNNER]);
-    this.child = spawn(command ?? UNSHARE, args, { env: { ...process.env, [JOB_VARIABLE]: JSON.stringify(job) }, stdio: ['pipe', 'pipe', logFd] });
+    this.child = spawn(command ?? UNSHARE, args, { env: { ...process.env, [JOB_VARIABLE]: JSON.stringify(job) }, stdio: [cases === undefined ? 'pipe' : 'ignore', 'pipe', logFd] });
     // A runner that ended (the network unavailable, or dead) leaves its stdin broken; its report or exit says why.
     this.child.stdin?.on('error', () => undefined);
     createInterface({ input: this.child.stdout as NonNullable<ChildProcess['stdout']> }).on('line', (line) => this.receive(line));

@@ -6,6 +6,7 @@
  */
 import type { Outcome } from '../cases/case.js';
 import type { Observation } from './result.js';
+import { MASKED } from './stable-observation.js';
 
 /** Anything keyed like an outcome: a documented Outcome, a recorded one, or an Observation. */
 export type OutcomeLike = Outcome | Observation;
@@ -81,7 +82,8 @@ export function describeValue(value: unknown): string {
  */
 function describeSocketAddress(record: { readonly [key: string]: unknown }): string | undefined {
   const { address, port, family, ...rest } = record;
-  if (typeof address !== 'string' || typeof port !== 'number' || Object.keys(rest).length > 0) return undefined;
+  // A port masked for comparing runs (stable-observation.ts) still reads as an address: `127.0.0.1:*`.
+  if (typeof address !== 'string' || (typeof port !== 'number' && port !== MASKED) || Object.keys(rest).length > 0) return undefined;
   if (family !== undefined && typeof family !== 'string') return undefined;
   return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
 }

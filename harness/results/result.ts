@@ -61,8 +61,30 @@ export interface ObservedCheck {
   readonly durationMs: number;
 }
 
+/**
+ * What real Windows does at a step, from references/windows.yaml: the
+ * outcome as written there (references such as `$peer` unresolved), which
+ * Windows versions, and the source that asserts it.
+ */
+export interface ReferenceNote {
+  readonly windows: readonly Outcome[];
+  readonly versions: string;
+  /** One line: `wine-10.0 dlls/ws2_32/tests/sock.c:14241-14242 (test_broadcast)`. */
+  readonly source: string;
+  /** The quoted lines in the project's public tree. */
+  readonly url: string;
+}
+
 /** A check as the verdict judged it. */
 export interface CheckResult extends ObservedCheck {
+  /** The step's Windows reference, when there is one: reports show it between what the page documents and what was observed. */
+  readonly reference?: ReferenceNote;
+  /**
+   * Set when the run judged by Windows (RunInfo.judgedAgainst) and the step
+   * has a reference: `expected` is then what Windows does, and this is what
+   * the page documents, as the case writes it.
+   */
+  readonly documented?: readonly Outcome[];
   /** Set when this check's outcome is covered by a deviation listed for the provider. */
   readonly known?: KnownDeviation;
   /**
@@ -99,12 +121,56 @@ export interface CaseResult {
   readonly startedAt: string;
 }
 
+/**
+ * What the provider's worker says of the stack it calls, field by field, so
+ * that runs can be told apart and grouped: by Windows build, by Wine version,
+ * by kernel. A field is there when the stack tells it.
+ */
+export interface StackFacts {
+  /** What implements the sockets: Windows' own Winsock, Wine's ws2_32 over the host's kernel, or the host's kernel through libc. */
+  readonly kind: 'windows' | 'wine' | 'posix' | 'unknown';
+  /** Windows' version as the stack reports it (`10.0.22631`); under Wine, what the prefix reports. */
+  readonly windowsVersion?: string;
+  /** The build number of that version (`22631`). */
+  readonly windowsBuild?: number;
+  /** The product name (`Windows 11 Pro`); under Wine, the one in the prefix's registry. */
+  readonly windowsEdition?: string;
+  /** Wine's version (`8.0`) and its build (`wine-8.0 (Debian 8.0~repack-4)`). */
+  readonly wineVersion?: string;
+  readonly wineBuild?: string;
+  /** The kernel the calls end in (`Linux 6.1.0-18-amd64`): the posix provider's, or the host's under Wine. */
+  readonly kernel?: string;
+  /** The C library of the posix provider (`glibc 2.36`). */
+  readonly libc?: string;
+}
+
+/** A set of inputs a run was judged with, by how many entries it has and a hash of them (harness/results/fingerprint.ts). */
+export interface InputFingerprint {
+  readonly count: number;
+  /** sha256 of the canonical JSON of the entries, in hex. */
+  readonly sha256: string;
+}
+
+/** What a step is judged against: the page (`docs`), or where a Windows reference exists, what Windows does (`windows`). */
+export const STANDARDS = ['docs', 'windows'] as const;
+export type Standard = (typeof STANDARDS)[number];
+
+/** The version of the results.jsonl format this harness writes and reads (its `run` line says it). */
+export const RESULTS_FORMAT = 1;
+
 /** Facts about a run, written first in results.jsonl and shown by every report. */
 export interface RunInfo {
   readonly provider: string;
   readonly providerVersion: string;
+  /** The provider's version split into fields (providerVersion is the same, as one line). */
+  readonly stack: StackFacts;
+  /** The Node and koffi the provider's worker runs. */
+  readonly providerNode: string;
+  readonly providerKoffi?: string;
   readonly harnessVersion: string;
+  /** The machine that ran the harness: its name, and `process.platform process.arch os.release()`. */
   readonly host: string;
+  readonly platform: string;
   readonly startedAt: string;
   /**
    * The folder of the case set, relative to the project root like each
@@ -113,6 +179,12 @@ export interface RunInfo {
    */
   readonly casesDir: string;
   readonly filters: { readonly grep?: string; readonly tags: readonly string[] };
+  /** Every case loaded (before filters), and the provider's listed deviations: the same hashes mean the same inputs. */
+  readonly caseSet: InputFingerprint;
+  readonly expectations: InputFingerprint;
+  /** The Windows references loaded (references/windows.yaml), and which standard the run judged by. */
+  readonly references: InputFingerprint;
+  readonly judgedAgainst: Standard;
 }
 
 export type VerdictCounts = { readonly [V in Verdict]: number };

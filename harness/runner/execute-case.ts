@@ -58,9 +58,9 @@ export interface CaseContext {
 
 export async function executeCase(testCase: Case, context: CaseContext): Promise<CaseResult> {
   const startedAt = new Date();
-  const started = performance.now();
-  const { checks, termination } = await runCase(testCase, context);
-  return caseResult(testCase, context, checks, termination, startedAt, performance.now() - started);
+  const { checks, termination, readyAt } = await runCase(testCase, context);
+  // The case's own time: from when its worker was ready, as its clock; starting a worker is the harness's.
+  return caseResult(testCase, context, checks, termination, startedAt, readyAt === undefined ? 0 : performance.now() - readyAt);
 }
 
 /** The result of a case that was not run at all (SKIP, or ERROR when the harness could not get to it). */
@@ -97,6 +97,8 @@ function caseResult(
 interface CaseRun {
   readonly checks: ObservedCheck[];
   readonly termination: Termination;
+  /** When the worker was ready and the case began (performance.now()); undefined when it never did. */
+  readonly readyAt?: number;
 }
 
 async function runCase(testCase: Case, context: CaseContext): Promise<CaseRun> {
@@ -108,15 +110,16 @@ async function runCase(testCase: Case, context: CaseContext): Promise<CaseRun> {
   } catch (error) {
     return { checks: [], termination: { kind: 'error', detail: `the provider process did not start: ${messageOf(error)}` } };
   }
+  const readyAt = performance.now();
   let peers: RunningPeers;
   try {
     peers = await startPeers(testCase.peers);
   } catch (error) {
-    if (error instanceof PeerUnavailable) return { checks: [], termination: { kind: 'skip', reason: error.message } };
-    return { checks: [], termination: { kind: 'error', detail: messageOf(error) } };
+    if (error instanceof PeerUnavailable) return { checks: [], termination: { kind: 'skip', reason: error.message }, readyAt };
+    return { checks: [], termination: { kind: 'error', detail: messageOf(error) }, readyAt };
   }
   try {
-    return await runSteps(testCase, peers, context.session, context.stop);
+    return { ...(await runSteps(testCase, peers, context.session, context.stop)), readyAt };
   } finally {
     await stopPeers(peers);
   }

@@ -9,18 +9,19 @@ import { join, resolve } from 'node:path';
 import type { Case } from '../cases/case.js';
 import { CLAUSE_CATALOGUE_FILE } from '../clauses/clause.js';
 import { loadClauseCatalogue } from '../clauses/load.js';
-import { CASES_DIR, EXPECTATIONS_DIR, PROJECT_ROOT } from '../paths.js';
+import { CASES_DIR, EXPECTATIONS_DIR, PROJECT_ROOT, WINDOWS_REFERENCES_FILE } from '../paths.js';
 import { findCaseFiles, loadCases } from '../cases/load.js';
 import type { Deviation } from '../expectations/deviation.js';
 import { checkDeviationsAgainstCases, loadExpectations } from '../expectations/load.js';
 import type { Provider } from '../providers/provider.js';
+import { loadReferences, type WindowsReference } from '../references/load.js';
 import type { Problem } from '../yaml/problem.js';
 import { UnusablePath } from './unusable-path.js';
 
-/** Case files or expectations that cannot be used; nothing has run. */
+/** Case files, expectations or references that cannot be used; nothing has run. */
 export class BadInput extends Error {
   constructor(readonly problems: readonly Problem[]) {
-    super(`${problems.length} problem(s) in the case or expectations files`);
+    super(`${problems.length} problem(s) in the case, expectations or reference files`);
   }
 }
 
@@ -37,6 +38,10 @@ export interface InputOptions {
    * suite's own expectations: their entries for the suite's cases do not apply.
    */
   readonly expectationsMatchCases: boolean;
+  /** The Windows references (references/windows.yaml); none when left out. */
+  readonly referencesFile?: string;
+  /** The references were written for exactly these cases (the suite's own); else entries for other cases do not apply. */
+  readonly referencesMatchCases?: boolean;
   /** How the folders were given, for the messages about them (default: the CLI's options). */
   readonly folderNames?: FolderNames;
 }
@@ -56,7 +61,7 @@ export interface GivenFolders {
   readonly names?: FolderNames;
 }
 
-/** The inputs of a run of the suite's own cases and expectations, or of the folders given instead. */
+/** The inputs of a run of the suite's own cases, expectations and Windows references, or of the folders given instead. */
 export function inputOptionsFor(provider: Provider, given: GivenFolders): InputOptions {
   return {
     provider,
@@ -65,11 +70,19 @@ export function inputOptionsFor(provider: Provider, given: GivenFolders): InputO
     expectationsDir: given.expectations === undefined ? EXPECTATIONS_DIR : resolve(given.expectations),
     expectationsRequired: given.expectations !== undefined,
     expectationsMatchCases: given.expectations !== undefined || given.cases === undefined,
+    referencesFile: WINDOWS_REFERENCES_FILE,
+    referencesMatchCases: given.cases === undefined,
     ...(given.names === undefined ? {} : { folderNames: given.names }),
   };
 }
 
-export function loadSuiteInputs(options: InputOptions): { cases: Case[]; deviations: Deviation[] } {
+export interface SuiteInputs {
+  readonly cases: Case[];
+  readonly deviations: Deviation[];
+  readonly references: WindowsReference[];
+}
+
+export function loadSuiteInputs(options: InputOptions): SuiteInputs {
   const names = options.folderNames ?? OPTION_NAMES;
   requireFolder(options.casesDir, names.cases);
   requireFolder(options.expectationsDir, names.expectations);
@@ -86,9 +99,11 @@ export function loadSuiteInputs(options: InputOptions): { cases: Case[]; deviati
   const expectations = loadExpectations(expectationsFile, options.root);
   const ids = new Set(cases.map((testCase) => testCase.id));
   const applicable = options.expectationsMatchCases ? expectations.deviations : expectations.deviations.filter((deviation) => ids.has(deviation.case));
-  const all = [...clauses.problems, ...problems, ...expectations.problems, ...checkDeviationsAgainstCases(applicable, cases)];
+  const references =
+    options.referencesFile === undefined ? { references: [], problems: [] } : loadReferences(options.referencesFile, options.root, cases, options.referencesMatchCases ?? true);
+  const all = [...clauses.problems, ...problems, ...expectations.problems, ...checkDeviationsAgainstCases(applicable, cases), ...references.problems];
   if (all.length > 0) throw new BadInput(all);
-  return { cases, deviations: applicable };
+  return { cases, deviations: applicable, references: references.references };
 }
 
 function requireFolder(dir: string, option: string): void {

@@ -1,23 +1,24 @@
 /**
  * One case as every run runs it — the CLI's lanes, the private network's
  * runner, mocha's tests: on a session of the provider, with the deviations
- * the provider lists for that case, and, when the case crashed or hung the
+ * the provider lists for that case, its checks annotated as the run judges
+ * (harness/references/standard.ts), and, when the case crashed or hung the
  * provider, the provider's last output attached (log-excerpt.ts).
  */
 import type { Case } from '../cases/case.js';
-import type { Deviation } from '../expectations/deviation.js';
 import type { Provider } from '../providers/provider.js';
+import type { JudgedInputs } from '../references/standard.js';
 import type { CaseResult } from '../results/result.js';
 import { executeCase } from './execute-case.js';
 import { logMark, withLogExcerpt } from './log-excerpt.js';
 import type { ProviderSession } from './session.js';
 
-/** Where a case runs: the provider and one of its sessions, the run's deviations, the log its workers write to. */
+/** Where a case runs: the provider and one of its sessions, what the run judges by, the log its workers write to. */
 export interface CaseSetting {
   readonly session: ProviderSession;
   readonly provider: Pick<Provider, 'name' | 'binding'>;
-  /** The run's deviations, of every case: those of the case at hand are picked here. */
-  readonly deviations: readonly Deviation[];
+  /** The run's deviations, of every case (those of the case at hand are picked here), and what it adds to each result. */
+  readonly judged: Pick<JudgedInputs, 'deviations' | 'annotate'>;
   /** The provider's log, opened for reading too (`w+`). */
   readonly logFd: number;
   /** Aborted when the whole run is stopped (see CaseContext). */
@@ -30,9 +31,9 @@ export async function runCase(testCase: Case, setting: CaseSetting): Promise<Cas
     session: setting.session,
     providerName: setting.provider.name,
     binding: setting.provider.binding,
-    deviations: setting.deviations.filter((deviation) => deviation.case === testCase.id),
+    deviations: setting.judged.deviations.filter((deviation) => deviation.case === testCase.id),
     file: testCase.location.file,
     ...(setting.stop === undefined ? {} : { stop: setting.stop }),
   });
-  return withLogExcerpt(result, setting.logFd, mark);
+  return withLogExcerpt(setting.judged.annotate(result), setting.logFd, mark);
 }

@@ -7,16 +7,18 @@
  * finished, marked incomplete.
  */
 import { closeSync, openSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { hostname, release } from 'node:os';
 import { join } from 'node:path';
 import type { Case } from '../cases/case.js';
 import type { Deviation } from '../expectations/deviation.js';
 import { ProviderUnavailable, type Provider } from '../providers/provider.js';
 import { messageOf } from '../message-of.js';
 import { projectRelative } from '../yaml/project-path.js';
-import type { CaseResult, RunInfo, RunSummary } from '../results/result.js';
+import { judgeAgainst, type JudgedInputs } from '../references/standard.js';
+import { fingerprint } from '../results/fingerprint.js';
+import type { CaseResult, RunInfo, RunSummary, Standard } from '../results/result.js';
 import { summarize } from '../results/summary.js';
-import { loadSuiteInputs } from './inputs.js';
+import { loadSuiteInputs, type SuiteInputs } from './inputs.js';
 import { claimOutDir } from './out-dir.js';
 import type { Reporter } from './reporter.js';
 import { selectCases, type CaseFilter } from './select-cases.js';
@@ -58,12 +60,19 @@ export interface SuiteOptions {
   readonly stop?: AbortSignal;
   /** How many cases may run at once, each on its own worker (default 1). */
   readonly jobs?: number;
+  /** The Windows references (references/windows.yaml), and whether they were written for this case set (see InputOptions). */
+  readonly referencesFile?: string;
+  readonly referencesMatchCases?: boolean;
+  /** What documented steps are judged against (harness/references/standard.ts); default `docs`. */
+  readonly against?: Standard;
 }
 
 export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
   const started = performance.now();
-  const { cases, deviations } = loadSuiteInputs(options);
-  const selected = selectCases(cases, options.filter);
+  const inputs = loadSuiteInputs(options);
+  const { cases } = inputs;
+  const judged = judgeAgainst(options.against ?? 'docs', cases, inputs.deviations, inputs.references);
+  const selected = selectCases(judged.cases, options.filter);
   if (selected.length === 0) {
     const { grep, tags } = options.filter;
     const filters = [grep === undefined ? '' : `--grep ${grep}`, ...tags.map((tag) => `--tag ${tag}`)].filter(Boolean).join(' ');
@@ -73,13 +82,19 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
   try {
     options.log(`preparing the ${options.provider.name} provider…`);
     await options.provider.prepare(options.log);
-    return await runPrepared(options, selected, deviations, started);
+    return await runPrepared(options, selected, { inputs, judged }, started);
   } finally {
     await release();
   }
 }
 
-async function runPrepared(options: SuiteOptions, selected: readonly Case[], deviations: readonly Deviation[], started: number): Promise<RunSummary> {
+/** What the run reads, as loaded and as judged (by the page, or by Windows where it has a reference). */
+interface Judging {
+  readonly inputs: SuiteInputs;
+  readonly judged: JudgedInputs;
+}
+
+async function runPrepared(options: SuiteOptions, selected: readonly Case[], judging: Judging, started: number): Promise<RunSummary> {
   const logFile = join(options.outDir, 'provider.log');
   // Read back too: a case that crashes or hangs the provider carries what it wrote (log-excerpt.ts).
   const logFd = openSync(logFile, 'w+');
@@ -95,15 +110,23 @@ async function runPrepared(options: SuiteOptions, selected: readonly Case[], dev
     const run: RunInfo = {
       provider: options.provider.name,
       providerVersion: info.version,
+      stack: info.stack ?? { kind: 'unknown' },
+      providerNode: info.nodeVersion,
+      ...(info.koffiVersion === undefined ? {} : { providerKoffi: info.koffiVersion }),
       harnessVersion: options.harnessVersion,
       host: hostname(),
+      platform: `${process.platform} ${process.arch} ${release()}`,
       startedAt: new Date().toISOString(),
       casesDir: projectRelative(options.casesDir, options.root),
       filters: { ...(options.filter.grep === undefined ? {} : { grep: options.filter.grep }), tags: options.filter.tags },
+      caseSet: fingerprint(judging.inputs.cases),
+      expectations: fingerprint(judging.inputs.deviations),
+      references: fingerprint(judging.inputs.references),
+      judgedAgainst: options.against ?? 'docs',
     };
     for (const reporter of options.reporters) await reporter.start(run, selected.length);
-    privateRun = await startPrivateRun(options, selected, deviations, logFd);
-    const results = await runInLanes(selected, sessions, caseWork(options, selected, deviations, logFd, privateRun));
+    privateRun = await startPrivateRun(options, selected, judging.judged.deviations, logFd);
+    const results = await runInLanes(selected, sessions, caseWork(options, selected, judging.judged, logFd, privateRun));
     const stopped = isStopped(options.stop) ? stopReason(options.stop) : undefined;
     const incomplete = stopped === undefined ? undefined : `${stopped} after ${results.length} of ${selected.length} cases`;
     const summary = summarize(results, performance.now() - started, incomplete);
@@ -130,6 +153,9 @@ async function startPrivateRun(options: SuiteOptions, selected: readonly Case[],
     expectationsRequired: options.expectationsRequired,
     expectationsMatchCases: options.expectationsMatchCases,
     workerScript: options.workerScript,
+    ...(options.referencesFile === undefined ? {} : { referencesFile: options.referencesFile }),
+    referencesMatchCases: options.referencesMatchCases ?? true,
+    against: options.against ?? 'docs',
     logFile: join(options.outDir, 'provider-private.log'),
     logFd,
     deviations,
@@ -137,13 +163,7 @@ async function startPrivateRun(options: SuiteOptions, selected: readonly Case[],
 }
 
 /** How each case of the run is run and reported: the lanes call this. */
-function caseWork(
-  options: SuiteOptions,
-  selected: readonly Case[],
-  deviations: readonly Deviation[],
-  logFd: number,
-  privateRun: PrivateNetworkRun | undefined,
-): LaneWork {
+function caseWork(options: SuiteOptions, selected: readonly Case[], judged: JudgedInputs, logFd: number, privateRun: PrivateNetworkRun | undefined): LaneWork {
   return {
     elsewhere(testCase, index) {
       if (testCase.network !== 'private' || privateRun === undefined) return undefined;
@@ -152,7 +172,7 @@ function caseWork(
     },
     async run(testCase, index, session) {
       for (const reporter of options.reporters) reporter.caseStarted?.({ id: testCase.id, title: testCase.title, index, total: selected.length });
-      const result = await runCase(testCase, { session, provider: options.provider, deviations, logFd, ...(options.stop === undefined ? {} : { stop: options.stop }) });
+      const result = await runCase(testCase, { session, provider: options.provider, judged, logFd, ...(options.stop === undefined ? {} : { stop: options.stop }) });
       // The case the stop cut short has no honest verdict: it is not reported.
       return isStopped(options.stop) ? undefined : result;
     },

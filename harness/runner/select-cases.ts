@@ -8,7 +8,8 @@ export interface CaseFilter {
   readonly tags: readonly string[];
 }
 
-export function selectCases(cases: readonly Case[], filter: CaseFilter): Case[] {
+/** The cases (or results of cases: anything with an id, a title and tags) that `filter` selects. */
+export function selectCases<C extends Pick<Case, 'id' | 'title' | 'tags'>>(cases: readonly C[], filter: CaseFilter): C[] {
   const needle = filter.grep?.toLowerCase();
   return cases.filter(
     (testCase) =>

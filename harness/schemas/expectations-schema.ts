@@ -5,7 +5,7 @@
 import type { SchemaObject } from 'ajv';
 import { RETURN_SYMBOLS } from '../calls/declaration.js';
 import { WSA_ERROR_NAMES } from '../vocabulary/errors.js';
-import { caseIdProperty, formatProperty, SCHEMA_DRAFT } from './fragments.js';
+import { caseIdProperty, formatProperty, SCHEMA_DRAFT, stepIdProperty } from './fragments.js';
 
 let built: SchemaObject | undefined;
 
@@ -35,12 +35,7 @@ function deviationDefinition(): SchemaObject {
     type: 'object',
     properties: {
       case: caseIdProperty('The id of the case, as in cases/*.yaml.'),
-      step: {
-        description: 'The id of the step in that case: its `id:`, else the call name with `#2`, `#3`… for repeats (`WSAConnect#2`).',
-        type: 'string',
-        pattern: '^[A-Za-z][A-Za-z0-9_.-]*(#[1-9][0-9]*)?$',
-        patternErrorMessage: 'a step id is the step\'s `id:` or its call name, with `#2`, `#3`… for repeats (e.g. WSAConnect#2)',
-      },
+      step: stepIdProperty('The id of the step in that case: its `id:`, else the call name with `#2`, `#3`… for repeats (`WSAConnect#2`).'),
       observed: observationDefinition(),
       reason: {
         description: 'Why this is believed to be a deviation (and not a mistake of the case): one or two sentences.',

@@ -37,3 +37,18 @@ export function caseIdProperty(description: string): SchemaObject {
     patternErrorMessage: 'a case id is lower-case words of letters and digits separated by dots or dashes, e.g. tcp.blocking.connects-and-binds',
   };
 }
+
+/** A step id: what expectations and references name a step of a case by. */
+export function stepIdProperty(description: string): SchemaObject {
+  return {
+    description,
+    type: 'string',
+    pattern: '^[A-Za-z][A-Za-z0-9_.-]*(#[1-9][0-9]*)?$',
+    patternErrorMessage: 'a step id is the step\'s `id:` or its call name, with `#2`, `#3`… for repeats (e.g. WSAConnect#2)',
+  };
+}
+
+/** The head of a generated schema document: the draft, its `$id`, a title and a description. */
+export function schemaHead($id: string, title: string, description: string): SchemaObject {
+  return { $schema: SCHEMA_DRAFT, $id, title, description };
+}

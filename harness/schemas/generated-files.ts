@@ -5,6 +5,8 @@
 import { callsReference } from './calls-reference.js';
 import { caseSchemaDocument } from './case-schema.js';
 import { expectationsSchemaDocument } from './expectations-schema.js';
+import { referencesSchemaDocument } from './references-schema.js';
+import { resultsSchemaDocument } from './results-schema.js';
 
 export interface GeneratedFile {
   /** Relative to the project root. */
@@ -16,4 +18,6 @@ export const GENERATED_FILES: readonly GeneratedFile[] = [
   { path: 'cases/case.schema.json', content: () => `${JSON.stringify(caseSchemaDocument(), null, 2)}\n` },
   { path: 'expectations/expectations.schema.json', content: () => `${JSON.stringify(expectationsSchemaDocument(), null, 2)}\n` },
   { path: 'cases/CALLS.md', content: callsReference },
+  { path: 'references/references.schema.json', content: () => `${JSON.stringify(referencesSchemaDocument(), null, 2)}\n` },
+  { path: 'reporters/results.schema.json', content: () => `${JSON.stringify(resultsSchemaDocument(), null, 2)}\n` },
 ];

@@ -4,7 +4,7 @@
  * says it is ready with READY_LINE first; any other line on its stdout that
  * is not a reply (a library printing) goes to provider.log.
  */
-import type { Observation } from '../results/result.js';
+import type { Observation, StackFacts } from '../results/result.js';
 
 export type Request =
   | { readonly id: number; readonly op: 'call'; readonly call: string; readonly args: Readonly<Record<string, unknown>> }
@@ -16,6 +16,10 @@ export interface ProviderInfo {
   /** e.g. `Wine 8.0 (reports Windows 10.0.19043)` or `Windows 10.0.22631`. */
   readonly version: string;
   readonly nodeVersion: string;
+  /** The version split into fields, as far as the binding can tell them. */
+  readonly stack?: StackFacts;
+  /** The koffi the worker loaded (koffi.version). */
+  readonly koffiVersion?: string;
 }
 
 export type Reply =

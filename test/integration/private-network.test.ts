@@ -5,10 +5,11 @@
  * 127.0.0.0/8 alone — and without root they are SKIP with the reason.
  */
 import { expect } from 'chai';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readResults } from '../../reporters/results-jsonl.js';
+import { privateNetworkAvailable } from '../support/private-network-available.js';
 import { runCli } from './cli.js';
 
 describe('the private network (POSIX provider)', function () {
@@ -16,7 +17,7 @@ describe('the private network (POSIX provider)', function () {
   let out: string;
 
   before(function () {
-    if (process.platform !== 'linux' || process.getuid?.() !== 0 || !existsSync('/usr/bin/unshare')) this.skip(); // needs root and Linux namespaces
+    if (!privateNetworkAvailable()) this.skip(); // needs root, unshare and ip: elsewhere the cases SKIP with the reason
   });
   beforeEach(() => (out = mkdtempSync(join(tmpdir(), 'wsc-private-'))));
   afterEach(() => rmSync(out, { recursive: true, force: true }));

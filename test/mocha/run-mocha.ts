@@ -20,6 +20,7 @@ export interface SuiteVariables {
   readonly WINSOCK_CONFORMANCE_PROVIDER: string;
   readonly WINSOCK_CONFORMANCE_CASES?: string;
   readonly WINSOCK_CONFORMANCE_EXPECTATIONS?: string;
+  readonly WINSOCK_CONFORMANCE_AGAINST?: string;
   readonly WINSOCK_CONFORMANCE_LOG_DIR?: string;
 }
 

@@ -21,6 +21,12 @@ describe('the settings of the suite under mocha (mocha/settings.ts)', () => {
     expect(settings.inputs).to.include({ casesDir: resolve('test/mocha/cases'), expectationsDir: EXPECTATIONS_DIR, expectationsRequired: false, expectationsMatchCases: false });
   });
 
+  it('judges by the page unless WINSOCK_CONFORMANCE_AGAINST says windows, and refuses any other standard', () => {
+    expect(settingsFrom({}).against).to.equal('docs');
+    expect(settingsFrom({ WINSOCK_CONFORMANCE_AGAINST: 'windows' }).against).to.equal('windows');
+    expect(thrownBy(() => settingsFrom({ WINSOCK_CONFORMANCE_AGAINST: 'linux' }), BadSetting).message).to.equal('WINSOCK_CONFORMANCE_AGAINST=linux is no standard; standards: docs, windows');
+  });
+
   it('refuses an unknown provider, naming the variable and the known providers', () => {
     expect(thrownBy(() => settingsFrom({ WINSOCK_CONFORMANCE_PROVIDER: 'winsock' }), BadSetting).message).to.equal('WINSOCK_CONFORMANCE_PROVIDER=winsock is no provider; known providers: wine, native, posix');
   });

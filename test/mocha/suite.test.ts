@@ -77,6 +77,20 @@ describe('the suite through mocha (integration, POSIX provider)', function () {
     expect(run.status).to.equal(0);
   });
 
+  it('judges as winsock-conformance run --against windows does when WINSOCK_CONFORMANCE_AGAINST=windows', async () => {
+    // Linux connects a UDP socket to a broadcast address without SO_BROADCAST: the page allows it, Windows does not.
+    const id = 'udp.broadcast-without-so-broadcast-is-wsaeacces';
+    const verdicts = async (against: string) => {
+      await runCli(['run', '--provider', 'posix', '--against', against, '--grep', id, '--out', join(out, `cli-${against}`), '--reporter', 'console']);
+      const [result] = readResults(join(out, `cli-${against}`, 'results.jsonl')).cases;
+      const run = await runMocha(['--grep', id, '--reporter', RECORD_REPORTER], { WINSOCK_CONFORMANCE_PROVIDER: 'posix', WINSOCK_CONFORMANCE_AGAINST: against, WINSOCK_CONFORMANCE_LOG_DIR: join(out, 'logs') });
+      const [test] = recordedTests(run.stdout);
+      return [result?.verdict, test?.context?.find((entry) => entry.title === 'verdict')?.value];
+    };
+    expect(await verdicts('docs')).to.deep.equal(['PASS', 'PASS']);
+    expect(await verdicts('windows')).to.deep.equal(['FAIL', 'FAIL']);
+  });
+
   it('stops at the first red case with --bail, and ends every worker it started', async () => {
     const mark = `wsc-mocha-bail-${process.pid}-${Date.now()}`;
     const run = await runMocha(['--bail', '--reporter', RECORD_REPORTER], outcomes(), { extraEnv: { WSC_TEST_MARK: mark } });

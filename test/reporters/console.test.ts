@@ -66,6 +66,13 @@ describe('ConsoleReporter, not on a TTY', () => {
     expect(lines.at(-2)).to.equal('Finished in 6.54 s');
   });
 
+  it('says when the run judges by what Windows does, and not otherwise', async () => {
+    expect(stream.text).to.not.include('judged against what Windows does');
+    const byWindows = new CapturedStream(false);
+    await runReporter(new ConsoleReporter({ stream: byWindows }), { ...RUN, judgedAgainst: 'windows' }, [PASS_CASE]);
+    expect(byWindows.text.split('\n')[1]).to.equal('judged against what Windows does where a Windows reference has the step, else against the page');
+  });
+
   it('strips control characters from case text', () => {
     expect(stream.text).to.not.include('\u0007');
     expect(stream.text).to.include('a bell & "quotes"');

@@ -140,6 +140,24 @@ describe('report.html in headless Chromium', function () {
     await page.close();
   });
 
+  it("goes from a case's clause to the clause index, and from there to every case citing it", async () => {
+    const { page, seen } = await openReport(browserOf(browser), url);
+    expect(await page.locator('#clause-index ul.clause-index').count(), 'built only when opened').to.equal(0);
+    await page.locator(`a.case-link:has-text("${FAIL_CASE.id}")`).click();
+    const [clause] = FAIL_CASE.clauses;
+    if (clause === undefined) throw new Error('the sample cites no clause');
+    await page.locator('tr.details a.clause-link').first().click();
+    expect(await page.locator('#clause-index').getAttribute('open')).to.not.equal(null);
+    const entry = page.locator(`#clause-index li[id="clause-${clause.id}"]`);
+    expect(await entry.locator('code').first().textContent()).to.equal(clause.id);
+    const citing = ALL_RESULTS.filter((result) => result.clauses.some((cited) => cited.id === clause.id)).map((result) => result.id);
+    expect(await entry.locator('ul.clause-cases a').allTextContents()).to.deep.equal(citing);
+    await entry.locator('ul.clause-cases a').first().click();
+    expect(hashOf(page)).to.equal(`#case=${citing[0] ?? ''}`);
+    expect(seen.consoleErrors).to.deep.equal([]);
+    await page.close();
+  });
+
   it('shows the case a link names even when filtered out, grouped as the link says', async () => {
     const { page, seen } = await openReport(browserOf(browser), `${url}#case=${SECOND_PASS_CASE.id}&group=file`);
     expect(await shownIds(page)).to.include(SECOND_PASS_CASE.id);

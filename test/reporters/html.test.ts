@@ -6,7 +6,7 @@ import { VERDICTS } from '../../harness/results/result.js';
 import { summarize } from '../../harness/results/summary.js';
 import { HtmlReporter, describeProvider, renderHtmlReport } from '../../reporters/html.js';
 import { DIFFERENCE_TINTS, VERDICT_COLOURS } from '../../reporters/html-assets.js';
-import { openingVerdicts, type ReportData } from '../../reporters/html-view.js';
+import { openingVerdicts, reportData, type ReportData } from '../../reporters/html-view.js';
 import { ALL_RESULTS, CRASH_CASE, ERROR_CASE, FAIL_CASE, HOSTILE_TITLE, KNOWN_CASE, PASS_CASE, RUN, XPASS_CASE } from './sample-results.js';
 import { makeTempDir, removeDir, runReporter } from './run-reporter.js';
 
@@ -125,6 +125,21 @@ describe('HtmlReporter', () => {
       observed: [{ text: '0', differs: true }],
       mismatch: 'returns 0, documented SOCKET_ERROR',
     });
+  });
+
+  it('says which of the documented outcomes was seen, when the case names them', () => {
+    const [check] = PASS_CASE.checks;
+    if (check === undefined) throw new Error('the sample has no check');
+    const named = reportData(RUN, [{ ...PASS_CASE, checks: [{ ...check, matched: 'ignored' }] }]);
+    expect(named.cases[0]?.checks[0]?.matched).to.equal('ignored');
+    expect(caseView(data, PASS_CASE.id).checks[0]).to.not.have.property('matched');
+  });
+
+  it('indexes the clauses the cases cite, each with the cases citing it', () => {
+    const entries = reportData(RUN, ALL_RESULTS).clauses;
+    expect(entries.map((entry) => entry.id)).to.deep.equal([...new Set(ALL_RESULTS.flatMap((result) => result.clauses.map((clause) => clause.id)))].sort());
+    const citing = entries.find((entry) => entry.id === 'return-value')?.cases.map((cited) => cited.id);
+    expect(citing).to.deep.equal(ALL_RESULTS.filter((result) => result.clauses.some((clause) => clause.id === 'return-value')).map((result) => result.id));
   });
 
   it('tells known deviations and deviations no longer seen apart from failures', () => {

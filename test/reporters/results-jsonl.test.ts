@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import type { Reporter } from '../../harness/runner/reporter.js';
 import { appendWholeLine, JsonLinesReporter, RESULTS_FILE_NAME, readResults } from '../../reporters/results-jsonl.js';
 import { summarize } from '../../harness/results/summary.js';
+import { resultsSchemaDocument } from '../../harness/schemas/results-schema.js';
+import { compileSchema } from '../../harness/yaml/schema.js';
 import { ALL_RESULTS, FAIL_CASE, PASS_CASE, RUN } from './sample-results.js';
 import { makeTempDir, removeDir, runReporter } from './run-reporter.js';
 
@@ -23,7 +25,7 @@ describe('JsonLinesReporter and readResults', () => {
     await runReporter(new JsonLinesReporter(outDir), RUN, ALL_RESULTS);
     const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
     expect(lines).to.have.length(ALL_RESULTS.length + 2);
-    expect(lines[0]).to.match(/^\{"type":"run","provider":"wine"/);
+    expect(lines[0]).to.match(/^\{"type":"run","format":1,"provider":"wine"/);
     expect(lines.slice(1, -1).every((line) => line.startsWith('{"type":"case",'))).to.equal(true);
     expect(lines.at(-1)).to.match(/^\{"type":"summary","counts":/);
   });
@@ -85,6 +87,26 @@ describe('JsonLinesReporter and readResults', () => {
     fs.mkdirSync(outDir, { recursive: true });
     fs.writeFileSync(file, `${JSON.stringify({ type: 'case', ...PASS_CASE })}\n`);
     expect(() => readResults(file)).to.throw(/first record must be of type "run"/);
+  });
+
+  it('refuses a file of another format version, or of none, saying which it reads', async () => {
+    await runReporter(new JsonLinesReporter(outDir), RUN, ALL_RESULTS);
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const withFormat = (format: unknown) => [JSON.stringify({ ...JSON.parse(lines[0] ?? '{}'), format }), ...lines.slice(1)].join('\n');
+    fs.writeFileSync(file, withFormat(2));
+    expect(() => readResults(file)).to.throw(/:1: results format 2, but this harness reads format 1/);
+    fs.writeFileSync(file, withFormat(undefined));
+    expect(() => readResults(file)).to.throw(/:1: the "run" record has no format version/);
+  });
+
+  it('writes lines that the published schema (reporters/results.schema.json) accepts', async () => {
+    await runReporter(new JsonLinesReporter(outDir), { ...RUN, filters: { grep: 'tcp', tags: [] } }, ALL_RESULTS);
+    const schema = compileSchema(resultsSchemaDocument());
+    for (const line of fs.readFileSync(file, 'utf8').trimEnd().split('\n')) {
+      expect(schema.validate(JSON.parse(line)), `${line.slice(0, 60)}: ${JSON.stringify(schema.validate.errors)}`).to.equal(true);
+    }
+    const unknownField = { type: 'case', ...PASS_CASE, surprise: 1 };
+    expect(schema.validate(unknownField), 'a field the format does not document').to.equal(false);
   });
 
   it('starts a fresh file on every run', async () => {

@@ -9,11 +9,19 @@ export const HOSTILE_TITLE = 'Title with <script>alert(1)</script> and ]]> and a
 export const RUN: RunInfo = {
   provider: 'wine',
   providerVersion: 'wine-9.0',
+  stack: { kind: 'wine', windowsVersion: '10.0.19043', windowsBuild: 19043, wineVersion: '9.0', kernel: 'Linux 6.1.0' },
+  providerNode: 'v20.20.2',
+  providerKoffi: '3.3.4',
   harnessVersion: '0.1.0',
   host: 'ci-runner-1',
+  platform: 'linux x64 6.1.0',
   startedAt: '2024-05-01T12:00:00.000Z',
   casesDir: 'cases',
   filters: { tags: ['tcp'] },
+  caseSet: { count: 5, sha256: 'a'.repeat(64) },
+  expectations: { count: 1, sha256: 'b'.repeat(64) },
+  references: { count: 0, sha256: 'c'.repeat(64) },
+  judgedAgainst: 'docs',
 };
 
 const INET_5000 = { family: 'AF_INET', address: '127.0.0.1', port: 5000 };

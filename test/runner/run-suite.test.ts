@@ -7,7 +7,11 @@ import { expect } from 'chai';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CALL_NAMES } from '../../harness/calls/index.js';
-import { formatProblem } from '../../harness/cases/load.js';
+import { formatProblem, loadCases } from '../../harness/cases/load.js';
+import { CLAUSE_CATALOGUE_FILE } from '../../harness/clauses/clause.js';
+import { loadClauseCatalogue } from '../../harness/clauses/load.js';
+import { PROJECT_ROOT } from '../../harness/paths.js';
+import { fingerprint } from '../../harness/results/fingerprint.js';
 import type { RunSummary } from '../../harness/results/result.js';
 import { ProviderUnavailable } from '../../harness/providers/provider.js';
 import { BadInput, NothingSelected, runSuite, type SuiteOptions } from '../../harness/runner/run-suite.js';
@@ -181,6 +185,16 @@ describe('runSuite with the fake provider', function () {
       expect(written.run).to.include({ provider: 'fake', providerVersion: FAKE_PROVIDER_VERSION, harnessVersion: '9.9.9-test', casesDir: 'cases' });
       expect(written.summary?.counts).to.deep.equal(summary.counts);
       expect(written.truncated).to.equal(false);
+    });
+
+    it('records what the run was made with: the stack, the platform, and hashes of the cases and expectations it loaded', () => {
+      const { run } = readResults(project.resultsFile);
+      expect(run).to.deep.include({ stack: { kind: 'unknown' }, providerNode: process.version, judgedAgainst: 'docs' });
+      expect(run.platform).to.match(new RegExp(`^${process.platform} ${process.arch} `));
+      const catalogue = loadClauseCatalogue(CLAUSE_CATALOGUE_FILE, PROJECT_ROOT).catalogue;
+      expect(run.caseSet).to.deep.equal(fingerprint(loadCases([path.join(project.casesDir, 'fake.yaml')], project.root, catalogue).cases));
+      expect(run.expectations.count).to.equal(1);
+      expect(run.references).to.deep.equal(fingerprint([]));
     });
 
     it('counts the verdicts and calls the run red', () => {

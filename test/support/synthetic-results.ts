@@ -10,11 +10,18 @@ import type { CaseResult, CheckResult, RunInfo, Verdict } from '../../harness/re
 export const SYNTHETIC_RUN: RunInfo = {
   provider: 'wine',
   providerVersion: 'Wine 8.0 (reports Windows 10.0)',
+  stack: { kind: 'unknown' },
+  providerNode: 'v20.20.2',
   harnessVersion: '0.0.0-synthetic',
   host: 'bench',
+  platform: 'linux x64 6.1.0',
   startedAt: '2024-05-01T12:00:00.000Z',
   casesDir: 'cases',
   filters: { tags: [] },
+  caseSet: { count: 0, sha256: '0'.repeat(64) },
+  expectations: { count: 0, sha256: '0'.repeat(64) },
+  references: { count: 0, sha256: '0'.repeat(64) },
+  judgedAgainst: 'docs',
 };
 
 /** One verdict per slot of a cycle of 100: 80 PASS, 8 KNOWN, 4 SKIP, 4 FAIL, and one of each other. */

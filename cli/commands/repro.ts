@@ -1,0 +1,40 @@
+/**
+ * `winsock-conformance repro CASE-ID [--provider P]`: prints a standalone
+ * script that makes the case's calls and prints what it observes, with the
+ * environment's fingerprint, runnable with the provider's Node and koffi
+ * alone (harness/repro/script.ts) — something to attach to a bug report.
+ */
+import { windowsPath } from '../../harness/providers/wine/paths.js';
+import { defaultCacheDir, wineEnvironment, wineVariables } from '../../harness/providers/wine/provision.js';
+import { reproScript } from '../../harness/repro/script.js';
+import { didYouMean } from '../../harness/yaml/suggest.js';
+import { EXIT, UsageError } from '../exit-status.js';
+import { loadSuiteKnowledge } from '../suite-knowledge.js';
+import type { Terminal } from '../terminal.js';
+
+/** The providers whose stack is Winsock: a repro script calls ws2_32. */
+const WINSOCK_PROVIDERS = ['wine', 'native'] as const;
+
+export function reproCommand(caseId: string, options: { readonly provider: string }, terminal: Terminal, harnessVersion: string): number {
+  if (!(WINSOCK_PROVIDERS as readonly string[]).includes(options.provider)) {
+    throw new UsageError(`repro writes scripts that call Winsock (ws2_32), for the ${WINSOCK_PROVIDERS.join(' and ')} providers; ${options.provider} has no ws2_32 (run its cases with: winsock-conformance run --provider ${options.provider} --grep ${caseId})`);
+  }
+  const { cases } = loadSuiteKnowledge();
+  const testCase = cases.find((candidate) => candidate.id === caseId);
+  if (testCase === undefined) throw new UsageError(`no case has the id "${caseId}"${didYouMean(caseId, cases.map((candidate) => candidate.id))}`);
+  const made = reproScript(testCase, { provider: options.provider, harnessVersion, runHint: runHint(options.provider) });
+  if ('unavailable' in made) {
+    terminal.log(`winsock-conformance: ${made.unavailable}`);
+    return EXIT.badInput;
+  }
+  terminal.stdout.write(made.script);
+  return EXIT.green;
+}
+
+/** How to run the script on this machine with the provider's Node and koffi. */
+function runHint(provider: string): string {
+  if (provider === 'native') return 'node repro.cjs [KOFFI] — KOFFI is the koffi package to load (default: koffi, e.g. after npm install koffi)';
+  const environment = wineEnvironment(defaultCacheDir());
+  const variables = Object.entries(wineVariables(environment)).map(([name, value]) => `${name}=${value}`).join(' ');
+  return `${variables} ${environment.wine64} ${environment.nodeExe} repro.cjs '${windowsPath(environment.koffiDir)}' (the Windows Node and koffi that winsock-conformance setup installed)`;
+}

@@ -1,0 +1,45 @@
+/**
+ * What the merge, atlas and errata commands know besides runs: the suite's
+ * cases, the Windows references and the errata they make, and the page's
+ * clause catalogue — each loaded and checked as a run would, so a problem in
+ * them is bad input with its file:line:column.
+ */
+import type { Case } from '../harness/cases/case.js';
+import { findCaseFiles, loadCases } from '../harness/cases/load.js';
+import { CLAUSE_CATALOGUE_FILE, type ClauseCatalogue } from '../harness/clauses/clause.js';
+import { loadClauseCatalogue } from '../harness/clauses/load.js';
+import { stepKey } from '../harness/matrix/build.js';
+import { CASES_DIR, PROJECT_ROOT, WINDOWS_REFERENCES_FILE } from '../harness/paths.js';
+import { findErrata, type Erratum } from '../harness/references/errata.js';
+import { loadReferences, type WindowsReference } from '../harness/references/load.js';
+import { referenceNote } from '../harness/references/standard.js';
+import type { ReferenceNote } from '../harness/results/result.js';
+import { BadInput } from '../harness/runner/run-suite.js';
+
+export interface SuiteKnowledge {
+  readonly cases: readonly Case[];
+  readonly references: readonly WindowsReference[];
+  /** The references by step (matrix/build.ts stepKey). */
+  readonly referenceNotes: ReadonlyMap<string, ReferenceNote>;
+  readonly errata: readonly Erratum[];
+}
+
+export function loadSuiteKnowledge(): SuiteKnowledge {
+  const clauses = loadClauseCatalogue(CLAUSE_CATALOGUE_FILE, PROJECT_ROOT);
+  const loaded = loadCases(findCaseFiles(CASES_DIR), PROJECT_ROOT, clauses.catalogue);
+  const references = loadReferences(WINDOWS_REFERENCES_FILE, PROJECT_ROOT, loaded.cases);
+  const problems = [...clauses.problems, ...loaded.problems, ...references.problems];
+  if (problems.length > 0) throw new BadInput(problems);
+  return {
+    cases: loaded.cases,
+    references: references.references,
+    referenceNotes: new Map(references.references.map((reference) => [stepKey(reference.case, reference.step), referenceNote(reference)])),
+    errata: findErrata(loaded.cases, references.references),
+  };
+}
+
+export function loadCatalogue(): ClauseCatalogue {
+  const loaded = loadClauseCatalogue(CLAUSE_CATALOGUE_FILE, PROJECT_ROOT);
+  if (loaded.catalogue === undefined) throw new BadInput(loaded.problems);
+  return loaded.catalogue;
+}

@@ -1,0 +1,92 @@
+/**
+ * atlas.html: the page walked clause by clause (harness/atlas/build.ts) —
+ * each clause's sentence, then for each case that cites it, step by step,
+ * what the page documents, what Windows does, and what each provider was
+ * observed to do — then the errata and the cases themselves.
+ */
+import type { Atlas, AtlasCase, AtlasClause, AtlasStep } from '../harness/atlas/build.js';
+import { errataHtml } from './errata-views.js';
+import { anchor, externalLink, page, verdictLabel } from './page-style.js';
+import { html, type SafeHtml } from './safe-html.js';
+import { writeWholeFile } from './write-whole-file.js';
+
+export const ATLAS_HTML = 'atlas.html';
+
+export function writeAtlasPage(dir: string, atlas: Atlas): string {
+  return writeWholeFile(dir, ATLAS_HTML, atlasPage(atlas));
+}
+
+export function atlasPage(atlas: Atlas): string {
+  const casesById = new Map(atlas.cases.map((testCase) => [testCase.id, testCase]));
+  return page(
+    `Winsock conformance: ${atlas.page}, documented and observed`,
+    html`<h1>${atlas.page}: documented and observed</h1>
+<p>Every clause of the page, in its order; under each, the cases that cite it, with what the page documents, what real Windows does where a public source says, and what each provider was observed to do. ${atlas.coverage.rulesCited} of the page's ${atlas.coverage.rules} rule clauses are checked by a case.</p>
+<h2>Runs</h2>
+${atlas.runs.length === 0 ? html`<p class="muted">No runs: only the page and Windows.</p>` : html`<ul class="runs">${atlas.runs.map(({ label, run }) => html`<li>${label}, ${run.startedAt}</li>`)}</ul>`}
+${errataHtml(atlas.errata, true)}
+${sections(atlas.clauses).map(({ section, clauses }) => html`<h2>${section}</h2>${clauses.map((clause) => clauseArticle(clause, casesById))}`)}
+<h2>Cases</h2>
+${atlas.cases.map(caseArticle)}`,
+  );
+}
+
+function clauseArticle(clause: AtlasClause, casesById: ReadonlyMap<string, AtlasCase>): SafeHtml {
+  const cited = clause.cases.map(({ id, quote }) => {
+    const testCase = casesById.get(id);
+    return html`<h4><a href="#${anchor('case', id)}"><code>${id}</code></a>${testCase === undefined ? '' : html` ${testCase.title}`}</h4>
+<p class="muted">quotes “${quote}”</p>
+${testCase === undefined ? '' : stepsTable(testCase)}`;
+  });
+  const none = clause.kind === 'rule' ? html`<p class="muted">No case checks this clause yet.</p>` : html``;
+  return html`<article id="${anchor('clause', clause.id)}">
+<h3><code>${clause.id}</code> <span class="muted">${clause.kind}${clause.error === undefined ? '' : html`, ${clause.error}`}</span></h3>
+<blockquote>${clause.text}</blockquote>
+${clause.cases.length === 0 ? none : cited}
+</article>`;
+}
+
+function stepsTable(testCase: AtlasCase): SafeHtml {
+  if (testCase.steps.length === 0) return html`<p class="muted">No documented step.</p>`;
+  return html`<table>
+<thead><tr><th>Step</th><th>Page documents</th><th>Windows does</th><th>Observed</th></tr></thead>
+<tbody>${testCase.steps.map(stepRow)}</tbody>
+</table>`;
+}
+
+function stepRow(step: AtlasStep): SafeHtml {
+  const windows = step.windows;
+  return html`<tr><td><code>${step.stepId}</code>${step.stepId === step.call ? '' : html` <span class="muted">${step.call}</span>`}</td>
+<td class="obs">${step.documentedText}</td>
+<td class="obs">${windows === undefined ? html`<span class="muted">not known</span>` : html`${windows.text}<br><span class="muted">${externalLink(windows.url, windows.source)}</span>`}</td>
+<td>${observations(step)}</td></tr>`;
+}
+
+function observations(step: AtlasStep): SafeHtml {
+  const seen = step.observations.map(
+    (observation) => html`<li><span class="obs">${observation.text}</span> <span class="muted">(${observation.standing})</span>: ${observation.runs.join('; ')}</li>`,
+  );
+  const missing = step.notMade.map((line) => html`<li class="muted">not made: ${line}</li>`);
+  if (seen.length === 0 && missing.length === 0) return html`<span class="muted">no run</span>`;
+  return html`<ul>${seen}${missing}</ul>`;
+}
+
+function caseArticle(testCase: AtlasCase): SafeHtml {
+  return html`<article id="${anchor('case', testCase.id)}">
+<h3><code>${testCase.id}</code> ${testCase.title}</h3>
+<p class="muted">${testCase.file}:${testCase.line}${testCase.description === undefined ? '' : html` — ${testCase.description}`}</p>
+<p>Cites ${testCase.clauses.map((clause, index) => html`${index === 0 ? '' : ', '}<a href="#${anchor('clause', clause.id)}"><code>${clause.id}</code></a>`)}.</p>
+${testCase.verdicts.length === 0 ? '' : html`<p>${testCase.verdicts.map(({ run, verdict }) => html`${verdictLabel(verdict)} ${run}<br>`)}</p>`}
+</article>`;
+}
+
+/** The clauses grouped by section, in the page's order. */
+export function sections(clauses: readonly AtlasClause[]): { section: string; clauses: AtlasClause[] }[] {
+  const grouped: { section: string; clauses: AtlasClause[] }[] = [];
+  for (const clause of clauses) {
+    const last = grouped[grouped.length - 1];
+    if (last !== undefined && last.section === clause.section) last.clauses.push(clause);
+    else grouped.push({ section: clause.section, clauses: [clause] });
+  }
+  return grouped;
+}

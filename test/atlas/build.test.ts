@@ -1,0 +1,63 @@
+import { expect } from 'chai';
+import { buildAtlas } from '../../harness/atlas/build.js';
+import { atlasInputs, broadcastRun, CATALOGUE, check } from './fixtures.js';
+
+describe('buildAtlas', () => {
+  it('walks the clauses in order, each with the cases that cite it and the words they quote, and counts the rules checked', () => {
+    const { cases, references, errata } = atlasInputs();
+    const atlas = buildAtlas(CATALOGUE, cases, [], references, errata);
+    expect(atlas.clauses.map((clause) => [clause.id, clause.cases.map((citation) => `${citation.id}: ${citation.quote}`)])).to.deep.equal([
+      ['remarks.dgram.broadcast', ['udp.broadcast: Otherwise, WSAConnect will fail with the error code WSAEACCES.']],
+      ['remarks.unchecked', []],
+      ['remarks.background', []],
+    ]);
+    expect(atlas.coverage).to.deep.equal({ rules: 2, rulesCited: 1 });
+    expect(atlas.errata.map((erratum) => [erratum.case.id, erratum.step])).to.deep.equal([['udp.broadcast', 'WSAConnect']]);
+  });
+
+  it('gives each documented step the page, Windows, and each observation with the runs that saw it, alike ones together', () => {
+    const { cases, references, errata } = atlasInputs();
+    const refused = check('WSAConnect', { returns: 'SOCKET_ERROR', error: 'WSAEACCES' }, true);
+    const runs = [
+      broadcastRun('wine', 'PASS', [refused, check('getpeername', { returns: 0, name: { family: 'AF_INET', address: '127.0.0.1', port: 5000 } }, true)]),
+      broadcastRun('posix', 'PASS', [refused, check('getpeername', { returns: 0, name: { family: 'AF_INET', address: '127.0.0.1', port: 6000 } }, true)]),
+      broadcastRun('native', 'SKIP', [], 'needs something'),
+    ];
+    const [testCase] = buildAtlas(CATALOGUE, cases, runs, references, errata).cases;
+    expect(testCase?.verdicts).to.deep.equal([
+      { run: 'wine wine 1.0 @ h', verdict: 'PASS' },
+      { run: 'posix posix 1.0 @ h', verdict: 'PASS' },
+      { run: 'native native 1.0 @ h', verdict: 'SKIP' },
+    ]);
+    const steps = testCase?.steps.map((step) => ({
+      step: step.stepId,
+      page: step.documentedText,
+      windows: step.windows?.text,
+      observed: step.observations.map((observation) => `${observation.text} (${observation.standing}): ${observation.runs.join('; ')}`),
+      notMade: step.notMade,
+    }));
+    expect(steps).to.deep.equal([
+      {
+        step: 'WSAConnect',
+        page: 'SOCKET_ERROR WSAEACCES',
+        windows: '0',
+        observed: ['SOCKET_ERROR WSAEACCES (expected): wine wine 1.0 @ h; posix posix 1.0 @ h'],
+        notMade: ['native native 1.0 @ h: SKIP (needs something)'],
+      },
+      { step: 'to-peer', page: '0', windows: undefined, observed: [], notMade: ['wine wine 1.0 @ h: PASS (m)', 'posix posix 1.0 @ h: PASS (m)', 'native native 1.0 @ h: SKIP (needs something)'] },
+      {
+        step: 'getpeername',
+        page: '0 name=$peer',
+        windows: '0 name=$peer',
+        observed: ['0 name=127.0.0.1:* (expected): wine wine 1.0 @ h; posix posix 1.0 @ h'],
+        notMade: ['native native 1.0 @ h: SKIP (needs something)'],
+      },
+    ]);
+  });
+
+  it('numbers runs that would read the same', () => {
+    const { cases, references, errata } = atlasInputs();
+    const runs = [broadcastRun('wine', 'PASS', []), broadcastRun('wine', 'PASS', [])];
+    expect(buildAtlas(CATALOGUE, cases, runs, references, errata).runs.map((entry) => entry.label)).to.deep.equal(['wine wine 1.0 @ h', 'wine wine 1.0 @ h #2']);
+  });
+});

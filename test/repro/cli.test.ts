@@ -1,0 +1,23 @@
+import { expect } from 'chai';
+import { runCli } from '../integration/cli.js';
+
+describe('winsock-conformance repro', () => {
+  it('prints the script of a case on stdout', async () => {
+    const printed = await runCli(['repro', 'tcp.blocking.refused-is-wsaeconnrefused', '--provider', 'native']);
+    expect(printed.status, printed.stderr).to.equal(0);
+    expect(printed.stdout).to.match(/^#!\/usr\/bin\/env node\n/);
+    expect(printed.stdout).to.contain(' * Run: node repro.cjs [KOFFI]');
+  });
+
+  it('refuses, in one line and with status 2, an unknown case, a provider without ws2_32, and a peer it cannot make', async () => {
+    const unknown = await runCli(['repro', 'tcp.blocking.refused-is-wsaeconnrefuse']);
+    expect([unknown.status, unknown.stderr.trim()]).to.deep.equal([2, 'winsock-conformance: no case has the id "tcp.blocking.refused-is-wsaeconnrefuse"; did you mean "tcp.blocking.refused-is-wsaeconnrefused"?']);
+    const posix = await runCli(['repro', 'tcp.blocking.refused-is-wsaeconnrefused', '--provider', 'posix']);
+    expect(posix.status).to.equal(2);
+    expect(posix.stderr).to.match(/repro writes scripts that call Winsock \(ws2_32\), for the wine and native providers; posix has no ws2_32/);
+    const pending = await runCli(['repro', 'tcp.nonblocking.pending-second-call-is-wsaealready']);
+    expect(pending.status).to.equal(2);
+    expect(pending.stdout).to.equal('');
+    expect(pending.stderr).to.match(/a never-accepting-listener, which a standalone script cannot make/);
+  });
+});
