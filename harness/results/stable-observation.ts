@@ -1,7 +1,8 @@
 /**
  * An observation without what differs from run to run although nothing
- * changed: socket handles, and ports (every peer and every implicit bind gets
- * a new ephemeral port). Two runs behaved alike at a step when their stable
+ * changed: socket handles (a created socket's `handle`, the `socket` a posted
+ * message names), and ports (every peer and every implicit bind gets a new
+ * ephemeral port). Two runs behaved alike at a step when their stable
  * observations are equal. Port 0 is kept: it means "not bound", which is
  * behaviour.
  */
@@ -10,7 +11,7 @@ import { canonicalJson } from './fingerprint.js';
 /** What a masked value is shown as. */
 export const MASKED = '*';
 
-const VOLATILE_KEYS: ReadonlySet<string> = new Set(['handle', 'port']);
+const VOLATILE_KEYS: ReadonlySet<string> = new Set(['handle', 'socket', 'port']);
 
 export function stableObservation<T>(observation: T): T {
   return mask(observation) as T;

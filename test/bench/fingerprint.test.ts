@@ -11,6 +11,12 @@ describe('the determinism fingerprint', () => {
     expect(fingerprint(one)).to.equal(fingerprint(two));
   });
 
+  it('is the same for posted messages that name different socket handles', () => {
+    const message = (socket: number) => withObserved({ message: 1025, socket, event: 'FD_CONNECT', selectError: 'none' });
+    expect(fingerprint(message(248))).to.equal(fingerprint(message(252)));
+    expect(fingerprint(message(248)), 'the event is still compared').to.not.equal(fingerprint({ ...message(248), checks: [{ ...PASS_CASE.checks[0]!, observed: { returns: 0, message: 1025, socket: 248, event: 'FD_CLOSE' } }] }));
+  });
+
   it('differs when the verdict, a return value, an error or an address differs', () => {
     const base = fingerprint(withObserved({ name: { address: '127.0.0.1', port: 1 } }));
     expect(fingerprint(withObserved({ name: { address: '::1', port: 1 } }))).to.not.equal(base);
