@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 /** The `winsock-conformance` command: options and the wiring of harness and reporters. */
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { formatProblem } from '../harness/cases/load.js';
@@ -10,6 +9,7 @@ import { ProviderUnavailable } from '../harness/providers/provider.js';
 import { STANDARDS, type Standard } from '../harness/results/result.js';
 import { defaultProviderName, PROVIDER_NAMES } from '../harness/providers/registry.js';
 import { BadInput, NothingSelected, UnusablePath } from '../harness/runner/run-suite.js';
+import { defaultJobs } from '../harness/runner/lanes.js';
 import { coverageCommand } from './commands/coverage.js';
 import { atlasCommand } from './commands/atlas.js';
 import { compareCommand } from './commands/compare.js';
@@ -159,9 +159,6 @@ function program(terminal: Terminal, outcome: (status: Promise<number> | number)
  * runner needs a core of its own, while most cases take milliseconds: half the
  * cores is where more lanes stop paying on a machine of this project's size.
  */
-function defaultJobs(): number {
-  return Math.max(1, Math.floor(availableParallelism() / 2));
-}
 
 function harnessVersion(): string {
   return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;

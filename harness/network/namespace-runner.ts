@@ -21,10 +21,8 @@ import { runCase, type CaseSetting } from '../runner/run-case.js';
 import { ProviderSession } from '../runner/session.js';
 import { WORKER_START_BOUND_MS, WorkerSpawner } from '../runner/worker-spawner.js';
 import { JOB_VARIABLE, type PrivateCaseRequest, type PrivateNetworkJob, type PrivateNetworkReport } from './job.js';
-import { configurePrivateNetwork } from './private-network.js';
+import { configurePrivateNetwork, PRIVATE_NETWORK_LANES } from './private-network.js';
 
-/** Lanes for the private cases: each costs a provider start, and most private cases spend their time waiting. */
-const MAX_LANES = 4;
 
 function report(line: PrivateNetworkReport): void {
   writeSync(1, `${JSON.stringify(line)}\n`);
@@ -68,7 +66,7 @@ async function main(job: PrivateNetworkJob): Promise<void> {
   const logFd = openSync(job.logFile, 'w+');
   const spawner = new WorkerSpawner({ provider, workerScript: job.workerScript, logFd, startTimeoutMs: WORKER_START_BOUND_MS });
   // Private cases mostly wait (a connect nobody answers takes seconds): several run side by side.
-  const sessions = Array.from({ length: Math.max(1, Math.min(MAX_LANES, job.cases?.length ?? 1)) }, () => new ProviderSession(spawner));
+  const sessions = Array.from({ length: Math.max(1, Math.min(PRIVATE_NETWORK_LANES, job.cases?.length ?? 1)) }, () => new ProviderSession(spawner));
   const setting = (session: ProviderSession): CaseSetting => ({ session, provider, judged, logFd });
   const caseNamed = (id: string): Case => {
     const testCase = byId.get(id);

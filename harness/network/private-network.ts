@@ -20,6 +20,9 @@ export const UNREACHABLE_HOST_ADDRESS = '127.128.0.1';
 /** SYN retransmissions before a connect gives up (Linux's default is 6, about 130 s). */
 export const SYN_RETRIES = 1;
 
+/** Lanes for the private cases: each costs a provider start, and most private cases spend their time waiting. */
+export const PRIVATE_NETWORK_LANES = 4;
+
 /** The commands that make the namespace the run's private network, in order. */
 export const CONFIGURATION: readonly (readonly string[])[] = [
   ['ip', 'link', 'set', 'lo', 'up'],

@@ -5,10 +5,16 @@
  * results.jsonl is still written as the run goes), and a case marked
  * `alone` runs with no other case at the same time.
  */
+import { availableParallelism } from 'node:os';
 import { Semaphore } from 'async-mutex';
 import type { Case } from '../cases/case.js';
 import type { CaseResult } from '../results/result.js';
 import type { ProviderSession } from './session.js';
+
+/** Lanes when `--jobs` is not given: half the cores, since each lane's worker and its peers share the machine with the harness. */
+export function defaultJobs(): number {
+  return Math.max(1, Math.floor(availableParallelism() / 2));
+}
 
 export interface LaneWork {
   /** Runs one case on a lane's session; undefined when the run was stopped meanwhile (nothing to report). */
