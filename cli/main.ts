@@ -141,7 +141,8 @@ function program(terminal: Terminal, outcome: (status: Promise<number> | number)
     .argument('<results>', 'a results.jsonl')
     .option('--out <dir>', 'where the reports go', 'reports')
     .addOption(reporterOption())
-    .action((results: string, options: { out?: string }) => outcome(reportCommand(results, options, terminal)));
+    .option('--baseline <results>', 'an earlier results.jsonl: the HTML report marks what changed since it')
+    .action((results: string, options: { out?: string; baseline?: string }) => outcome(reportCommand(results, options, terminal)));
 
   root
     .command('coverage')

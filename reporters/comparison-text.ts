@@ -8,7 +8,7 @@ import type { CaseChange, CaseChangeKind, ComparedRun, Comparison, StepChange, S
 import { describeOutcome } from '../harness/results/describe-outcome.js';
 import { plural } from './plural.js';
 
-const HEADINGS: { readonly [K in CaseChangeKind]: string } = {
+export const CHANGE_HEADINGS: { readonly [K in CaseChangeKind]: string } = {
   regression: 'REGRESSION',
   fix: 'FIX',
   changed: 'CHANGED',
@@ -43,15 +43,20 @@ export function countsLine(comparison: Comparison): string {
   return comparison.cases.length === 0 ? `no change (${parts.join(', ')})` : parts.join(', ');
 }
 
-function describeRun(run: ComparedRun): string {
+export function describeRun(run: ComparedRun): string {
   const where = run.origin === undefined ? '' : `${run.origin}: `;
   const standard = run.judgedAgainst === 'docs' ? '' : `, judged against ${run.judgedAgainst}`;
   return `${where}${run.provider} ${run.providerVersion} on ${run.host}, ${run.startedAt}${standard}`;
 }
 
+/** `PASS → FAIL`; a dash for the run that does not have the case. */
+export function verdictChange(change: CaseChange): string {
+  return [change.baselineVerdict ?? '—', change.currentVerdict ?? '—'].join(' → ');
+}
+
 function caseLines(change: CaseChange): string[] {
-  const verdicts = [change.baselineVerdict ?? '—', change.currentVerdict ?? '—'].join(' → ');
-  const lines = [`${HEADINGS[change.kind]} ${change.id} (${verdicts}): ${change.title}`];
+  const verdicts = verdictChange(change);
+  const lines = [`${CHANGE_HEADINGS[change.kind]} ${change.id} (${verdicts}): ${change.title}`];
   // A case that made no call now (SKIP, or an ERROR before its first step) is one line, not one per step it lost.
   const madeNothingNow = change.steps.length > 0 && change.steps.every((step) => step.current === undefined);
   if (madeNothingNow) lines.push(`  made no call now; before: ${change.steps.map((step) => `${step.stepId} ${describeState(step.baseline)}`).join(', ')}`);
@@ -60,7 +65,7 @@ function caseLines(change: CaseChange): string[] {
   return lines;
 }
 
-function stepLine(step: StepChange): string {
+export function stepLine(step: StepChange): string {
   return `${step.stepId} [${step.kind}]: was ${describeState(step.baseline)}; now ${describeState(step.current)}`;
 }
 

@@ -90,6 +90,10 @@ tr.more td { text-align: center; }
 .show-more { font: inherit; font-weight: 600; border: 1px solid var(--muted); border-radius: 6px; padding: .3rem 1rem; background: #fff; color: var(--text); cursor: pointer; }
 tr.group th { background: var(--panel); font-weight: 700; overflow-wrap: anywhere; }
 .verdict { display: inline-block; min-width: 5.5rem; text-align: center; border-radius: 6px; padding: .1rem .4rem; font-weight: 700; color: #fff; background: var(--verdict); }
+.change { display: inline-block; border: 2px solid var(--muted); border-radius: 6px; padding: 0 .35rem; font-size: .8rem; font-weight: 700; color: var(--text); background: #fff; }
+.change.c-regression { border-color: ${VERDICT_COLOURS.FAIL}; color: ${VERDICT_COLOURS.FAIL}; }
+.change.c-fix { border-color: ${VERDICT_COLOURS.PASS}; color: ${VERDICT_COLOURS.PASS}; }
+.changes code { white-space: pre-wrap; overflow-wrap: anywhere; }
 .case-link { font-weight: 600; text-decoration: none; }
 .case-link:hover code, .case-link:focus-visible code { text-decoration: underline; }
 .case-link::before { content: "\\25B8  "; color: var(--muted); }

@@ -65,7 +65,9 @@ export function searchTextOf(view: CaseView): string {
     check.deviation?.bug ?? '',
   ]);
   const clauses = view.clauses.flatMap((clause) => [clause.id, clause.quote]);
-  return [view.id, view.title, view.verdict, view.message, `${view.file}:${view.line}`, ...view.tags, ...clauses, ...checks]
+  // `change:regression`, `change:fix`…: a word no other text has, so the header can link to the changed cases of a kind.
+  const change = view.change === undefined ? [] : [`change:${view.change.kind}`, ...view.change.steps];
+  return [view.id, view.title, view.verdict, view.message, `${view.file}:${view.line}`, ...view.tags, ...clauses, ...checks, ...change]
     .join('\n')
     .toLowerCase();
 }
@@ -139,6 +141,7 @@ export function buildRow(doc: Document, view: CaseView, index: number): HTMLTabl
     e('td',
       {},
       e('a', { class: 'case-link', href: `#case=${encodeURIComponent(view.id)}`, 'aria-expanded': 'false' }, e('code', {}, view.id)),
+      ...(view.change === undefined ? [] : [' ', e('span', { class: `change c-${view.change.kind}`, title: `since the baseline: ${view.change.verdicts}` }, view.change.heading)]),
       e('div', { class: 'title' }, view.title),
       e('div', { class: 'message' }, view.message),
     ),
@@ -164,6 +167,14 @@ export function buildDetails(doc: Document, view: CaseView, index: number, colum
       e('span', { class: 'copy-status', role: 'status' }),
     ),
   );
+  // What changed since the baseline comes first: it is why a reader of a compared run opens a case.
+  const change = view.change;
+  if (change !== undefined) {
+    parts.push(
+      e('h3', {}, `Since the baseline: ${change.heading} (${change.verdicts})`),
+      e('ul', { class: 'changes' }, ...change.steps.map((step) => e('li', {}, e('code', {}, step))), ...(change.note === undefined ? [] : [e('li', {}, `now: ${change.note}`)])),
+    );
+  }
   if (view.clauses.length > 0) {
     parts.push(
       e('h3', {}, 'Clauses'),
@@ -201,22 +212,24 @@ export function buildCheck(doc: Document, check: CheckView): HTMLElement {
     known: 'known deviation',
     fixed: 'as documented; listed deviation not seen',
   };
-  const documented =
-    check.documented.length === 0
-      ? ['success (set-up step)']
-      : check.documented.flatMap((outcome, index) => (index === 0 ? [e('code', {}, outcome)] : [' or ', e('code', {}, outcome)]));
   const observed =
     check.observed.length === 0
       ? [e('code', {}, '(nothing)')]
       : [e('code', {}, ...check.observed.flatMap((part, index) => [index > 0 ? ' ' : '', part.differs ? e('mark', {}, part.text) : part.text]))];
-  const fields: HTMLElement[] = [
-    e('dt', {}, 'Call'),
-    e('dd', {}, e('code', {}, check.call)),
-    e('dt', {}, 'Documented'),
-    e('dd', {}, ...documented),
-    e('dt', {}, 'Observed'),
-    e('dd', {}, ...observed),
-  ];
+  const alternatives = (outcomes: readonly string[]): (HTMLElement | string)[] =>
+    outcomes.length === 0 ? ['success (set-up step)'] : outcomes.flatMap((outcome, index) => (index === 0 ? [e('code', {}, outcome)] : [' or ', e('code', {}, outcome)]));
+  // Judged by Windows, the check's expected outcome is what Windows does; the page's is shown beside it.
+  const fields: HTMLElement[] = [e('dt', {}, 'Call'), e('dd', {}, e('code', {}, check.call))];
+  fields.push(e('dt', {}, 'Documented'), e('dd', {}, ...alternatives(check.page ?? check.documented)));
+  const windows = check.windows;
+  if (windows !== undefined) {
+    const judged = check.page === undefined ? '' : ' (judged against)';
+    fields.push(
+      e('dt', {}, `Windows${judged}`),
+      e('dd', {}, ...alternatives(windows.outcomes), ` — ${windows.versions} `, e('a', { href: windows.url, rel: 'noreferrer', class: 'source' }, windows.source)),
+    );
+  }
+  fields.push(e('dt', {}, 'Observed'), e('dd', {}, ...observed));
   // When the page allows several outcomes, which one was seen ("ignored" or "rejected") is the finding.
   if (check.matched !== undefined) fields.push(e('dt', {}, 'Outcome seen'), e('dd', {}, e('code', {}, check.matched)));
   if (check.mismatch !== undefined) fields.push(e('dt', {}, 'Mismatch'), e('dd', {}, check.mismatch));

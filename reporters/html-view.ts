@@ -4,9 +4,11 @@
  * them, the differing parts marked), so the script only lays it out and
  * builds a case's details when they are opened.
  */
+import type { CaseChange, CaseChangeKind, Comparison } from '../harness/baselines/compare.js';
 import { ACCEPTED_VERDICTS, VERDICTS } from '../harness/results/result.js';
 import type { CaseResult, CheckResult, RunInfo, Verdict } from '../harness/results/result.js';
 import { describeCall, describeOutcome, describeOutcomeParts } from '../harness/results/describe-outcome.js';
+import { CHANGE_HEADINGS, countsLine, describeRun, stepLine, verdictChange } from './comparison-text.js';
 import { formatDuration } from './format-duration.js';
 import { rerunCommand } from './rerun-command.js';
 
@@ -30,14 +32,25 @@ export interface DeviationView {
   readonly recorded: string;
 }
 
+/** What real Windows does at a step, per references/windows.yaml, and where that is asserted. */
+export interface WindowsView {
+  readonly outcomes: readonly string[];
+  readonly versions: string;
+  readonly source: string;
+  readonly url: string;
+}
+
 /** A check as its details show it: the call and every outcome already as text. */
 export interface CheckView extends Pick<CheckResult, 'stepId' | 'mismatch' | 'matched'> {
   readonly status: CheckStatus;
   /** The call with its arguments: `WSAConnect(s=3, name=127.0.0.1:5000)`. */
   readonly call: string;
   readonly duration: string;
-  /** The documented alternatives; empty for a set-up step, which must merely succeed. */
+  /** What the check was judged against (the page's alternatives, or Windows' when the run judged by Windows); empty for a set-up step, which must merely succeed. */
   readonly documented: readonly string[];
+  /** The page's alternatives when the check was judged against Windows instead. */
+  readonly page?: readonly string[];
+  readonly windows?: WindowsView;
   readonly observed: readonly ObservedPart[];
   readonly deviation?: DeviationView;
 }
@@ -49,6 +62,26 @@ export interface CaseView
   /** A shell command that runs this case again. */
   readonly rerun: string;
   readonly checks: readonly CheckView[];
+  /** What changed since the baseline, when the run was compared with one and this case changed. */
+  readonly change?: ChangeView;
+}
+
+/** A case's change since the baseline, as text: `REGRESSION`, `PASS → FAIL`, a line per step. */
+export interface ChangeView {
+  readonly kind: CaseChangeKind;
+  readonly heading: string;
+  readonly verdicts: string;
+  readonly steps: readonly string[];
+  readonly note?: string;
+}
+
+/** The comparison with the baseline as the page's header shows it. */
+export interface ComparisonView {
+  readonly baseline: string;
+  readonly counts: string;
+  readonly notes: readonly string[];
+  /** Cases the baseline had and this run has not: no row shows them. */
+  readonly removed: readonly { readonly id: string; readonly title: string }[];
 }
 
 /** A clause of the page the run's cases cite, and those cases: the report's clause → cases view. */
@@ -72,6 +105,7 @@ export interface ReportData {
   readonly verdictOrder: readonly Verdict[];
   /** How many rows the table lists at first, and adds at each request for more. */
   readonly rowsPerPage: number;
+  readonly comparison?: ComparisonView;
 }
 
 const RED_VERDICTS: readonly Verdict[] = VERDICTS.filter((verdict) => !ACCEPTED_VERDICTS.has(verdict));
@@ -85,15 +119,36 @@ export const ROWS_PER_PAGE = 200;
 /** Red first (as VERDICTS lists them), then KNOWN, SKIP, PASS. */
 const VERDICT_ORDER: readonly Verdict[] = [...RED_VERDICTS, 'KNOWN', 'SKIP', 'PASS'];
 
-export function reportData(run: RunInfo, results: readonly CaseResult[]): ReportData {
+export function reportData(run: RunInfo, results: readonly CaseResult[], comparison?: Comparison): ReportData {
+  const changes = new Map(comparison?.cases.map((change) => [change.id, change]));
   return {
-    cases: results.map((result) => caseView(result, run)),
+    cases: results.map((result) => caseView(result, run, changes.get(result.id))),
     clauses: clauseEntries(results),
     verdicts: VERDICTS,
     redVerdicts: RED_VERDICTS,
     openingVerdicts: openingVerdicts(results),
     verdictOrder: VERDICT_ORDER,
     rowsPerPage: ROWS_PER_PAGE,
+    ...(comparison === undefined ? {} : { comparison: comparisonView(comparison) }),
+  };
+}
+
+function comparisonView(comparison: Comparison): ComparisonView {
+  return {
+    baseline: describeRun(comparison.baseline),
+    counts: countsLine(comparison),
+    notes: comparison.notes,
+    removed: comparison.cases.filter((change) => change.kind === 'removed').map(({ id, title }) => ({ id, title })),
+  };
+}
+
+function changeView(change: CaseChange): ChangeView {
+  return {
+    kind: change.kind,
+    heading: CHANGE_HEADINGS[change.kind],
+    verdicts: verdictChange(change),
+    steps: change.steps.map(stepLine),
+    ...(change.note === undefined ? {} : { note: change.note }),
   };
 }
 
@@ -114,7 +169,7 @@ export function openingVerdicts(results: readonly CaseResult[]): readonly Verdic
   return results.some((result) => RED_VERDICTS.includes(result.verdict)) ? RED_VERDICTS : VERDICTS;
 }
 
-function caseView(result: CaseResult, run: RunInfo): CaseView {
+function caseView(result: CaseResult, run: RunInfo, change: CaseChange | undefined): CaseView {
   return {
     id: result.id,
     title: result.title,
@@ -129,6 +184,7 @@ function caseView(result: CaseResult, run: RunInfo): CaseView {
     ...(result.logExcerpt === undefined ? {} : { logExcerpt: result.logExcerpt }),
     rerun: rerunCommand(result, run),
     checks: result.checks.map(checkView),
+    ...(change === undefined ? {} : { change: changeView(change) }),
   };
 }
 
@@ -140,6 +196,10 @@ function checkView(check: CheckResult): CheckView {
     call: describeCall(check.call, check.args),
     duration: formatDuration(check.durationMs),
     documented: check.expected.map(describeOutcome),
+    ...(check.documented === undefined ? {} : { page: check.documented.map(describeOutcome) }),
+    ...(check.reference === undefined
+      ? {}
+      : { windows: { outcomes: check.reference.windows.map(describeOutcome), versions: check.reference.versions, source: check.reference.source, url: check.reference.url } }),
     observed: describeOutcomeParts(check.observed).map((part) => ({ text: part.text, differs: differing.has(part.key) })),
     ...(check.mismatch === undefined ? {} : { mismatch: check.mismatch }),
     ...(check.matched === undefined ? {} : { matched: check.matched }),

@@ -14,6 +14,8 @@
  * and script, which the page's Content-Security-Policy allows by hash, with
  * everything else (network included) denied.
  */
+import { compareRuns, type CaseChangeKind, type Comparison } from '../harness/baselines/compare.js';
+import type { RecordedRun } from '../harness/results/recorded-run.js';
 import { VERDICTS } from '../harness/results/result.js';
 import type { CaseResult, RunInfo, RunSummary } from '../harness/results/result.js';
 import { EndOfRunFileReporter } from './end-of-run-file-reporter.js';
@@ -21,19 +23,24 @@ import { jsonForScriptElement } from './escape.js';
 import { formatDuration } from './format-duration.js';
 import { REPORT_CSS, cspHash } from './html-assets.js';
 import { REPORT_SCRIPT } from './html-script.js';
-import { reportData, type ReportData } from './html-view.js';
+import { reportData, type ComparisonView, type ReportData } from './html-view.js';
 import { SafeHtml, html, trustedHtml } from './safe-html.js';
 import { formatSummaryLine } from './summary.js';
 
 export const HTML_FILE_NAME = 'report.html';
 
 export class HtmlReporter extends EndOfRunFileReporter {
-  constructor(outDir: string) {
+  /** With a baseline (`run --baseline`), the page marks what changed since it. */
+  constructor(
+    outDir: string,
+    private readonly baseline?: RecordedRun,
+  ) {
     super(outDir, HTML_FILE_NAME);
   }
 
   protected override render(run: RunInfo, results: readonly CaseResult[], summary: RunSummary): string {
-    return renderHtmlReport(run, results, summary);
+    const comparison = this.baseline === undefined ? undefined : compareRuns(this.baseline, { run, cases: results });
+    return renderHtmlReport(run, results, summary, comparison);
   }
 }
 
@@ -44,9 +51,9 @@ const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /** The whole page; exported so a report can be rebuilt from a results.jsonl. */
-export function renderHtmlReport(run: RunInfo, results: readonly CaseResult[], summary: RunSummary): string {
+export function renderHtmlReport(run: RunInfo, results: readonly CaseResult[], summary: RunSummary, comparison?: Comparison): string {
   const title = `Winsock conformance: ${describeProvider(run)}`;
-  const data = reportData(run, results);
+  const data = reportData(run, results, comparison);
   return html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -67,7 +74,7 @@ ${renderRunFacts(run, summary)}
 <section aria-labelledby="summary-heading">
 <h2 id="summary-heading">Verdicts</h2>
 ${renderBadges(summary)}
-</section>
+</section>${data.comparison === undefined ? '' : renderComparison(data.comparison)}
 <section aria-labelledby="cases-heading">
 <h2 id="cases-heading">Cases</h2>
 ${renderControls(summary, data)}
@@ -121,6 +128,22 @@ function describeFilters(filters: RunInfo['filters']): string | undefined {
 function formatDate(iso: string): string {
   const time = Date.parse(iso);
   return Number.isFinite(time) ? `${new Date(time).toISOString().slice(0, 19).replace('T', ' ')} UTC` : iso;
+}
+
+/** The kinds of change the header links to (a removed case has no row). */
+const CHANGE_SEARCHES: readonly CaseChangeKind[] = ['regression', 'fix', 'changed', 'rejudged', 'new'];
+
+/** What changed since the baseline: the runs, the counts (each kind searchable in the table), the cases no row shows. */
+function renderComparison(comparison: ComparisonView): SafeHtml {
+  const removed = comparison.removed.map((gone) => html`<li><code>${gone.id}</code> ${gone.title}</li>`);
+  return html`
+<section aria-labelledby="baseline-heading" class="baseline">
+<h2 id="baseline-heading">Since the baseline</h2>
+<p>Baseline: ${comparison.baseline}</p>
+<p class="change-counts">${comparison.counts}. Changed cases carry a mark in the table; search for ${CHANGE_SEARCHES.map((kind, index) => html`${index === 0 ? '' : ', '}<a href="#q=change:${kind}&amp;verdicts=${VERDICTS.join(',')}"><code>change:${kind}</code></a>`)}.</p>${comparison.notes.map((note) => html`
+<p class="note">Note: ${note}</p>`)}${removed.length === 0 ? '' : html`
+<details><summary>Removed cases (${removed.length})</summary><ul>${removed}</ul></details>`}
+</section>`;
 }
 
 function renderBadges(summary: RunSummary): SafeHtml {

@@ -5,7 +5,6 @@
  * regressed, else 0, so that a CI job fails on a regression of a build.
  */
 import { compareRuns, hasRegression, type Comparison } from '../../harness/baselines/compare.js';
-import type { RecordedRun } from '../../harness/results/recorded-run.js';
 import { comparisonText } from '../../reporters/comparison-text.js';
 import { EXIT } from '../exit-status.js';
 import { readRecordedRun } from '../results-files.js';
@@ -19,11 +18,6 @@ export function compareCommand(baselineFile: string, currentFile: string, option
   const comparison = compareRuns(readRecordedRun(baselineFile), readRecordedRun(currentFile));
   terminal.stdout.write(options.json === true ? `${JSON.stringify(comparison, null, 2)}\n` : comparisonText(comparison));
   return statusOf(comparison);
-}
-
-/** After a run with --baseline: compare the run's own results with the baseline's. */
-export function compareWithBaseline(baselineFile: string, current: RecordedRun): Comparison {
-  return compareRuns(readRecordedRun(baselineFile), current);
 }
 
 export function statusOf(comparison: Comparison): number {

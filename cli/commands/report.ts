@@ -11,24 +11,27 @@ import { HtmlReporter } from '../../reporters/html.js';
 import { JUnitReporter } from '../../reporters/junit.js';
 import type { ResultsFile } from '../../reporters/results-jsonl.js';
 import { EXIT } from '../exit-status.js';
-import { readResultsFile } from '../results-files.js';
+import { readRecordedRun, readResultsFile } from '../results-files.js';
 import type { ReportName } from '../options.js';
 import type { Terminal } from '../terminal.js';
 
 export interface ReportOptions {
   readonly out?: string;
   readonly reporter?: readonly ReportName[];
+  /** A results.jsonl whose run the HTML report marks changes since. */
+  readonly baseline?: string;
 }
 
 type FileReporter = Reporter & { readonly file: string };
 
 export async function reportCommand(resultsFile: string, options: ReportOptions, terminal: Terminal): Promise<number> {
   const results = readResultsFile(resultsFile);
+  const baseline = options.baseline === undefined ? undefined : readRecordedRun(options.baseline);
   const outDir = resolve(options.out ?? 'reports');
   const wanted = new Set(options.reporter ?? ['junit', 'html']);
   const reporters: FileReporter[] = [
     ...(wanted.has('junit') ? [new JUnitReporter(outDir)] : []),
-    ...(wanted.has('html') ? [new HtmlReporter(outDir)] : []),
+    ...(wanted.has('html') ? [new HtmlReporter(outDir, baseline)] : []),
   ];
   const summary = results.summary ?? summarize(results.cases, 0, `the results file is incomplete: ${whyIncomplete(results)}`);
   await replay(reporters, results.run, results.cases, summary);

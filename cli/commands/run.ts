@@ -14,7 +14,8 @@ import { comparisonText } from '../../reporters/comparison-text.js';
 import { JsonLinesReporter, readResults } from '../../reporters/results-jsonl.js';
 import { EXIT } from '../exit-status.js';
 import { readRecordedRun } from '../results-files.js';
-import { compareWithBaseline, statusOf } from './compare.js';
+import { statusOf } from './compare.js';
+import { compareRuns } from '../../harness/baselines/compare.js';
 import { REPORT_NAMES, wantsColor, type ReportName } from '../options.js';
 import type { Terminal } from '../terminal.js';
 
@@ -35,7 +36,7 @@ export interface RunOptions {
 export async function runCommand(options: RunOptions, terminal: Terminal, harnessVersion: string): Promise<number> {
   const outDir = resolve(options.out ?? 'reports');
   // A baseline that cannot be read is bad input, found before the provider starts.
-  if (options.baseline !== undefined) readRecordedRun(options.baseline);
+  const baseline = options.baseline === undefined ? undefined : readRecordedRun(options.baseline);
   const jsonLines = new JsonLinesReporter(outDir);
   const reports = new Set(options.reporter ?? REPORT_NAMES);
   const reporters: Reporter[] = [
@@ -43,7 +44,7 @@ export async function runCommand(options: RunOptions, terminal: Terminal, harnes
     // The record of truth, always: `report` and every later comparison read it.
     jsonLines,
     ...(reports.has('junit') ? [new JUnitReporter(outDir)] : []),
-    ...(reports.has('html') ? [new HtmlReporter(outDir)] : []),
+    ...(reports.has('html') ? [new HtmlReporter(outDir, baseline)] : []),
   ];
   const stop = terminal.onStopSignal();
   const summary = await runSuite({
@@ -64,12 +65,12 @@ export async function runCommand(options: RunOptions, terminal: Terminal, harnes
     return stop.reason instanceof RunStopped && stop.reason.signal === 'SIGTERM' ? EXIT.SIGTERM : EXIT.SIGINT;
   }
   const status = summary.green ? EXIT.green : EXIT.red;
-  if (options.baseline === undefined) {
+  if (baseline === undefined) {
     terminal.log(`reports: ${written.join(', ')}`);
     return status;
   }
   const { run, cases } = readResults(jsonLines.file);
-  const comparison = compareWithBaseline(options.baseline, { run, cases, origin: jsonLines.file });
+  const comparison = compareRuns(baseline, { run, cases, origin: jsonLines.file });
   if (reports.has('console')) terminal.stdout.write(`\ncomparison with the baseline\n${comparisonText(comparison)}`);
   terminal.log(`reports: ${[...written, writeComparison(outDir, comparison)].join(', ')}`);
   return Math.max(status, statusOf(comparison));

@@ -6,7 +6,7 @@
  * runs that observed the same thing together. Rendered as HTML and as
  * Markdown for a wiki.
  */
-import { documentedOutcomes, type Case, type ClauseCitation, type Outcome, type Step } from '../cases/case.js';
+import { documentedOutcomes, type Case, type ClauseCitation } from '../cases/case.js';
 import type { Clause, ClauseCatalogue } from '../clauses/clause.js';
 import type { Erratum } from '../references/errata.js';
 import type { WindowsReference } from '../references/reference.js';

@@ -16,7 +16,7 @@ import { messageOf } from '../message-of.js';
 import { projectRelative } from '../yaml/project-path.js';
 import { judgeAgainst, type JudgedInputs } from '../references/standard.js';
 import { fingerprint } from '../results/fingerprint.js';
-import type { CaseResult, RunInfo, RunSummary, Standard } from '../results/result.js';
+import type { RunInfo, RunSummary, Standard } from '../results/result.js';
 import { summarize } from '../results/summary.js';
 import { loadSuiteInputs, type SuiteInputs } from './inputs.js';
 import { claimOutDir } from './out-dir.js';

@@ -13,6 +13,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 
+import type { CaseResult, Observation } from '../../harness/results/result.js';
+
 import { HtmlReporter } from '../../reporters/html.js';
 import { ROWS_PER_PAGE } from '../../reporters/html-view.js';
 import { chromiumMissing, launchChromium, type HeadlessChromium } from '../support/headless-chromium.js';
@@ -217,16 +219,47 @@ describe('report.html in headless Chromium', function () {
   it('has no accessibility violations axe can find, with every verdict shown and cases open', async () => {
     const { page } = await openReport(browserOf(browser), `${url}#case=${KNOWN_CASE.id}&verdicts=${ALL_RESULTS.map((r) => r.verdict).join(',')}`);
     await page.locator(`a.case-link:has-text("${FAIL_CASE.id}")`).click();
-    // Evaluated through the debugging protocol, which the page's Content-Security-Policy does not govern.
-    await page.evaluate(fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-      return (await axe.run()).violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-    });
-    expect(violations).to.deep.equal([]);
+    expect(await axeViolations(page)).to.deep.equal([]);
     await page.close();
   });
+
+  it('marks what changed since a baseline, lists the cases of one kind from the header, and stays accessible', async () => {
+    const baselineDir = makeTempDir();
+    try {
+      // The baseline saw the FAIL case's documented outcomes: now it regressed.
+      const wasPassing: CaseResult = {
+        ...FAIL_CASE,
+        verdict: 'PASS',
+        checks: FAIL_CASE.checks.map((check) => ({ ...check, observed: (check.expected[0] ?? check.observed) as Observation, passed: true, differingKeys: [] })),
+      };
+      const baseline = { run: RUN, cases: ALL_RESULTS.map((result) => (result.id === FAIL_CASE.id ? wasPassing : result)), origin: 'old/results.jsonl' };
+      const reporter = new HtmlReporter(baselineDir, baseline);
+      await runReporter(reporter, RUN, ALL_RESULTS);
+      const { page, seen } = await openReport(browserOf(browser), pathToFileURL(reporter.file).href);
+      expect(await page.locator('#cases tr.case .change').allTextContents()).to.deep.equal(['REGRESSION']);
+      await page.locator('.change-counts a:has-text("change:regression")').click();
+      await page.waitForFunction(() => document.querySelectorAll('#cases tr.case').length === 1, undefined, { timeout: 5000 });
+      expect(await shownIds(page)).to.deep.equal([FAIL_CASE.id]);
+      await page.locator(`a.case-link:has-text("${FAIL_CASE.id}")`).click();
+      expect(await page.locator('tr.details h3').first().textContent()).to.equal('Since the baseline: REGRESSION (PASS → FAIL)');
+      expect(await page.locator('tr.details .changes li').allTextContents()).to.deep.equal(['connect [regression]: was SOCKET_ERROR WSAEWOULDBLOCK (expected); now 0 (unexpected)']);
+      expect(await axeViolations(page)).to.deep.equal([]);
+      expect(seen).to.deep.equal({ consoleErrors: [], requests: [], dialogs: [] });
+      await page.close();
+    } finally {
+      removeDir(baselineDir);
+    }
+  });
 });
+
+/** What axe finds on the page as it stands; evaluated through the debugging protocol, which the page's Content-Security-Policy does not govern. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+    return (await axe.run()).violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+  });
+}
 
 function browserOf(browser: HeadlessChromium | undefined): HeadlessChromium {
   if (browser === undefined) throw new Error('the browser did not start');

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 
-import { VERDICTS } from '../../harness/results/result.js';
+import { VERDICTS, type CaseResult, type Observation } from '../../harness/results/result.js';
 import { summarize } from '../../harness/results/summary.js';
 import { HtmlReporter, describeProvider, renderHtmlReport } from '../../reporters/html.js';
 import { DIFFERENCE_TINTS, VERDICT_COLOURS } from '../../reporters/html-assets.js';
@@ -160,5 +160,46 @@ describe('HtmlReporter', () => {
     expect(new Set(Object.values(VERDICT_COLOURS)).size).to.equal(VERDICTS.length);
     for (const verdict of VERDICTS) expect(contrast(VERDICT_COLOURS[verdict], '#ffffff'), verdict).to.be.at.least(4.5);
     for (const [kind, tint] of Object.entries(DIFFERENCE_TINTS)) expect(contrast('#1f2328', tint), kind).to.be.at.least(4.5);
+  });
+
+  it('marks what changed since a baseline: the counts, each changed case and its steps, the removed cases', async () => {
+    // The documented outcome, observed: what a passing run records.
+    const wasPassing: CaseResult = {
+      ...FAIL_CASE,
+      verdict: 'PASS',
+      checks: FAIL_CASE.checks.map((check) => ({ ...check, observed: (check.expected[0] ?? check.observed) as Observation, passed: true, differingKeys: [] })),
+    };
+    const gone = { ...PASS_CASE, id: 'tcp.gone', title: 'A case the current run no longer has' };
+    const baseline = { run: RUN, cases: [...ALL_RESULTS.map((result) => (result.id === FAIL_CASE.id ? wasPassing : result)), gone], origin: 'old/results.jsonl' };
+    const compared = makeTempDir();
+    try {
+      const reporter = new HtmlReporter(compared, baseline);
+      await runReporter(reporter, RUN, ALL_RESULTS);
+      const comparedPage = fs.readFileSync(reporter.file, 'utf8');
+      const comparedData = embeddedData(comparedPage);
+      expect(comparedPage).to.include('<h2 id="baseline-heading">Since the baseline</h2>');
+      expect(comparedPage).to.include('Baseline: old/results.jsonl: wine wine-9.0');
+      expect(comparedPage).to.match(/1 regression, 0 fixes, 0 changed, 0 re-judged, 0 new cases, 1 removed case/);
+      expect(comparedPage).to.include('<code>tcp.gone</code> A case the current run no longer has');
+      expect(comparedData.comparison?.removed).to.deep.equal([{ id: 'tcp.gone', title: gone.title }]);
+      const change = caseView(comparedData, FAIL_CASE.id).change;
+      expect(change).to.include({ kind: 'regression', heading: 'REGRESSION', verdicts: 'PASS → FAIL' });
+      expect(change?.steps).to.deep.equal(['connect [regression]: was SOCKET_ERROR WSAEWOULDBLOCK (expected); now 0 (unexpected)']);
+      expect(caseView(comparedData, PASS_CASE.id)).to.not.have.property('change');
+    } finally {
+      removeDir(compared);
+    }
+    expect(data).to.not.have.property('comparison');
+  });
+
+  it("shows a check's Windows reference, and judged by Windows the page's outcome beside it", () => {
+    const reference = { windows: [{ returns: 0 }], versions: 'Windows 10 and 11', source: 'sock.c:10 (test_broadcast)', url: 'https://example.org/sock.c#L10' };
+    const [setup, connect] = FAIL_CASE.checks;
+    const byWindows = { ...FAIL_CASE, checks: [setup!, { ...connect!, expected: [{ returns: 0 }], reference, documented: connect!.expected }] };
+    const view = caseView(reportData({ ...RUN, judgedAgainst: 'windows' }, [byWindows]), FAIL_CASE.id).checks[1];
+    expect(view?.windows).to.deep.equal({ outcomes: ['0'], versions: 'Windows 10 and 11', source: 'sock.c:10 (test_broadcast)', url: 'https://example.org/sock.c#L10' });
+    expect(view?.page).to.deep.equal(['SOCKET_ERROR WSAEWOULDBLOCK']);
+    expect(view?.documented).to.deep.equal(['0']);
+    expect(caseView(data, FAIL_CASE.id).checks[1]).to.not.have.property('windows');
   });
 });
