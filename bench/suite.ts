@@ -23,9 +23,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findCaseFiles, loadCases } from '../harness/cases/load.js';
-import { CLAUSE_CATALOGUE_FILE } from '../harness/clauses/clause.js';
-import { loadClauseCatalogue } from '../harness/clauses/load.js';
+import { loadCaseSet } from '../harness/cases/case-set.js';
+import { findCaseFiles } from '../harness/cases/load.js';
 import { PRIVATE_NETWORK_LANES } from '../harness/network/private-network.js';
 import { CASES_DIR, PROJECT_ROOT } from '../harness/paths.js';
 import { createProvider } from '../harness/providers/registry.js';
@@ -81,8 +80,7 @@ interface Lanes {
 }
 
 function lanesOf(jobs: number): Lanes {
-  const { catalogue } = loadClauseCatalogue(CLAUSE_CATALOGUE_FILE, PROJECT_ROOT);
-  const { cases } = loadCases(findCaseFiles(CASES_DIR), PROJECT_ROOT, catalogue);
+  const { cases } = loadCaseSet(findCaseFiles(CASES_DIR), PROJECT_ROOT);
   return { privateCases: new Set(cases.filter((testCase) => testCase.network === 'private').map((testCase) => testCase.id)), jobs };
 }
 

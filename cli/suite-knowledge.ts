@@ -5,7 +5,8 @@
  * them is bad input with its file:line:column.
  */
 import type { Case } from '../harness/cases/case.js';
-import { findCaseFiles, loadCases } from '../harness/cases/load.js';
+import { loadCaseSet } from '../harness/cases/case-set.js';
+import { findCaseFiles } from '../harness/cases/load.js';
 import { CLAUSE_CATALOGUE_FILE, type ClauseCatalogue } from '../harness/clauses/clause.js';
 import { loadClauseCatalogue } from '../harness/clauses/load.js';
 import { stepKey } from '../harness/matrix/build.js';
@@ -25,10 +26,9 @@ export interface SuiteKnowledge {
 }
 
 export function loadSuiteKnowledge(): SuiteKnowledge {
-  const clauses = loadClauseCatalogue(CLAUSE_CATALOGUE_FILE, PROJECT_ROOT);
-  const loaded = loadCases(findCaseFiles(CASES_DIR), PROJECT_ROOT, clauses.catalogue);
+  const loaded = loadCaseSet(findCaseFiles(CASES_DIR), PROJECT_ROOT);
   const references = loadReferences(WINDOWS_REFERENCES_FILE, PROJECT_ROOT, loaded.cases);
-  const problems = [...clauses.problems, ...loaded.problems, ...references.problems];
+  const problems = [...loaded.problems, ...references.problems];
   if (problems.length > 0) throw new BadInput(problems);
   return {
     cases: loaded.cases,

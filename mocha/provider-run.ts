@@ -15,6 +15,7 @@ import { WORKER_SCRIPT } from '../harness/paths.js';
 import { ProviderUnavailable } from '../harness/providers/provider.js';
 import type { JudgedInputs } from '../harness/references/standard.js';
 import { ACCEPTED_VERDICTS, type CaseResult } from '../harness/results/result.js';
+import { inputFoldersOf } from '../harness/runner/inputs.js';
 import { runCase, type CaseSetting } from '../harness/runner/run-case.js';
 import { ProviderSession } from '../harness/runner/session.js';
 import { WORKER_START_BOUND_MS, WorkerSpawner } from '../harness/runner/worker-spawner.js';
@@ -105,9 +106,8 @@ export class MochaProviderRun {
   private openPrivateRun(started: Started): Promise<PrivateNetworkRun> {
     const { inputs, provider, against } = this.settings;
     return PrivateNetworkRun.open({
-      ...inputs,
+      ...inputFoldersOf(inputs),
       provider: provider.name,
-      referencesMatchCases: inputs.referencesMatchCases ?? true,
       against,
       workerScript: WORKER_SCRIPT,
       logFile: join(started.logDir.path, 'provider-private.log'),

@@ -8,9 +8,8 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { findCaseFiles, formatProblem, loadCases } from '../../harness/cases/load.js';
-import { CLAUSE_CATALOGUE_FILE } from '../../harness/clauses/clause.js';
-import { loadClauseCatalogue } from '../../harness/clauses/load.js';
+import { loadCaseSet } from '../../harness/cases/case-set.js';
+import { findCaseFiles, formatProblem } from '../../harness/cases/load.js';
 import { checkDeviationsAgainstCases, loadExpectations } from '../../harness/expectations/load.js';
 import { CASES_DIR, EXPECTATIONS_DIR, PROJECT_ROOT, WINDOWS_REFERENCES_FILE } from '../../harness/paths.js';
 import { loadReferences } from '../../harness/references/load.js';
@@ -26,15 +25,14 @@ export interface LintOptions {
 export function lintCommand(paths: readonly string[], options: LintOptions, terminal: Terminal): number {
   const caseFiles = (paths.length === 0 ? [CASES_DIR] : paths.map((path) => resolve(path))).flatMap(caseFilesAt);
   const expectationsDir = options.expectations !== undefined ? resolve(options.expectations) : paths.length === 0 ? EXPECTATIONS_DIR : undefined;
-  const clauses = loadClauseCatalogue(CLAUSE_CATALOGUE_FILE, PROJECT_ROOT);
-  const { cases, problems } = loadCases(caseFiles, PROJECT_ROOT, clauses.catalogue);
+  const { cases, problems } = loadCaseSet(caseFiles, PROJECT_ROOT);
   const expectationProblems = (expectationsDir === undefined ? [] : expectationFiles(expectationsDir)).flatMap((file) => {
     const loaded = loadExpectations(file, PROJECT_ROOT);
     return [...loaded.problems, ...checkDeviationsAgainstCases(loaded.deviations, cases)];
   });
   const referencesFile = options.references !== undefined ? resolve(options.references) : paths.length === 0 ? WINDOWS_REFERENCES_FILE : undefined;
   const referenceProblems = referencesFile === undefined ? [] : loadReferences(referencesFile, PROJECT_ROOT, cases).problems;
-  const all = [...clauses.problems, ...problems, ...expectationProblems, ...referenceProblems];
+  const all = [...problems, ...expectationProblems, ...referenceProblems];
   for (const problem of all) terminal.log(formatProblem(problem));
   terminal.log(all.length === 0 ? `${cases.length} cases, no problems` : `${all.length} problem(s)`);
   return all.length === 0 ? EXIT.green : EXIT.badInput;

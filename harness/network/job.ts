@@ -1,16 +1,11 @@
 /** What the parent run hands the runner it starts in the private network, and the lines it reads back. */
 import type { CaseResult, Standard } from '../results/result.js';
+import type { InputFolders } from '../runner/inputs.js';
 
-export interface PrivateNetworkJob {
+/** The child loads the same inputs as the parent run, from the same folders. */
+export interface PrivateNetworkJob extends InputFolders {
   /** The provider's name in the registry; the child runs its isolated() variant. */
   readonly provider: string;
-  readonly root: string;
-  readonly casesDir: string;
-  readonly expectationsDir: string;
-  readonly expectationsRequired: boolean;
-  readonly expectationsMatchCases: boolean;
-  readonly referencesFile?: string;
-  readonly referencesMatchCases: boolean;
   /** What the documented steps are judged against, as in the parent run. */
   readonly against: Standard;
   /**

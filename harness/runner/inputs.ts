@@ -7,10 +7,9 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Case } from '../cases/case.js';
-import { CLAUSE_CATALOGUE_FILE } from '../clauses/clause.js';
-import { loadClauseCatalogue } from '../clauses/load.js';
+import { loadCaseSet } from '../cases/case-set.js';
 import { CASES_DIR, EXPECTATIONS_DIR, PROJECT_ROOT, WINDOWS_REFERENCES_FILE } from '../paths.js';
-import { findCaseFiles, loadCases } from '../cases/load.js';
+import { findCaseFiles } from '../cases/load.js';
 import type { Deviation } from '../expectations/deviation.js';
 import { checkDeviationsAgainstCases, loadExpectations } from '../expectations/load.js';
 import type { Provider } from '../providers/provider.js';
@@ -25,8 +24,8 @@ export class BadInput extends Error {
   }
 }
 
-export interface InputOptions {
-  readonly provider: Provider;
+/** Where a run's inputs are and how they relate: plain data, which the private network's runner receives as JSON. */
+export interface InputFolders {
   readonly root: string;
   readonly casesDir: string;
   readonly expectationsDir: string;
@@ -40,10 +39,28 @@ export interface InputOptions {
   readonly expectationsMatchCases: boolean;
   /** The Windows references (references/windows.yaml); none when left out. */
   readonly referencesFile?: string;
-  /** The references were written for exactly these cases (the suite's own); else entries for other cases do not apply. */
+  /** The references were written for exactly these cases (the suite's own; the default); else entries for other cases do not apply. */
   readonly referencesMatchCases?: boolean;
+}
+
+export interface InputOptions extends InputFolders {
+  readonly provider: Provider;
   /** How the folders were given, for the messages about them (default: the CLI's options). */
   readonly folderNames?: FolderNames;
+}
+
+/** The input folders of a run's options, alone: what another process needs to load the same inputs. */
+export function inputFoldersOf(options: InputFolders): InputFolders {
+  const { root, casesDir, expectationsDir, expectationsRequired, expectationsMatchCases, referencesFile, referencesMatchCases } = options;
+  return {
+    root,
+    casesDir,
+    expectationsDir,
+    expectationsRequired,
+    expectationsMatchCases,
+    ...(referencesFile === undefined ? {} : { referencesFile }),
+    ...(referencesMatchCases === undefined ? {} : { referencesMatchCases }),
+  };
 }
 
 /** What the user wrote to give the case and expectations folders: an option, an environment variable. */
@@ -87,9 +104,7 @@ export function loadSuiteInputs(options: InputOptions): SuiteInputs {
   requireFolder(options.casesDir, names.cases);
   requireFolder(options.expectationsDir, names.expectations);
 
-  // The catalogue is the harness's own, whatever cases a run loads.
-  const clauses = loadClauseCatalogue(CLAUSE_CATALOGUE_FILE, PROJECT_ROOT);
-  const { cases, problems } = loadCases(findCaseFiles(options.casesDir), options.root, clauses.catalogue);
+  const { cases, problems } = loadCaseSet(findCaseFiles(options.casesDir), options.root);
   const expectationsFile = join(options.expectationsDir, `${options.provider.name}.yaml`);
   if (options.expectationsRequired && statSync(expectationsFile, { throwIfNoEntry: false }) === undefined) {
     throw new UnusablePath(
@@ -101,7 +116,7 @@ export function loadSuiteInputs(options: InputOptions): SuiteInputs {
   const applicable = options.expectationsMatchCases ? expectations.deviations : expectations.deviations.filter((deviation) => ids.has(deviation.case));
   const references =
     options.referencesFile === undefined ? { references: [], problems: [] } : loadReferences(options.referencesFile, options.root, cases, options.referencesMatchCases ?? true);
-  const all = [...clauses.problems, ...problems, ...expectations.problems, ...checkDeviationsAgainstCases(applicable, cases), ...references.problems];
+  const all = [...problems, ...expectations.problems, ...checkDeviationsAgainstCases(applicable, cases), ...references.problems];
   if (all.length > 0) throw new BadInput(all);
   return { cases, deviations: applicable, references: references.references };
 }

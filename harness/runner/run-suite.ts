@@ -11,14 +11,14 @@ import { hostname, release } from 'node:os';
 import { join } from 'node:path';
 import type { Case } from '../cases/case.js';
 import type { Deviation } from '../expectations/deviation.js';
-import { ProviderUnavailable, type Provider } from '../providers/provider.js';
+import { ProviderUnavailable } from '../providers/provider.js';
 import { messageOf } from '../message-of.js';
 import { projectRelative } from '../yaml/project-path.js';
 import { judgeAgainst, type JudgedInputs } from '../references/standard.js';
 import { fingerprint } from '../results/fingerprint.js';
 import type { RunInfo, RunSummary, Standard } from '../results/result.js';
 import { summarize } from '../results/summary.js';
-import { loadSuiteInputs, type SuiteInputs } from './inputs.js';
+import { inputFoldersOf, loadSuiteInputs, type InputOptions, type SuiteInputs } from './inputs.js';
 import { claimOutDir } from './out-dir.js';
 import type { Reporter } from './reporter.js';
 import { selectCases, type CaseFilter } from './select-cases.js';
@@ -41,17 +41,9 @@ export class RunStopped extends Error {
   }
 }
 
-export interface SuiteOptions {
-  readonly provider: Provider;
+export interface SuiteOptions extends InputOptions {
   readonly filter: CaseFilter;
   readonly outDir: string;
-  readonly root: string;
-  readonly casesDir: string;
-  readonly expectationsDir: string;
-  /** Whether `<provider>.yaml` must exist in expectationsDir (it was named on purpose), or may be missing. */
-  readonly expectationsRequired: boolean;
-  /** Whether the expectations were written for this case set (see InputOptions). */
-  readonly expectationsMatchCases: boolean;
   readonly workerScript: string;
   readonly harnessVersion: string;
   readonly reporters: readonly Reporter[];
@@ -60,9 +52,6 @@ export interface SuiteOptions {
   readonly stop?: AbortSignal;
   /** How many cases may run at once, each on its own worker (default 1). */
   readonly jobs?: number;
-  /** The Windows references (references/windows.yaml), and whether they were written for this case set (see InputOptions). */
-  readonly referencesFile?: string;
-  readonly referencesMatchCases?: boolean;
   /** What documented steps are judged against (harness/references/standard.ts); default `docs`. */
   readonly against?: Standard;
 }
@@ -146,15 +135,9 @@ async function startPrivateRun(options: SuiteOptions, selected: readonly Case[],
   const cases = selected.flatMap((testCase, index) => (testCase.network === 'private' ? [{ testCase, index }] : []));
   if (cases.length === 0) return undefined;
   return PrivateNetworkRun.start(cases, {
+    ...inputFoldersOf(options),
     provider: options.provider.name,
-    root: options.root,
-    casesDir: options.casesDir,
-    expectationsDir: options.expectationsDir,
-    expectationsRequired: options.expectationsRequired,
-    expectationsMatchCases: options.expectationsMatchCases,
     workerScript: options.workerScript,
-    ...(options.referencesFile === undefined ? {} : { referencesFile: options.referencesFile }),
-    referencesMatchCases: options.referencesMatchCases ?? true,
     against: options.against ?? 'docs',
     logFile: join(options.outDir, 'provider-private.log'),
     logFd,
