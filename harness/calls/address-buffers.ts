@@ -3,6 +3,7 @@
  * binding, each with its own family numbers (Winsock's AF_INET6 is 23,
  * Linux's 10).
  */
+import { readsOtherThanWritten } from '../net/sockaddr-destination.js';
 import { decodeSockaddr, encodeSockaddr, sockaddrSize, SOCKADDR_STORAGE_SIZE, type FamilyNumbers, type SockAddr } from '../net/sockaddr.js';
 import type { Observation } from '../results/result.js';
 import { ArgumentError, MAX_LENGTH } from './arguments.js';
@@ -23,7 +24,12 @@ export interface NameArgument {
 export function nameArgument(address: SockAddr | null, length: number | undefined, families: FamilyNumbers): NameArgument {
   const namelen = length ?? (address ? sockaddrSize(address) : 0);
   if (namelen > MAX_LENGTH) throw new ArgumentError(`argument namelen: expected 0 to ${MAX_LENGTH}, got ${namelen}`);
-  return { buffer: address ? encodeSockaddr(address, families, namelen) : null, namelen };
+  if (!address) return { buffer: null, namelen };
+  const buffer = encodeSockaddr(address, families, namelen);
+  // A backstop behind the runner's traffic guard: never pass bytes that lead elsewhere than the address written.
+  const elsewhere = readsOtherThanWritten(buffer, address.address, families);
+  if (elsewhere !== undefined) throw new ArgumentError(`argument name: ${elsewhere}; write the family the address belongs to`);
+  return { buffer, namelen };
 }
 
 /**

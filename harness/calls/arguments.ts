@@ -5,7 +5,7 @@
  * resolved values show (a reference to the wrong kind of thing) and keep
  * every buffer a case asks for within bounds.
  */
-import type { SockAddr } from '../net/sockaddr.js';
+import { sockaddrMismatch, type SockAddr } from '../net/sockaddr.js';
 import { CONSTANT_GROUPS, type ConstantGroup } from '../vocabulary/constants.js';
 import type { ArgKind, ArgSpecs, ArgValues, CallArgs, Flowspec, FlowspecField, QosSpec, SocketHandle } from './declaration.js';
 
@@ -121,8 +121,16 @@ function readNetworkEvents(value: unknown, name: string, constant: ConstantResol
 
 function readSocketAddress(value: unknown, name: string): SockAddr | null {
   if (value === null) return null;
-  if (typeof value === 'object' && 'address' in value && 'port' in value && 'family' in value) return value as SockAddr;
-  throw new ArgumentError(`argument ${name}: expected a socket address { family, address, port }, got ${JSON.stringify(value)}`);
+  const address = asSocketAddress(value);
+  if (address === undefined) throw new ArgumentError(`argument ${name}: expected a socket address { family, address, port }, got ${JSON.stringify(value)}`);
+  const mismatch = sockaddrMismatch(address);
+  if (mismatch !== undefined) throw new ArgumentError(`argument ${name}: ${mismatch.message}`);
+  return address;
+}
+
+/** A value as a socket address argument takes it (`{ family, address, port, … }`), or undefined when it is none. */
+export function asSocketAddress(value: unknown): SockAddr | undefined {
+  return value !== null && typeof value === 'object' && 'address' in value && 'port' in value && 'family' in value ? (value as SockAddr) : undefined;
 }
 
 function readInteger(value: unknown, name: string): number {

@@ -5,8 +5,13 @@
  * all-zero name given to a call that only connects, and a UDP socket
  * connected to the limited broadcast address. Sending to anything else —
  * including through a socket connected to a broadcast address — is refused.
+ *
+ * The rule judges addresses as the stack will read them (net/sockaddr-destination.ts),
+ * so the place comes from the bytes a call passes.
  */
-import { addressClass, type AddressClass } from '../net/address-class.js';
+import type { AddressClass } from '../net/address-class.js';
+import { encodeSockaddr, type FamilyNumbers, type SockAddr } from '../net/sockaddr.js';
+import { sockaddrDestination } from '../net/sockaddr-destination.js';
 import type { Traffic } from './declaration.js';
 
 export type SocketKind = 'datagram' | 'stream' | 'unknown';
@@ -18,23 +23,28 @@ export interface SocketState {
   readonly connectedTo?: AddressClass;
 }
 
+/** An address a call names: the place the stack will read from its bytes, and how to name it in a refusal. */
+export interface NamedPlace {
+  readonly place: AddressClass;
+  readonly text: string;
+}
+
 export interface CallAddresses {
-  readonly destination?: string;
-  readonly local?: string;
+  readonly destination?: NamedPlace;
+  readonly local?: NamedPlace;
 }
 
 /** Why the call may not be made, or undefined when it keeps to loopback. */
 export function trafficRefusal(call: string, traffic: Traffic, addresses: CallAddresses, socket: SocketState): string | undefined {
-  if (addresses.local !== undefined) {
-    const place = addressClass(addresses.local);
-    if (place !== 'loopback' && place !== 'unspecified') return `${call} binds ${addresses.local}, which is not a loopback address`;
+  const { local, destination } = addresses;
+  if (local !== undefined && local.place !== 'loopback' && local.place !== 'unspecified') {
+    return `${call} binds ${local.text}, which is not a loopback address`;
   }
-  if (addresses.destination !== undefined) {
-    const place = addressClass(addresses.destination);
-    if (place === 'loopback' || sendsNothingTo(place, traffic, socket)) return undefined;
+  if (destination !== undefined && destination.place !== 'loopback' && !sendsNothingTo(destination.place, traffic, socket)) {
     const verb = traffic.sendsData ? 'sends to' : 'connects to';
-    return `${call} ${verb} ${addresses.destination}, outside loopback`;
+    return `${call} ${verb} ${destination.text}, outside loopback`;
   }
+  // Checked even when the call names a destination: a stack may send to the socket's own (Linux's UDPv6 sendto does, for an AF_UNSPEC name).
   if (traffic.sendsData && (socket.connectedTo === 'broadcast' || socket.connectedTo === 'elsewhere')) {
     return `${call} sends on a socket connected to a ${socket.connectedTo === 'broadcast' ? 'broadcast' : 'non-loopback'} address`;
   }
@@ -46,9 +56,16 @@ function sendsNothingTo(place: AddressClass, traffic: Traffic, socket: SocketSta
   return place === 'unspecified' || (place === 'broadcast' && socket.kind === 'datagram');
 }
 
-/** The text of an address argument as cases write it and the runner resolves it: `{ address }`, or nothing for NULL. */
-export function addressText(value: unknown): string | undefined {
-  if (value === null || typeof value !== 'object' || !('address' in value)) return undefined;
-  const { address } = value as { readonly address: unknown };
-  return typeof address === 'string' ? address : undefined;
+/**
+ * Where a socket address argument leads: its bytes, encoded by the encoder
+ * the bindings pass them with, read as the stack reads them. Throws
+ * SockaddrMismatch for an address that cannot be laid out as written.
+ */
+export function namedPlace(address: SockAddr, families: FamilyNumbers): NamedPlace {
+  const read = sockaddrDestination(encodeSockaddr(address, families), families);
+  const asWritten = read.readAs === address.family && read.address === address.address;
+  const family = typeof read.readAs === 'number' ? `family ${read.readAs}` : read.readAs;
+  const readAs = read.readAs === 'AF_INET' || read.readAs === 'AF_INET6' ? family : `${family}, read both as sockaddr_in and as sockaddr_in6`;
+  const text = asWritten ? read.address : `${read.address} (the name's bytes as the stack reads them: ${readAs}; the case wrote ${JSON.stringify(address)})`;
+  return { place: read.place, text };
 }

@@ -23,22 +23,65 @@ export interface FamilyNumbers {
   readonly AF_INET6: number;
 }
 
+/** Winsock's family numbers (ws2def.h); Linux's are in host-abi.ts. */
+export const WINSOCK_FAMILIES: FamilyNumbers = { AF_UNSPEC: 0, AF_INET: 2, AF_INET6: 23 };
+
 export const SOCKADDR_IN_SIZE = 16;
 export const SOCKADDR_IN6_SIZE = 28;
 /** Large enough for any address a call can return (SOCKADDR_STORAGE is 128 bytes). */
 export const SOCKADDR_STORAGE_SIZE = 128;
 
+/** The address cannot be laid out as written (sockaddrMismatch). */
+export class SockaddrMismatch extends Error {}
+
 export function familyNumber(family: SockAddr['family'], numbers: FamilyNumbers): number {
   return typeof family === 'number' ? family : numbers[family];
 }
 
+/**
+ * Which structure an address is laid out as: AF_INET takes sockaddr_in and
+ * AF_INET6 sockaddr_in6; AF_UNSPEC (which has no structure of its own: the
+ * page's all-zero names come in both sizes) and a raw family number take
+ * the one their address text needs.
+ */
+export function sockaddrLayout(addr: SockAddr): 'sockaddr_in' | 'sockaddr_in6' {
+  if (addr.family === 'AF_INET') return 'sockaddr_in';
+  if (addr.family === 'AF_INET6') return 'sockaddr_in6';
+  return isIPv6(addr.address) ? 'sockaddr_in6' : 'sockaddr_in';
+}
+
+/** Why an address cannot be laid out as written, and the field that does not belong. */
+export interface SockaddrMismatchDetail {
+  readonly field: 'address' | 'flowinfo' | 'scopeId';
+  readonly message: string;
+}
+
+/**
+ * Why an address cannot be laid out as written, or undefined: text of the
+ * other family, or sin6_flowinfo / sin6_scope_id on a sockaddr_in. Such a
+ * name would not be the address it reads as — the stack reads the bytes by
+ * their family (an AF_INET name holding "::1" and a flowinfo would reach the
+ * IPv4 address the flowinfo spells) — so it is never encoded.
+ */
+export function sockaddrMismatch(addr: SockAddr): SockaddrMismatchDetail | undefined {
+  const family = typeof addr.family === 'number' ? `family ${addr.family}` : addr.family;
+  if (sockaddrLayout(addr) === 'sockaddr_in6') {
+    return isIPv6(addr.address) ? undefined : { field: 'address', message: `${family} takes an IPv6 address (sockaddr_in6), not ${JSON.stringify(addr.address)}` };
+  }
+  if (!isIPv4(addr.address)) return { field: 'address', message: `${family} takes an IPv4 address (sockaddr_in), not ${JSON.stringify(addr.address)}` };
+  const extra = (['flowinfo', 'scopeId'] as const).find((field) => addr[field] !== undefined);
+  return extra === undefined ? undefined : { field: extra, message: `${extra} belongs to sockaddr_in6; ${family} (sockaddr_in) has no such field` };
+}
+
 /** The size of the structure a family uses: what `namelen` defaults to. */
 export function sockaddrSize(addr: SockAddr): number {
-  return addr.family === 'AF_INET6' || isIPv6(addr.address) ? SOCKADDR_IN6_SIZE : SOCKADDR_IN_SIZE;
+  return sockaddrLayout(addr) === 'sockaddr_in6' ? SOCKADDR_IN6_SIZE : SOCKADDR_IN_SIZE;
 }
 
 /** Encodes into a zero-filled buffer of at least `minLength` bytes. */
 export function encodeSockaddr(addr: SockAddr, numbers: FamilyNumbers, minLength = 0): Buffer {
+  const mismatch = sockaddrMismatch(addr);
+  if (mismatch !== undefined) throw new SockaddrMismatch(mismatch.message);
   const size = sockaddrSize(addr);
   const buffer = Buffer.alloc(Math.max(size, minLength));
   buffer.writeUInt16LE(familyNumber(addr.family, numbers), 0);
@@ -97,7 +140,13 @@ function withHexTail(address: string): string {
   return `${address.slice(0, tail.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
 }
 
-function formatIPv6(bytes: Buffer): string {
+/** An address as inet_ntop would write it back: IPv6 text compressed and lower-case; anything else unchanged. */
+export function canonicalAddress(text: string): string {
+  return isIPv6(text) && !text.includes('%') ? formatIPv6(ipv6Bytes(text)) : text;
+}
+
+/** The text of the 16 bytes of an IPv6 address, as inet_ntop writes it. */
+export function formatIPv6(bytes: Buffer): string {
   // IPv4-mapped addresses print with their IPv4 tail, as inet_ntop does.
   if (bytes.subarray(0, 10).every((byte) => byte === 0) && bytes.readUInt16BE(10) === 0xffff) {
     return `::ffff:${Array.from(bytes.subarray(12, 16)).join('.')}`;

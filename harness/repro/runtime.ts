@@ -82,15 +82,21 @@ export function observeSocket(ws: ReproWinsock, call: () => unknown): Observed {
   return { returns: 'socket', handle: Number(handle) };
 }
 
-/** A sockaddr_in or sockaddr_in6 in Winsock's layout (AF_INET6 is 23), at least `length` bytes; null stays NULL. */
-export function encodeName(address: Args | null, length: number | undefined): { buffer: Buffer | null; namelen: number } {
+/**
+ * A sockaddr_in or sockaddr_in6 in Winsock's layout (AF_INET6 is 23), at
+ * least `length` bytes; null stays NULL. AF_INET is always a sockaddr_in and
+ * AF_INET6 a sockaddr_in6; other families take the one their text needs.
+ * The bytes then pass the traffic rule (keepToLoopback) before any call
+ * gets them.
+ */
+export function encodeName(address: Args | null, length: number | undefined, sends = false): { buffer: Buffer | null; namelen: number } {
   if (address === null || address === undefined) return { buffer: null, namelen: length ?? 0 };
   const families: Record<string, number> = { AF_UNSPEC: 0, AF_INET: 2, AF_INET6: 23 };
   const text = String(address['address']);
-  const v6 = address['family'] === 'AF_INET6' || text.includes(':');
+  const family = address['family'];
+  const v6 = family === 'AF_INET6' || (family !== 'AF_INET' && text.includes(':'));
   const size = v6 ? 28 : 16;
   const buffer = Buffer.alloc(Math.max(size, length ?? 0));
-  const family = address['family'];
   buffer.writeUInt16LE(typeof family === 'number' ? family : (families[String(family)] ?? 0), 0);
   buffer.writeUInt16BE(Number(address['port']), 2);
   if (v6) {
@@ -101,9 +107,36 @@ export function encodeName(address: Args | null, length: number | undefined): { 
     all.forEach((group, index) => buffer.writeUInt16BE(parseInt(group, 16), 8 + index * 2));
     buffer.writeUInt32LE(Number(address['scopeId'] ?? 0), 24);
   } else {
+    // Text of the other family would leave zeros here, which read as the all-zero address: refused instead.
+    if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(text)) throw new Error(`${String(family)} takes an IPv4 address (sockaddr_in), not ${JSON.stringify(text)}`);
     text.split('.').forEach((octet, index) => buffer.writeUInt8(Number(octet), 4 + index));
   }
+  keepToLoopback(buffer, sends);
   return { buffer, namelen: length ?? size };
+}
+
+/**
+ * The traffic rule, as the script applies it to every name it passes: the
+ * bytes are read as a stack reads them — by the family in their first two
+ * bytes (2: the sockaddr_in address; 23: the sockaddr_in6 address, an
+ * IPv4-mapped one as its IPv4 address; any other family both ways) — and
+ * must lead to loopback, or, for a call that sends nothing, be the all-zero
+ * address or 255.255.255.255. The harness's own guard reads them the same
+ * way (harness/net/sockaddr-destination.ts); a script can carry no import.
+ */
+export function keepToLoopback(name: Buffer, sends: boolean): void {
+  const bytes = Buffer.alloc(Math.max(name.length, 28));
+  name.copy(bytes);
+  const placeOfV4 = (v4: Buffer) => (v4[0] === 127 ? 'loopback' : v4.every((b) => b === 0) ? 'unspecified' : v4.every((b) => b === 255) ? 'broadcast' : 'elsewhere');
+  const placeOfV6 = (v6: Buffer) => {
+    if (v6.subarray(0, 10).every((b) => b === 0) && v6.readUInt16BE(10) === 0xffff) return placeOfV4(v6.subarray(12, 16));
+    if (!v6.subarray(0, 15).every((b) => b === 0)) return 'elsewhere';
+    return v6[15] === 1 ? 'loopback' : v6[15] === 0 ? 'unspecified' : 'elsewhere';
+  };
+  const family = bytes.readUInt16LE(0);
+  const places = family === 2 ? [placeOfV4(bytes.subarray(4, 8))] : family === 23 ? [placeOfV6(bytes.subarray(8, 24))] : [placeOfV4(bytes.subarray(4, 8)), placeOfV6(bytes.subarray(8, 24))];
+  const refused = places.find((place) => place === 'elsewhere' || (sends && place !== 'loopback'));
+  if (refused !== undefined) throw new Error(`the traffic rule refuses a name whose bytes (${name.subarray(0, 28).toString('hex')}) lead ${refused === 'elsewhere' ? 'outside loopback' : `to the ${refused} address`}; repro scripts send only to 127.0.0.0/8 and ::1`);
 }
 
 /** A socket address written back by a call: `{ family, address, port }`. */
@@ -277,7 +310,7 @@ export const REPRO_CALLS: Readonly<Record<string, ReproCall>> = {
   },
   sendto: (ws, a) => {
     const bytes = Buffer.from(String(a['data']));
-    const { buffer, namelen } = encodeName(a['to'] as Args | null, a['tolen'] as number | undefined);
+    const { buffer, namelen } = encodeName(a['to'] as Args | null, a['tolen'] as number | undefined, true);
     return observeInt(ws, () => ws.fn['sendto']?.(handleOf(a['s']), bytes, bytes.length, 0, buffer, namelen));
   },
   recvfrom: (ws, a) => {

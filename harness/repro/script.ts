@@ -27,6 +27,7 @@ const RUNTIME_FUNCTIONS = [
   runtime.observeInt,
   runtime.observeSocket,
   runtime.encodeName,
+  runtime.keepToLoopback,
   runtime.decodeName,
   runtime.withNameOut,
   runtime.matches,

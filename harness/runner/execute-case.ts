@@ -119,13 +119,14 @@ async function runCase(testCase: Case, context: CaseContext): Promise<CaseRun> {
     return { checks: [], termination: { kind: 'error', detail: messageOf(error) }, readyAt };
   }
   try {
-    return { ...(await runSteps(testCase, peers, context.session, context.stop)), readyAt };
+    return { ...(await runSteps(testCase, peers, context)), readyAt };
   } finally {
     await stopPeers(peers);
   }
 }
 
-async function runSteps(testCase: Case, peers: RunningPeers, session: ProviderSession, stop: AbortSignal | undefined): Promise<CaseRun> {
+async function runSteps(testCase: Case, peers: RunningPeers, context: CaseContext): Promise<CaseRun> {
+  const { session, stop } = context;
   const checks: ObservedCheck[] = [];
   const limit = new AbortController();
   const timer = setTimeout(() => limit.abort(new TimeLimitReached()), testCase.timeoutMs);
@@ -134,7 +135,7 @@ async function runSteps(testCase: Case, peers: RunningPeers, session: ProviderSe
   let current: Step | undefined;
   try {
     const bindings = new Bindings();
-    const guard = new TrafficGuard();
+    const guard = new TrafficGuard(context.binding.families());
     for (const [name, peer] of peers) bindings.define(name, peer.address);
     for (const step of testCase.steps) {
       current = step;

@@ -1,24 +1,37 @@
 /**
  * The traffic guard of one case: before each provider call, it refuses a call
- * that would put packets anywhere but loopback (harness/calls/traffic-rule.ts);
- * after each, it notes what it needs to judge later calls — which sockets are
- * UDP, and where each socket was connected.
+ * that would put packets anywhere but loopback (harness/calls/traffic-rule.ts),
+ * judging each address by the bytes the binding will pass, read as the
+ * stack reads them; after each call, it notes what it needs to judge later
+ * calls — which sockets are UDP, and where each socket was connected.
  */
+import { asSocketAddress } from '../calls/arguments.js';
 import { callNamed } from '../calls/index.js';
-import { addressText, trafficRefusal, type CallAddresses, type SocketKind, type SocketState } from '../calls/traffic-rule.js';
-import { addressClass } from '../net/address-class.js';
+import { namedPlace, trafficRefusal, type CallAddresses, type NamedPlace, type SocketKind, type SocketState } from '../calls/traffic-rule.js';
+import type { Traffic } from '../calls/declaration.js';
+import { SockaddrMismatch, type FamilyNumbers } from '../net/sockaddr.js';
 import type { Observation } from '../results/result.js';
+import { messageOf } from '../message-of.js';
 
 type Args = Readonly<Record<string, unknown>>;
 
 export class TrafficGuard {
   private readonly sockets = new Map<number, SocketState>();
 
+  /** `families`: the family numbers of the stack the binding encodes addresses for (Winsock's AF_INET6 is 23, Linux's 10). */
+  constructor(private readonly families: FamilyNumbers) {}
+
   /** Why the call must not be made, or undefined. */
   check(call: string, args: Args): string | undefined {
     const traffic = callNamed(call)?.traffic;
     if (traffic === undefined) return undefined;
-    return trafficRefusal(call, traffic, addressesOf(args, traffic), this.stateOf(args['s']));
+    try {
+      return trafficRefusal(call, traffic, this.addressesOf(args, traffic), this.stateOf(args['s']));
+    } catch (error) {
+      // The binding would refuse to encode it too; the guard never lets through what it cannot read.
+      if (error instanceof SockaddrMismatch) return `${call}'s address cannot be laid out as written: ${messageOf(error)}`;
+      throw error;
+    }
   }
 
   observe(call: string, args: Args, observation: Observation): void {
@@ -28,23 +41,28 @@ export class TrafficGuard {
       return;
     }
     const traffic = declaration?.traffic;
-    const destination = traffic?.destination === undefined ? undefined : addressText(args[traffic.destination]);
-    if (traffic === undefined || traffic.sendsData || destination === undefined || observation.returns !== 0 || typeof args['s'] !== 'number') return;
+    if (traffic === undefined || traffic.sendsData || observation.returns !== 0 || typeof args['s'] !== 'number') return;
+    const destination = this.addressesOf(args, traffic).destination;
+    if (destination === undefined) return;
     // A connect that succeeded sets the socket's default destination; an all-zero name on UDP clears it.
     const state = this.stateOf(args['s']);
-    const place = addressClass(destination);
-    this.sockets.set(args['s'], place === 'unspecified' ? { kind: state.kind } : { kind: state.kind, connectedTo: place });
+    this.sockets.set(args['s'], destination.place === 'unspecified' ? { kind: state.kind } : { kind: state.kind, connectedTo: destination.place });
+  }
+
+  private addressesOf(args: Args, traffic: Traffic): CallAddresses {
+    const destination = this.placeOf(args, traffic.destination);
+    const local = this.placeOf(args, traffic.local);
+    return { ...(destination === undefined ? {} : { destination }), ...(local === undefined ? {} : { local }) };
+  }
+
+  private placeOf(args: Args, argument: string | undefined): NamedPlace | undefined {
+    const address = argument === undefined ? undefined : asSocketAddress(args[argument]);
+    return address === undefined ? undefined : namedPlace(address, this.families);
   }
 
   private stateOf(s: unknown): SocketState {
     return (typeof s === 'number' ? this.sockets.get(s) : undefined) ?? { kind: 'unknown' };
   }
-}
-
-function addressesOf(args: Args, traffic: { readonly destination?: string; readonly local?: string }): CallAddresses {
-  const destination = traffic.destination === undefined ? undefined : addressText(args[traffic.destination]);
-  const local = traffic.local === undefined ? undefined : addressText(args[traffic.local]);
-  return { ...(destination === undefined ? {} : { destination }), ...(local === undefined ? {} : { local }) };
 }
 
 function socketKind(type: unknown): SocketKind {

@@ -2,6 +2,7 @@
 import { expect } from 'chai';
 import { trafficRefusal } from '../../harness/calls/traffic-rule.js';
 import { addressClass } from '../../harness/net/address-class.js';
+import { WINSOCK_FAMILIES } from '../../harness/net/sockaddr.js';
 import { TrafficGuard } from '../../harness/runner/traffic-guard.js';
 
 const CONNECTS = { destination: 'name', sendsData: false } as const;
@@ -9,6 +10,11 @@ const SENDS_TO = { destination: 'to', sendsData: true } as const;
 const BINDS = { local: 'name', sendsData: false } as const;
 const UDP = { kind: 'datagram' } as const;
 const TCP = { kind: 'stream' } as const;
+
+/** An address whose bytes read as written. */
+function at(address: string) {
+  return { place: addressClass(address), text: address };
+}
 
 describe('the traffic rule', () => {
   it('classifies addresses: loopback, unspecified, broadcast, elsewhere', () => {
@@ -21,25 +27,25 @@ describe('the traffic rule', () => {
   });
 
   it('lets calls connect and send to loopback', () => {
-    expect(trafficRefusal('WSAConnect', CONNECTS, { destination: '127.0.0.1' }, TCP)).to.equal(undefined);
-    expect(trafficRefusal('sendto', SENDS_TO, { destination: '::1' }, UDP)).to.equal(undefined);
+    expect(trafficRefusal('WSAConnect', CONNECTS, { destination: at('127.0.0.1') }, TCP)).to.equal(undefined);
+    expect(trafficRefusal('sendto', SENDS_TO, { destination: at('::1') }, UDP)).to.equal(undefined);
   });
 
   it('refuses connecting or sending anywhere else', () => {
-    expect(trafficRefusal('WSAConnect', CONNECTS, { destination: '192.0.2.1' }, TCP)).to.equal('WSAConnect connects to 192.0.2.1, outside loopback');
-    expect(trafficRefusal('sendto', SENDS_TO, { destination: '10.0.0.1' }, UDP)).to.equal('sendto sends to 10.0.0.1, outside loopback');
+    expect(trafficRefusal('WSAConnect', CONNECTS, { destination: at('192.0.2.1') }, TCP)).to.equal('WSAConnect connects to 192.0.2.1, outside loopback');
+    expect(trafficRefusal('sendto', SENDS_TO, { destination: at('10.0.0.1') }, UDP)).to.equal('sendto sends to 10.0.0.1, outside loopback');
   });
 
   it('lets a call that only connects name the all-zero address, which the page needs; never a call that sends', () => {
-    expect(trafficRefusal('WSAConnect', CONNECTS, { destination: '0.0.0.0' }, TCP)).to.equal(undefined);
-    expect(trafficRefusal('sendto', SENDS_TO, { destination: '0.0.0.0' }, UDP)).to.match(/outside loopback/);
+    expect(trafficRefusal('WSAConnect', CONNECTS, { destination: at('0.0.0.0') }, TCP)).to.equal(undefined);
+    expect(trafficRefusal('sendto', SENDS_TO, { destination: at('0.0.0.0') }, UDP)).to.match(/outside loopback/);
   });
 
   it('lets only a UDP socket connect to the broadcast address (that sends nothing); never sends to it', () => {
-    expect(trafficRefusal('WSAConnect', CONNECTS, { destination: '255.255.255.255' }, UDP)).to.equal(undefined);
-    expect(trafficRefusal('WSAConnect', CONNECTS, { destination: '255.255.255.255' }, TCP)).to.match(/outside loopback/);
-    expect(trafficRefusal('WSAConnect', CONNECTS, { destination: '255.255.255.255' }, { kind: 'unknown' })).to.match(/outside loopback/);
-    expect(trafficRefusal('sendto', SENDS_TO, { destination: '255.255.255.255' }, UDP)).to.match(/outside loopback/);
+    expect(trafficRefusal('WSAConnect', CONNECTS, { destination: at('255.255.255.255') }, UDP)).to.equal(undefined);
+    expect(trafficRefusal('WSAConnect', CONNECTS, { destination: at('255.255.255.255') }, TCP)).to.match(/outside loopback/);
+    expect(trafficRefusal('WSAConnect', CONNECTS, { destination: at('255.255.255.255') }, { kind: 'unknown' })).to.match(/outside loopback/);
+    expect(trafficRefusal('sendto', SENDS_TO, { destination: at('255.255.255.255') }, UDP)).to.match(/outside loopback/);
   });
 
   it('refuses sending on a socket connected to a broadcast or non-loopback address', () => {
@@ -50,16 +56,16 @@ describe('the traffic rule', () => {
   });
 
   it('lets a socket bind loopback or the unspecified address, nothing else', () => {
-    expect(trafficRefusal('bind', BINDS, { local: '0.0.0.0' }, TCP)).to.equal(undefined);
-    expect(trafficRefusal('bind', BINDS, { local: '127.0.0.2' }, TCP)).to.equal(undefined);
-    expect(trafficRefusal('bind', BINDS, { local: '192.0.2.1' }, TCP)).to.equal('bind binds 192.0.2.1, which is not a loopback address');
+    expect(trafficRefusal('bind', BINDS, { local: at('0.0.0.0') }, TCP)).to.equal(undefined);
+    expect(trafficRefusal('bind', BINDS, { local: at('127.0.0.2') }, TCP)).to.equal(undefined);
+    expect(trafficRefusal('bind', BINDS, { local: at('192.0.2.1') }, TCP)).to.equal('bind binds 192.0.2.1, which is not a loopback address');
   });
 
   describe('the guard of a case', () => {
     const broadcast = { family: 'AF_INET', address: '255.255.255.255', port: 9 };
 
     it('knows a socket is UDP from the step that made it, and where it was connected', () => {
-      const guard = new TrafficGuard();
+      const guard = new TrafficGuard(WINSOCK_FAMILIES);
       guard.observe('socket', { af: 'AF_INET', type: 'SOCK_DGRAM', protocol: 'IPPROTO_UDP' }, { returns: 'socket', handle: 7 });
       expect(guard.check('WSAConnect', { s: 7, name: broadcast })).to.equal(undefined);
       guard.observe('WSAConnect', { s: 7, name: broadcast }, { returns: 0 });
@@ -67,7 +73,7 @@ describe('the traffic rule', () => {
     });
 
     it('forgets the destination when an all-zero name disconnects the socket, and ignores a connect that failed', () => {
-      const guard = new TrafficGuard();
+      const guard = new TrafficGuard(WINSOCK_FAMILIES);
       guard.observe('socket', { af: 'AF_INET', type: 2, protocol: 17 }, { returns: 'socket', handle: 7 });
       guard.observe('WSAConnect', { s: 7, name: broadcast }, { returns: 0 });
       guard.observe('WSAConnect', { s: 7, name: { family: 'AF_UNSPEC', address: '0.0.0.0', port: 0 } }, { returns: 0 });
@@ -77,7 +83,7 @@ describe('the traffic rule', () => {
     });
 
     it('treats a TCP socket, or one it did not see made, as unable to connect to broadcast', () => {
-      const guard = new TrafficGuard();
+      const guard = new TrafficGuard(WINSOCK_FAMILIES);
       guard.observe('socket', { af: 'AF_INET', type: 'SOCK_STREAM', protocol: 'IPPROTO_TCP' }, { returns: 'socket', handle: 8 });
       expect(guard.check('connect', { s: 8, name: broadcast })).to.match(/outside loopback/);
       expect(guard.check('connect', { s: 99, name: broadcast })).to.match(/outside loopback/);

@@ -11,6 +11,7 @@ describe('loadCases: names and references', () => {
       `${file}:15:20: "$server" is a peer, but "s" takes a socket: a name kept with "as" on a step that creates one (socket, WSASocket, accept)`,
       `${file}:15:35: "$server.prt": a peer's address has the parts family, address, port, not "prt"; did you mean "port"?`,
       `${file}:17:20: "$s.handle": "s" is a socket, which has no parts; write $s`,
+      `${file}:17:65: AF_INET takes an IPv4 address (sockaddr_in), not "$literal"; write only the fields of the family the address belongs to: the stack reads the bytes by their family, whatever the text says`,
       `${file}:17:82: "$a..b" is not a valid reference: write $name or $name.part.part (and $$ for a literal $)`,
       `${file}:20:13: "as: s" is already defined by the step at line 13; choose another name`,
       `${file}:22:23: "peer: s" names no peer of this case; its peers: server`,

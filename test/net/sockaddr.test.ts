@@ -36,7 +36,7 @@ describe('socket addresses', () => {
     });
 
     it('rejects an address that is not IPv4', () => {
-      expect(() => encodeSockaddr({ family: 'AF_INET', address: 'localhost', port: 1 }, WINDOWS)).to.throw('not an IPv4 address: localhost');
+      expect(() => encodeSockaddr({ family: 'AF_INET', address: 'localhost', port: 1 }, WINDOWS)).to.throw('AF_INET takes an IPv4 address (sockaddr_in), not "localhost"');
     });
   });
 
@@ -83,7 +83,7 @@ describe('socket addresses', () => {
     });
 
     it('rejects an address that is not IPv6', () => {
-      expect(() => encodeSockaddr({ family: 'AF_INET6', address: '127.0.0.1', port: 1 }, WINDOWS)).to.throw('not an IPv6 address: 127.0.0.1');
+      expect(() => encodeSockaddr({ family: 'AF_INET6', address: '127.0.0.1', port: 1 }, WINDOWS)).to.throw('AF_INET6 takes an IPv6 address (sockaddr_in6), not "127.0.0.1"');
     });
 
     it('reads a buffer too short for sockaddr_in6 with the sockaddr_in layout', () => {

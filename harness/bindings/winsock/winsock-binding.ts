@@ -9,7 +9,7 @@ import { readArgs, ArgumentError, INVALID_SOCKET, type RawArgs } from '../../cal
 import { nameArgument, withNameOutput } from '../../calls/address-buffers.js';
 import { CALLS, callNamed, isProviderCall } from '../../calls/index.js';
 import { RESOURCE_RETURNS, type Handle, type NativeFunction, type ResourceKind, type WinsockContext } from '../../calls/declaration.js';
-import type { FamilyNumbers, SockAddr } from '../../net/sockaddr.js';
+import { WINSOCK_FAMILIES, type SockAddr } from '../../net/sockaddr.js';
 import type { Observation } from '../../results/result.js';
 import { winsockConstant } from '../../vocabulary/constants.js';
 import { wsaErrorName } from '../../vocabulary/errors.js';
@@ -18,7 +18,6 @@ import type { WorkerBinding } from '../../worker/binding.js';
 import type { Ws2_32 } from './ws2-32.js';
 
 const SOCKET_ERROR = -1;
-const WINSOCK_FAMILIES: FamilyNumbers = { AF_UNSPEC: 0, AF_INET: 2, AF_INET6: 23 };
 /** The version the worker starts Winsock with for its own use. */
 const WINSOCK_2_2 = 0x0202;
 const WSADATA_SIZE = 512;
