@@ -35,7 +35,7 @@ export class WorkerSpawner {
       first = await Promise.any(starts.map((start) => start.ready.then((worker) => ({ worker: alive(worker), start }))));
     } catch {
       // None is ready: the fresh start says why.
-      return (starts[starts.length - 1] as Start).ready;
+      return (starts[starts.length - 1] as Start).ready.then(alive);
     }
     for (const start of starts) if (start !== first.start) this.keepAsStandby(start);
     if (!this.closed && this.standby === undefined) this.standby = this.begin();
@@ -65,7 +65,8 @@ export class WorkerSpawner {
   }
 }
 
+/** Only a live worker counts as ready: a standby may have died while it waited. */
 function alive(worker: WorkerProcess): WorkerProcess {
-  if (!worker.alive) throw new Error('the standby worker died while it waited');
+  if (!worker.alive) throw new Error('the worker died before it was taken');
   return worker;
 }
