@@ -157,7 +157,7 @@ export class PrivateNetworkRun {
       this.becomeUnusable((testCase) => this.errored(testCase, `the private network's runner ${how} before this case ran (its output is in provider.log)`));
     });
     this.preparation = unrefTimeout(PREPARATION_BOUND_MS, () =>
-      this.abandon(`the private network was not ready within ${PREPARATION_BOUND_MS} ms (preparing its provider, proving its isolation); its runner was ended (its output is in provider-private.log)`),
+      this.abandon(`the private network was not ready within ${PREPARATION_BOUND_MS} ms (preparing its provider, proving its isolation); its runner was ended (see provider.log and provider-private.log)`),
     );
   }
 
@@ -185,7 +185,7 @@ export class PrivateNetworkRun {
     const boundMs = WORKER_START_BOUND_MS + pending.testCase.timeoutMs + CASE_CLEAN_UP_BOUND_MS;
     const overdue = pending.testCase.id;
     pending.deadline = unrefTimeout(boundMs, () =>
-      this.abandon(`the private network's runner did not finish ${overdue} within ${boundMs} ms (its worker's start, its limit, its clean-up); the runner was ended (its output is in provider-private.log)`),
+      this.abandon(`the private network's runner did not finish ${overdue} within ${boundMs} ms (its worker's start, its limit, its clean-up); the runner was ended (see provider.log and provider-private.log)`),
     );
   }
 
