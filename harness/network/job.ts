@@ -33,6 +33,8 @@ export type PrivateNetworkReport =
   | { readonly type: 'isolated' }
   /** The private network could not be used; every private case is SKIP with this reason. */
   | { readonly type: 'unavailable'; readonly reason: string }
+  /** The case at `index` has begun: its result is due within its bound (private-run.ts). */
+  | { readonly type: 'started'; readonly index: number }
   | { readonly type: 'result'; readonly index: number; readonly result: CaseResult };
 
 export const JOB_VARIABLE = 'WINSOCK_CONFORMANCE_PRIVATE_JOB';

@@ -1,18 +1,21 @@
 /**
- * The runner of the private cases, started by the run inside a new network
- * namespace (`unshare --net`). It sets the namespace up as the private
- * network, prepares an isolated provider there (for Wine: a prefix of its
- * own, whose wineserver — where Wine's sockets live — starts in here), proves
- * the isolation with a canary before any case runs (the provider must not
- * reach a listener on the outer loopback), then runs the cases — those the
- * job names side by side, or else those that come on stdin one after
- * another — and writes each result as a line on stdout (job.ts).
+ * The runner of the private cases, started by the run inside new network and
+ * mount namespaces (`unshare --net --mount`). It sets the namespace up as the
+ * private network, prepares an isolated provider there (for Wine: a
+ * wineserver of its own — where Wine's sockets live — started in here on a
+ * prefix no other run's server uses), proves the isolation with a canary
+ * before any case runs (the provider's sockets must reach a listener in this
+ * namespace, and must not reach one on the outer loopback), then runs the
+ * cases — those the job names side by side, or else those that come on
+ * stdin one after another — and writes each result as a line on stdout
+ * (job.ts).
  */
 import { closeSync, openSync } from 'node:fs';
 import { writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Case } from '../cases/case.js';
 import { messageOf } from '../message-of.js';
+import { ProviderUnavailable, type Provider } from '../providers/provider.js';
 import { createProvider } from '../providers/registry.js';
 import { judgeAgainst } from '../references/standard.js';
 import { loadSuiteInputs } from '../runner/inputs.js';
@@ -20,32 +23,13 @@ import { runInLanes } from '../runner/lanes.js';
 import { runCase, type CaseSetting } from '../runner/run-case.js';
 import { ProviderSession } from '../runner/session.js';
 import { WORKER_START_BOUND_MS, WorkerSpawner } from '../runner/worker-spawner.js';
+import { isolationUnproven } from './canary.js';
 import { JOB_VARIABLE, type PrivateCaseRequest, type PrivateNetworkJob, type PrivateNetworkReport } from './job.js';
 import { configurePrivateNetwork, PRIVATE_NETWORK_LANES } from './private-network.js';
 
 
 function report(line: PrivateNetworkReport): void {
   writeSync(1, `${JSON.stringify(line)}\n`);
-}
-
-/** The canary: a TCP connect, through the provider, to a listener outside the namespace. */
-function canaryCaseFor(port: number): Case {
-  const location = { file: '(canary)', line: 1, column: 1 };
-  return {
-    id: 'private-network.canary',
-    title: 'The provider cannot reach the outer loopback',
-    clauses: [],
-    tags: [],
-    peers: [],
-    steps: [
-      { id: 'socket', call: 'socket', args: { af: 'AF_INET', type: 'SOCK_STREAM', protocol: 'IPPROTO_TCP' }, as: 's', location },
-      { id: 'connect', call: 'connect', args: { s: '$s', name: { family: 'AF_INET', address: '127.0.0.1', port } }, expect: [{ outcome: { returns: 'SOCKET_ERROR' } }], location },
-    ],
-    timeoutMs: 30_000,
-    alone: true,
-    network: 'private',
-    location,
-  };
 }
 
 async function main(job: PrivateNetworkJob): Promise<void> {
@@ -58,7 +42,11 @@ async function main(job: PrivateNetworkJob): Promise<void> {
   const outer = createProvider(job.provider);
   if (outer === undefined) throw new Error(`unknown provider ${job.provider}`);
   const provider = outer.isolated();
-  await provider.prepare((line) => process.stderr.write(`${line}\n`));
+  const unavailable = await prepared(provider);
+  if (unavailable !== undefined) {
+    report({ type: 'unavailable', reason: `the provider could not be isolated: ${unavailable}` });
+    return;
+  }
   const inputs = loadSuiteInputs({ ...job, provider });
   // Judged as the parent run judges its own cases.
   const judged = judgeAgainst(job.against, inputs.cases, inputs.deviations, inputs.references);
@@ -74,10 +62,9 @@ async function main(job: PrivateNetworkJob): Promise<void> {
     return testCase;
   };
   try {
-    const canaryCase = canaryCaseFor(job.canaryPort);
-    const canary = await runCase(canaryCase, setting(sessions[0] as ProviderSession));
-    if (canary.verdict !== 'PASS') {
-      report({ type: 'unavailable', reason: `isolation not proven: the canary connect ended ${canary.verdict} (${canary.message})` });
+    const unproven = await isolationUnproven(job.canaryPort, setting(sessions[0] as ProviderSession));
+    if (unproven !== undefined) {
+      report({ type: 'unavailable', reason: `isolation not proven: ${unproven}` });
       return;
     }
     report({ type: 'isolated' });
@@ -85,6 +72,7 @@ async function main(job: PrivateNetworkJob): Promise<void> {
       // One at a time, as the run hands them over.
       for await (const line of createInterface({ input: process.stdin })) {
         const { id, index } = JSON.parse(line) as PrivateCaseRequest;
+        report({ type: 'started', index });
         report({ type: 'result', index, result: await runCase(caseNamed(id), setting(sessions[0] as ProviderSession)) });
       }
       return;
@@ -95,9 +83,11 @@ async function main(job: PrivateNetworkJob): Promise<void> {
       sessions,
       {
         async run(testCase, position, session) {
+          const index = requests[position]?.index ?? -1;
+          report({ type: 'started', index });
           const result = await runCase(testCase, setting(session));
           // Each result goes back as soon as it is known; the parent puts them in order.
-          report({ type: 'result', index: requests[position]?.index ?? -1, result });
+          report({ type: 'result', index, result });
           return result;
         },
         finished: async () => undefined,
@@ -109,6 +99,17 @@ async function main(job: PrivateNetworkJob): Promise<void> {
     await spawner.close();
     await provider.release();
     closeSync(logFd);
+  }
+}
+
+/** Prepares the isolated provider; undefined when it is ready, else why it cannot be (its private cases are then SKIP). */
+async function prepared(provider: Provider): Promise<string | undefined> {
+  try {
+    await provider.prepare((line) => process.stderr.write(`${line}\n`));
+    return undefined;
+  } catch (error) {
+    if (error instanceof ProviderUnavailable) return error.message;
+    throw error;
   }
 }
 

@@ -23,11 +23,13 @@ export interface Provider {
   /** The command that runs `workerScript` with `workerArgs` (which tell it how to reach the runner, and its binding). */
   workerCommand(workerScript: string, workerArgs: readonly string[]): WorkerCommand;
   /**
-   * The same stack, but sharing nothing with this one that would carry its
-   * sockets out of a network namespace: its workers' sockets live in the
-   * namespace they start in. Wine needs this (its sockets live in the
-   * wineserver, which serves every worker of a prefix); a stack whose sockets
-   * belong to the worker process itself needs nothing and returns itself.
+   * The same stack, but sharing nothing with this one, nor with another
+   * run's, that would carry its sockets out of a network namespace: its
+   * workers' sockets live in the namespace they start in. Its prepare() runs
+   * in the private network's own network and mount namespaces, and may mount
+   * there what it needs. Wine needs this (its sockets live in the wineserver,
+   * which serves every worker that finds it); a stack whose sockets belong to
+   * the worker process itself needs nothing and returns itself.
    */
   isolated(): Provider;
   /** Ends what `prepare` left running for this provider (an isolated wineserver); a no-op for most. */

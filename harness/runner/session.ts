@@ -3,9 +3,13 @@
  * after case (starting Node under Wine costs far more than a case); it is
  * replaced, from the run's spawner, only after it died or had to be killed.
  */
+import { withinBound } from '../within-bound.js';
 import type { ProviderInfo } from '../worker/protocol.js';
 import type { WorkerProcess } from './worker-process.js';
 import type { WorkerSpawner } from './worker-spawner.js';
+
+/** A ready worker describes itself at once; past this it is stuck. */
+const INFO_BOUND_MS = 30_000;
 
 export class ProviderSession {
   private current: WorkerProcess | undefined;
@@ -24,7 +28,11 @@ export class ProviderSession {
   }
 
   async info(): Promise<ProviderInfo> {
-    const reply = await (await this.worker()).request({ op: 'info' });
+    const reply = await withinBound((await this.worker()).request({ op: 'info' }), INFO_BOUND_MS);
+    if (reply === undefined) {
+      await this.discard();
+      throw new Error(`the provider did not describe itself within ${INFO_BOUND_MS} ms`);
+    }
     if (reply.ok && 'info' in reply) return reply.info;
     throw new Error(`the provider did not describe itself: ${JSON.stringify(reply)}`);
   }

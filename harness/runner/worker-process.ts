@@ -13,6 +13,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, writeSync } from 'node:fs';
 import { createInterface, type Interface } from 'node:readline';
 import type { Provider } from '../providers/provider.js';
+import { withinBound } from '../within-bound.js';
 import { READY_LINE, type Reply, type Request } from '../worker/protocol.js';
 
 /** The worker went away while a request was outstanding. */
@@ -20,6 +21,12 @@ export class WorkerDied extends Error {}
 
 /** A worker exits within milliseconds of its stdin closing; past this it is killed. */
 const CLOSE_BOUND_MS = 5000;
+/**
+ * A killed process is gone within milliseconds; one that is not after this
+ * (stuck in the kernel, or held by a tracer such as the wineserver, which
+ * traces Wine's threads) is given up on, so that the run goes on.
+ */
+const KILL_BOUND_MS = 5000;
 
 type RequestBody = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
 
@@ -90,11 +97,14 @@ export class WorkerProcess {
     });
   }
 
-  /** Kills the process and waits until it is gone. */
+  /** Kills the process and waits until it is gone, or gives it up if it is not within KILL_BOUND_MS. */
   async kill(): Promise<void> {
     if (this.exitDescription !== undefined) return;
     kill(this.child);
-    await this.exited;
+    if ((await withinBound(this.exited, KILL_BOUND_MS)) !== undefined) return;
+    this.exitDescription = `was killed by SIGKILL and had not exited ${KILL_BOUND_MS} ms later`;
+    writeSync(this.logFd, `the provider process ${String(this.child.pid)} ${this.exitDescription}; the run goes on without it\n`);
+    this.failAll(`the provider process ${this.exitDescription}`);
   }
 
   /** Asks the worker to finish on its own (its stdin closes, it exits); kills it if it does not within the bound. */
@@ -162,17 +172,6 @@ const SETPRIV = '/usr/bin/setpriv';
 export function diesWithRunner(command: readonly string[]): readonly string[] {
   if (process.platform !== 'linux' || !existsSync(SETPRIV)) return command;
   return [SETPRIV, '--pdeathsig', 'KILL', '--', ...command];
-}
-
-/** The promise's value, or undefined if it has not settled within `ms`. */
-async function withinBound<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const bound = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms, undefined)));
-  try {
-    return await Promise.race([promise, bound]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** How a process ended, as the end of `the provider process …`. */

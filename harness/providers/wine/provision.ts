@@ -8,8 +8,6 @@
  * manifest of its files, so an interrupted setup never leaves a half piece
  * that looks complete, and a damaged one is fetched again (cache-piece.ts).
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -21,15 +19,6 @@ import { installedKoffiVersion, WINDOWS_NODE_VERSION } from './versions.js';
 
 /** Debian's wine64 package puts its loader here; there is no `wine64` on PATH. */
 export const WINE64 = '/usr/lib/wine/wine64';
-const WINESERVER = '/usr/lib/wine/wineserver';
-/**
- * Seconds the wineserver stays up after its last client. The runner kills a
- * worker after a time-out and starts the next one at once: a server that is
- * still shutting down then (the default is to exit when the last client goes)
- * takes the new worker down with it.
- */
-const WINESERVER_PERSISTENCE_S = 60;
-const WINESERVER_ALREADY_RUNNING = 2;
 const APT_INSTALL = ['install', '-y', '--no-install-recommends', 'wine64', 'wine'];
 export const APT_COMMAND = `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get ${APT_INSTALL.join(' ')}`;
 
@@ -76,28 +65,7 @@ export async function provisionWine(cacheDir: string, log: (line: string) => voi
     );
     await ensurePrefix(environment, log);
   });
-  await startWineserver(environment);
   return environment;
-}
-
-/** Ends the prefix's wineserver, wherever it runs (its socket is found through the prefix). */
-export async function stopWineserver(environment: WineEnvironment): Promise<void> {
-  const server = spawn(WINESERVER, ['-k'], { env: { ...process.env, ...wineVariables(environment) }, stdio: 'ignore' });
-  await once(server, 'exit');
-}
-
-/**
- * Starts the prefix's wineserver, persistent for a while; a no-op when one is already running.
- * Its output goes nowhere: the server daemonizes, and would keep a pipe open forever.
- */
-async function startWineserver(environment: WineEnvironment): Promise<void> {
-  const server = spawn(WINESERVER, [`-p${WINESERVER_PERSISTENCE_S}`], {
-    env: { ...process.env, ...wineVariables(environment) },
-    stdio: 'ignore',
-  });
-  const [status] = (await once(server, 'exit')) as [number | null];
-  // Status 2: a wineserver already runs for this prefix (it says nothing else); that one serves.
-  if (status !== 0 && status !== WINESERVER_ALREADY_RUNNING) throw new ProviderUnavailable(`${WINESERVER} -p${WINESERVER_PERSISTENCE_S} exited with status ${String(status)}`);
 }
 
 async function ensureWine(log: (line: string) => void): Promise<void> {

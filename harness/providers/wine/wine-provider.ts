@@ -6,7 +6,16 @@ import { BINDINGS } from '../../bindings/catalogue.js';
 import type { Provider, WorkerCommand } from '../provider.js';
 import { ProviderUnavailable } from '../provider.js';
 import { windowsPath } from './paths.js';
-import { defaultCacheDir, provisionWine, stopWineserver, wineEnvironment, wineVariables, type PrefixName, type WineEnvironment } from './provision.js';
+import { mountPrivatePrefix } from './private-prefix.js';
+import { defaultCacheDir, provisionWine, wineEnvironment, wineVariables, type PrefixName, type WineEnvironment } from './provision.js';
+import { startWineserver, stopWineserver } from './wineserver.js';
+
+/**
+ * Whose wineserver a provider's workers use: the one all outer runs of the
+ * cache share (their sockets live in the machine's network anyway), or one
+ * of the private network's own (private-prefix.ts).
+ */
+type WineserverScope = 'shared' | 'private';
 
 export class WineProvider implements Provider {
   readonly name = 'wine';
@@ -15,31 +24,32 @@ export class WineProvider implements Provider {
 
   constructor(
     private readonly cacheDir = defaultCacheDir(),
-    private readonly prefixName: PrefixName = 'prefix',
+    private readonly scope: WineserverScope = 'shared',
   ) {
-    this.environment = wineEnvironment(cacheDir, prefixName);
+    this.environment = wineEnvironment(cacheDir, this.prefixName());
   }
 
   async prepare(log: (line: string) => void): Promise<void> {
     if (process.platform !== 'linux') {
       throw new ProviderUnavailable(`the wine provider runs on Linux (this is ${process.platform}); on Windows use --provider native`);
     }
-    // An isolated prefix's wineserver must start here, in this namespace: one left from an earlier run lives in another.
-    if (this.prefixName === 'prefix-private') await stopWineserver(this.environment);
-    this.environment = await provisionWine(this.cacheDir, log, this.prefixName);
+    const provisioned = await provisionWine(this.cacheDir, log, this.prefixName());
+    // The private wineserver starts here, in the private network, on a prefix no other run's server uses.
+    this.environment = this.scope === 'private' ? { ...provisioned, prefix: await mountPrivatePrefix(this.cacheDir, provisioned.prefix) } : provisioned;
+    await startWineserver(this.environment);
   }
 
   /**
-   * Wine's sockets live in the wineserver, which serves every worker of a
-   * prefix wherever it runs: an isolated provider has a prefix of its own,
-   * whose wineserver starts in the namespace its prepare() runs in.
+   * Wine's sockets live in the wineserver, which serves every worker that
+   * finds it wherever it runs: an isolated provider has a wineserver of its
+   * own, started in the namespaces its prepare() runs in.
    */
   isolated(): Provider {
-    return new WineProvider(this.cacheDir, 'prefix-private');
+    return new WineProvider(this.cacheDir, 'private');
   }
 
   async release(): Promise<void> {
-    if (this.prefixName === 'prefix-private') await stopWineserver(this.environment);
+    if (this.scope === 'private') await stopWineserver(this.environment);
   }
 
   workerCommand(workerScript: string, workerArgs: readonly string[]): WorkerCommand {
@@ -49,5 +59,10 @@ export class WineProvider implements Provider {
       args: [nodeExe, windowsPath(workerScript), ...workerArgs, '--koffi', windowsPath(koffiDir)],
       env: wineVariables(this.environment),
     };
+  }
+
+  private prefixName(): PrefixName {
+    // The private servers' prefix is a layer of its own: the shared server writes to `prefix` while runs use it.
+    return this.scope === 'private' ? 'prefix-private' : 'prefix';
   }
 }
