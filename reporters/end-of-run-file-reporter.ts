@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 
 import type { CaseResult, RunInfo, RunSummary } from '../harness/results/result.js';
+import { discardEarlier } from '../harness/files/whole-writes.js';
 import type { Reporter } from '../harness/runner/reporter.js';
 import { writeWholeFile } from './write-whole-file.js';
 
@@ -25,6 +26,8 @@ export abstract class EndOfRunFileReporter implements Reporter {
 
   start(run: RunInfo): void {
     this.run = run;
+    // A run that cannot write this report (a full disk) must not leave an earlier run's in its place.
+    discardEarlier(this.file);
   }
 
   caseFinished(result: CaseResult): void {

@@ -17,8 +17,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { makeFolder } from '../harness/files/make-folder.js';
-import { notWritten } from '../harness/files/output-not-written.js';
-import { appendWholeLine, writeWholeFile } from '../harness/files/whole-writes.js';
+import { appendWholeLine, discardEarlier, writeWholeFile } from '../harness/files/whole-writes.js';
 import { RESULTS_FORMAT, VERDICTS } from '../harness/results/result.js';
 import type { CaseResult, RunInfo, RunSummary } from '../harness/results/result.js';
 import type { Reporter } from '../harness/runner/reporter.js';
@@ -35,12 +34,7 @@ export class JsonLinesReporter implements Reporter {
 
   start(run: RunInfo): void {
     makeFolder(this.outDir);
-    try {
-      // A file left by an earlier run must neither mix with this one nor stand in for it when this one cannot be written.
-      fs.rmSync(this.file, { force: true });
-    } catch (error) {
-      throw notWritten(this.file, error);
-    }
+    discardEarlier(this.file);
     writeWholeFile(this.file, toLine({ type: 'run', format: RESULTS_FORMAT, ...run }));
   }
 

@@ -67,6 +67,18 @@ export function appendWholeLine(file: string, line: string, write: WriteBytes = 
   }
 }
 
+/**
+ * Removes the `file` an earlier run left, so that it can neither mix with
+ * this run's nor stand in for it when this run cannot write its own.
+ */
+export function discardEarlier(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch (error) {
+    throw notWritten(file, error);
+  }
+}
+
 /** Closing after a failed write must not hide the failure that matters. */
 function closeQuietly(fd: number): void {
   try {

@@ -7,7 +7,7 @@
  * except under CI, which has root.
  */
 import { expect } from 'chai';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, type CliRun } from '../integration/cli.js';
@@ -23,7 +23,7 @@ const EXIT_NOT_WRITTEN = 3;
 function expectOneLine(run: CliRun, file: RegExp, reason: string): void {
   expect(run.status, run.stderr).to.equal(EXIT_NOT_WRITTEN);
   const last = run.stderr.trimEnd().split('\n').at(-1) ?? '';
-  expect(last).to.match(new RegExp(`^winsock-conformance: could not write ${file.source}: ${reason}; .*choose another --out$`));
+  expect(last, run.stderr).to.match(new RegExp(`^winsock-conformance: could not write ${file.source}: ${reason}; .*choose another --out$`));
   expect(run.stderr, 'no stack trace').not.to.match(/^\s+at /m);
   expect(run.stderr + run.stdout, 'no file is listed as written').not.to.match(/^reports: /m);
 }
@@ -83,10 +83,14 @@ describe('a full or read-only disk under --out', function () {
     noTemporaryFiles(out);
   });
 
-  it('with room for a few cases: exit 3, results.jsonl in whole lines up to the last that fitted, no report', async () => {
+  it('with room for a few cases: exit 3, results.jsonl in whole lines up to the last that fitted, no report, not even an earlier run\'s', async () => {
     disk = SmallFileSystem.mount(64 * 1024);
-    disk.leaveFree(pages(sizes.results / 2));
     const out = join(disk.dir, 'out');
+    mkdirSync(out);
+    const earlier = ['junit.xml', 'report.html'];
+    for (const report of earlier) writeFileSync(join(out, report), 'an earlier run');
+    // The run removes them first, which frees a page each.
+    disk.leaveFree(pages(sizes.results / 2) - earlier.length * PAGE);
     const run = await runCli([...RUN, '--out', out]);
     expectOneLine(run, /.*\/out\/results\.jsonl/, 'no space left on the device \\(ENOSPC\\)');
     const { types } = wholeLines(join(out, 'results.jsonl'));
