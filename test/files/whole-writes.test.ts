@@ -67,4 +67,12 @@ describe('whole writes', () => {
     appendWholeLine(file, '{"type":"summary"}\n', shortWrites(3));
     expect(readFileSync(file, 'utf8')).to.equal('{"type":"run"}\n{"type":"summary"}\n');
   });
+
+  it('names what the file system said and what to do, for each refusal of a write', () => {
+    const refusal = (code: string) => new OutputNotWritten('/out/junit.xml', Object.assign(new Error(`${code}: refused`), { code })).message;
+    expect(refusal('EDQUOT')).to.equal('could not write /out/junit.xml: the disk quota is used up (EDQUOT); free some space there or choose another --out');
+    expect(refusal('EROFS')).to.equal('could not write /out/junit.xml: the file system is read-only (EROFS); choose another --out');
+    expect(refusal('EACCES')).to.equal('could not write /out/junit.xml: permission denied (EACCES); make the folder writable or choose another --out');
+    expect(refusal('EBADF'), 'another errno keeps the system\'s own words').to.equal('could not write /out/junit.xml: EBADF: refused');
+  });
 });
