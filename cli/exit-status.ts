@@ -6,6 +6,8 @@ export const EXIT = {
   red: 1,
   /** Bad input (command line, case or expectations files, paths), or a provider that cannot run here. */
   badInput: 2,
+  /** A result or report could not be written: the file system refused (full, quota, read-only, not permitted). */
+  notWritten: 3,
   /** Stopped by SIGINT (128 + 2) or SIGTERM (128 + 15). */
   SIGINT: 130,
   SIGTERM: 143,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { formatProblem } from '../harness/cases/load.js';
 import { PROJECT_ROOT } from '../harness/paths.js';
+import { OutputNotWritten } from '../harness/files/output-not-written.js';
 import { ProviderUnavailable } from '../harness/providers/provider.js';
 import { STANDARDS, type Standard } from '../harness/results/result.js';
 import { defaultProviderName, PROVIDER_NAMES } from '../harness/providers/registry.js';
@@ -25,8 +26,9 @@ import { processTerminal, type Terminal } from './terminal.js';
 
 const EXAMPLES = `
 Exit status: 0 when every verdict is PASS, KNOWN or SKIP; 1 otherwise; 2 for bad input or a provider
-that cannot run here; 130 or 143 when stopped by SIGINT or SIGTERM (the reports of the finished cases
-are written first).
+that cannot run here; 3 when a result or report could not be written (a full disk, a read-only
+folder); 130 or 143 when stopped by SIGINT or SIGTERM (the reports of the finished cases are written
+first).
 
 Environment:
   WINSOCK_CONFORMANCE_CACHE  cache folder of the wine provider (default: ~/.cache/winsock-conformance)
@@ -165,8 +167,12 @@ function harnessVersion(): string {
   return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-/** The exit status for an error: bad input of any kind is one clear line and status 2. */
+/** The exit status for an error: bad input of any kind is one clear line and status 2; a file that could not be written, one line and status 3. */
 function failure(error: unknown, terminal: Terminal): number {
+  if (error instanceof OutputNotWritten) {
+    terminal.log(`winsock-conformance: ${error.message}`);
+    return EXIT.notWritten;
+  }
   if (error instanceof BadInput) {
     for (const problem of error.problems) terminal.log(formatProblem(problem));
     terminal.log(`${error.message}; nothing was run. Fix them and run again.`);

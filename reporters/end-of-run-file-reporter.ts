@@ -2,15 +2,14 @@
  * The common shape of reporters that write one file when the run ends
  * (JUnit, HTML): keep the run info and every result, render at `end`.
  * Subclasses only say which file and how to render it. The file is written
- * to a temporary name and renamed into place, so a full disk or a killed run
- * never leaves a truncated report where a complete one is expected.
+ * whole or not at all (write-whole-file.ts).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 
 import type { CaseResult, RunInfo, RunSummary } from '../harness/results/result.js';
+import { discardEarlier } from '../harness/files/whole-writes.js';
 import type { Reporter } from '../harness/runner/reporter.js';
+import { writeWholeFile } from './write-whole-file.js';
 
 export abstract class EndOfRunFileReporter implements Reporter {
   /** Path of the file this reporter writes. */
@@ -20,13 +19,15 @@ export abstract class EndOfRunFileReporter implements Reporter {
 
   protected constructor(
     private readonly outDir: string,
-    fileName: string,
+    private readonly fileName: string,
   ) {
     this.file = path.join(outDir, fileName);
   }
 
   start(run: RunInfo): void {
     this.run = run;
+    // A run that cannot write this report (a full disk) must not leave an earlier run's in its place.
+    discardEarlier(this.file);
   }
 
   caseFinished(result: CaseResult): void {
@@ -35,8 +36,7 @@ export abstract class EndOfRunFileReporter implements Reporter {
 
   end(summary: RunSummary): void {
     if (this.run === undefined) throw new Error(`${this.constructor.name}: end() called before start()`);
-    fs.mkdirSync(this.outDir, { recursive: true });
-    writeFileAtomic.sync(this.file, this.render(this.run, this.results, summary));
+    writeWholeFile(this.outDir, this.fileName, this.render(this.run, this.results, summary));
   }
 
   protected abstract render(run: RunInfo, results: readonly CaseResult[], summary: RunSummary): string;

@@ -38,6 +38,13 @@
  *             failure (xfail). Both count in the suite's `skipped`.
  * Failure and skipped messages state documented against observed in one
  * line; the element's text has the title, file:line and each check in full.
+ *
+ * An incomplete run (stopped, or a results file cut short) must not read as
+ * "all passed": every suite carries an `incomplete` property with the reason,
+ * and one more suite, `winsock-conformance.run`, holds a test case
+ * `run-complete` with `<error type="INCOMPLETE">`. CI systems count and show
+ * an error test case (a property alone none of them shows); both the Ant and
+ * the Jenkins (Surefire) schema accept it.
  */
 import * as path from 'node:path';
 
@@ -50,6 +57,9 @@ import { formatSummaryLine } from './summary.js';
 export const JUNIT_FILE_NAME = 'junit.xml';
 
 const SUITES_NAME = 'winsock-conformance';
+/** The suite and test case that stand for the run itself, present only when it is incomplete. */
+const RUN_SUITE_NAME = `${SUITES_NAME}.run`;
+const RUN_CASE_NAME = 'run-complete';
 
 type JUnitChild = 'none' | 'failure' | 'error' | 'skipped';
 
@@ -82,7 +92,9 @@ export function renderJUnitXml(run: RunInfo, results: readonly CaseResult[], sum
     // A comment must not contain `--`; the summary line never does.
     `  <!-- ${SUITES_NAME}: ${formatSummaryLine(summary)}; ${summary.total} cases in ${toSeconds(summary.durationMs)} s -->`,
   ];
-  [...groupByFile(results)].forEach(([file, cases], id) => lines.push(...renderSuite(run, file, cases, id)));
+  const suites = [...groupByFile(results)];
+  suites.forEach(([file, cases], id) => lines.push(...renderSuite(run, file, cases, id, summary.incomplete)));
+  if (summary.incomplete !== undefined) lines.push(...renderIncompleteRun(run, summary, summary.incomplete, suites.length));
   lines.push('</testsuites>', '');
   return lines.join('\n');
 }
@@ -98,18 +110,11 @@ function groupByFile(results: readonly CaseResult[]): Map<string, CaseResult[]> 
   return groups;
 }
 
-function renderSuite(run: RunInfo, file: string, cases: readonly CaseResult[], id: number): string[] {
+function renderSuite(run: RunInfo, file: string, cases: readonly CaseResult[], id: number, incomplete: string | undefined): string[] {
   const count = (child: JUnitChild): number => cases.filter((result) => JUNIT_CHILD[result.verdict] === child).length;
   const className = toClassName(file, run.casesDir);
-  const properties: [string, string][] = [
-    ['provider', run.provider],
-    ['providerVersion', run.providerVersion],
-    ['harnessVersion', run.harnessVersion],
-    ['file', file],
-    ...cases.flatMap(caseProperties),
-  ];
-  return [
-    `  <testsuite${attributes({
+  return renderSuiteElement(
+    {
       name: className,
       tests: cases.length,
       failures: count('failure'),
@@ -120,11 +125,56 @@ function renderSuite(run: RunInfo, file: string, cases: readonly CaseResult[], i
       hostname: nonEmptyToken(run.host, 'localhost'),
       id,
       package: className,
-    })}>`,
+    },
+    [...runProperties(run, incomplete), ['file', file], ...cases.flatMap(caseProperties)],
+    cases.flatMap((result) => renderTestCase(result, className)),
+  );
+}
+
+/** The suite that says the run is incomplete: one test case in error, which every CI system counts and shows. */
+function renderIncompleteRun(run: RunInfo, summary: RunSummary, incomplete: string, id: number): string[] {
+  const message = `the run is incomplete: ${toOneLine(incomplete)}`;
+  const text = [message, `Only the ${summary.total} case(s) that finished are in this report; the cases that did not run have no result here.`].join('\n');
+  return renderSuiteElement(
+    {
+      name: RUN_SUITE_NAME,
+      tests: 1,
+      failures: 0,
+      errors: 1,
+      skipped: 0,
+      time: toSeconds(summary.durationMs),
+      timestamp: suiteTimestamp(run, []),
+      hostname: nonEmptyToken(run.host, 'localhost'),
+      id,
+      package: RUN_SUITE_NAME,
+    },
+    runProperties(run, incomplete),
+    [
+      `    <testcase${attributes({ name: RUN_CASE_NAME, classname: RUN_SUITE_NAME, time: toSeconds(0) })}>`,
+      `      <error${attributes({ message, type: 'INCOMPLETE' })}>${escapeXmlText(text)}</error>`,
+      '    </testcase>',
+    ],
+  );
+}
+
+/** What every suite says of the run: the provider and harness, and why it is incomplete when it is. */
+function runProperties(run: RunInfo, incomplete: string | undefined): [string, string][] {
+  return [
+    ['provider', run.provider],
+    ['providerVersion', run.providerVersion],
+    ['harnessVersion', run.harnessVersion],
+    ...(incomplete === undefined ? [] : [['incomplete', incomplete] as [string, string]]),
+  ];
+}
+
+/** A `<testsuite>` with its children in the order the Ant schema requires. */
+function renderSuiteElement(suite: { readonly [name: string]: string | number }, properties: readonly [string, string][], testCases: readonly string[]): string[] {
+  return [
+    `  <testsuite${attributes(suite)}>`,
     '    <properties>',
     ...properties.map(([name, value]) => `      <property${attributes({ name, value })}/>`),
     '    </properties>',
-    ...cases.flatMap((result) => renderTestCase(result, className)),
+    ...testCases,
     '    <system-out/>',
     '    <system-err/>',
     '  </testsuite>',

@@ -9,11 +9,15 @@
  * Cases are appended synchronously as they finish, so a run that is killed
  * (or whose harness crashes) keeps every case it finished; readResults
  * reads such an incomplete file back. A line that cannot be written whole
- * (a full disk) is cut off again, so the file never ends in half a record.
+ * (a full disk) is cut off again, so the file never ends in half a record,
+ * and the run line is written whole or not at all: the file either starts a
+ * run or is absent (harness/files/whole-writes.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+import { makeFolder } from '../harness/files/make-folder.js';
+import { appendWholeLine, discardEarlier, writeWholeFile } from '../harness/files/whole-writes.js';
 import { RESULTS_FORMAT, VERDICTS } from '../harness/results/result.js';
 import type { CaseResult, RunInfo, RunSummary } from '../harness/results/result.js';
 import type { Reporter } from '../harness/runner/reporter.js';
@@ -29,9 +33,9 @@ export class JsonLinesReporter implements Reporter {
   }
 
   start(run: RunInfo): void {
-    fs.mkdirSync(this.outDir, { recursive: true });
-    // writeFileSync truncates: a file left by an earlier run must not mix with this one.
-    fs.writeFileSync(this.file, toLine({ type: 'run', format: RESULTS_FORMAT, ...run }));
+    makeFolder(this.outDir);
+    discardEarlier(this.file);
+    writeWholeFile(this.file, toLine({ type: 'run', format: RESULTS_FORMAT, ...run }));
   }
 
   caseFinished(result: CaseResult): void {
@@ -40,22 +44,6 @@ export class JsonLinesReporter implements Reporter {
 
   end(summary: RunSummary): void {
     appendWholeLine(this.file, toLine({ type: 'summary', ...summary }));
-  }
-}
-
-/** Appends `line`, or — when the write fails part-way — truncates the file back to where it was, and rethrows. */
-export function appendWholeLine(file: string, line: string, append: (fd: number, data: string) => void = fs.writeSync): void {
-  const fd = fs.openSync(file, 'a');
-  try {
-    const before = fs.fstatSync(fd).size;
-    try {
-      append(fd, line);
-    } catch (error) {
-      fs.ftruncateSync(fd, before);
-      throw error;
-    }
-  } finally {
-    fs.closeSync(fd);
   }
 }
 

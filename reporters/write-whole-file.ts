@@ -1,16 +1,17 @@
 /**
- * Writes a report file whole or not at all: to a temporary name, then renamed
- * into place, so that a full disk or a killed process never leaves half a
- * file where a complete one is expected.
+ * Writes a report file whole or not at all (harness/files/whole-writes.ts):
+ * a full disk or a killed process never leaves half a file where a complete
+ * one is expected, and a file that could not be written is an
+ * OutputNotWritten naming it.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { makeFolder } from '../harness/files/make-folder.js';
+import { writeWholeFile as writeWhole } from '../harness/files/whole-writes.js';
 
 /** Writes `content` to `name` in `dir` (made if needed); returns the file's path. */
 export function writeWholeFile(dir: string, name: string, content: string): string {
-  fs.mkdirSync(dir, { recursive: true });
+  makeFolder(dir);
   const file = path.join(dir, name);
-  writeFileAtomic.sync(file, content);
+  writeWhole(file, content);
   return file;
 }

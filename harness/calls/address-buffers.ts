@@ -6,7 +6,8 @@
 import { readsOtherThanWritten } from '../net/sockaddr-destination.js';
 import { decodeSockaddr, encodeSockaddr, sockaddrSize, SOCKADDR_STORAGE_SIZE, type FamilyNumbers, type SockAddr } from '../net/sockaddr.js';
 import type { Observation } from '../results/result.js';
-import { ArgumentError, MAX_LENGTH } from './arguments.js';
+import { ArgumentError } from './arguments.js';
+import { MAX_LENGTH } from './bounds.js';
 import { int32 } from './buffers.js';
 
 export interface NameArgument {

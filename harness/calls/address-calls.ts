@@ -1,7 +1,8 @@
 /** Calls that take one socket address (bind, connect) or give one back (getsockname, getpeername). */
+import { LENGTH_BOUNDS } from './bounds.js';
 import { arg, providerCall, type ProviderCallDeclaration } from './declaration.js';
 
-const NAMELEN = arg.optional('count', "namelen: defaults to the size of the family's structure (16 or 28).");
+const NAMELEN = arg.optional('count', "namelen: defaults to the size of the family's structure (16 or 28).", { bounds: LENGTH_BOUNDS });
 
 function takingAddress(name: 'bind' | 'connect', summary: string, socket: string, address: string): ProviderCallDeclaration {
   return providerCall({

@@ -1,13 +1,14 @@
 /**
  * Reads a call's arguments as the runner sends them (references resolved,
  * constants still by name) into the values the declaration's kinds promise.
- * The schema has checked the case already; these checks catch what only the
- * resolved values show (a reference to the wrong kind of thing) and keep
- * every buffer a case asks for within bounds.
+ * The schema has checked the case already, numbers against the same bounds
+ * (bounds.ts); these checks catch what only the resolved values show (a
+ * reference to the wrong kind of thing, or to a number out of range).
  */
 import { sockaddrMismatch, type SockAddr } from '../net/sockaddr.js';
 import { CONSTANT_GROUPS, type ConstantGroup } from '../vocabulary/constants.js';
-import type { ArgKind, ArgSpecs, ArgValues, CallArgs, Flowspec, FlowspecField, QosSpec, SocketHandle } from './declaration.js';
+import { CONSTANT_BOUNDS, COUNT_BOUNDS, describeBounds, HANDLE_BOUNDS, INT_BOUNDS, LENGTH_BOUNDS, ULONG_BOUNDS, USHORT_BOUNDS, withinBounds, type Bounds } from './bounds.js';
+import type { ArgKind, ArgSpec, ArgSpecs, ArgValues, CallArgs, Flowspec, FlowspecField, QosSpec, SocketHandle } from './declaration.js';
 
 /** The call cannot be made with these arguments: a mistake of the case or the harness, not of the provider. */
 export class ArgumentError extends Error {}
@@ -20,8 +21,6 @@ export type ConstantResolver = (group: ConstantGroup, name: string) => number | 
 export const INVALID_SOCKET = 2n ** 64n - 1n;
 /** QOS_NOT_SPECIFIED: the value of every FLOWSPEC field a case leaves out. */
 export const QOS_NOT_SPECIFIED = 0xffffffff;
-/** Upper bound of any length a case gives (namelen, buffer sizes): enough for every test, small enough to allocate. */
-export const MAX_LENGTH = 64 * 1024;
 /** WSA_MAXIMUM_WAIT_EVENTS: how many events one wait can take. */
 export const MAX_WAIT_EVENTS = 64;
 
@@ -46,24 +45,25 @@ export function readArgs<A extends ArgSpecs>(specs: A, raw: RawArgs, constant: C
       if (spec.required) throw new ArgumentError(`argument ${name} is missing`);
       continue;
     }
-    values[name] = readValue(spec.kind, value, name, constant);
+    values[name] = readValue(spec, value, name, constant);
   }
   // Each value was read by the reader of its spec's kind, which is what CallArgs<A> says it is.
   return values as CallArgs<A>;
 }
 
-type Reader<K extends ArgKind> = (value: unknown, name: string, constant: ConstantResolver) => ArgValues[K];
+/** `bounds`: the argument's own range, for the kinds whose range an argument may narrow. */
+type Reader<K extends ArgKind> = (value: unknown, name: string, constant: ConstantResolver, bounds: Bounds | undefined) => ArgValues[K];
 
 const READERS: { readonly [K in ArgKind]: Reader<K> } = {
   socket: readSocket,
   socketAddress: readSocketAddress,
-  count: (value, name) => readCount(value, name, 2 ** 31 - 1),
-  integer: readInteger,
+  count: (value, name, _constant, bounds) => readBounded(value, name, bounds ?? COUNT_BOUNDS),
+  integer: (value, name, _constant, bounds) => readBounded(value, name, bounds ?? INT_BOUNDS),
   flag: readFlag,
   text: readText,
   callerData: readCallerData,
   calleeData: (value, name) =>
-    value === null ? null : { length: readCount(objectField(value, name, 'length'), `${name}.length`, MAX_LENGTH) },
+    value === null ? null : { length: readBounded(objectField(value, name, 'length'), `${name}.length`, LENGTH_BOUNDS) },
   qos: readQos,
   recordingPeer: readText,
   winsockVersion: readWinsockVersion,
@@ -83,13 +83,13 @@ const READERS: { readonly [K in ArgKind]: Reader<K> } = {
   ...constantReaders(),
 };
 
-function readValue(kind: ArgKind, value: unknown, name: string, constant: ConstantResolver): unknown {
-  return (READERS[kind] as Reader<ArgKind>)(value, name, constant);
+function readValue(spec: ArgSpec, value: unknown, name: string, constant: ConstantResolver): unknown {
+  return (READERS[spec.kind] as Reader<ArgKind>)(value, name, constant, spec.bounds);
 }
 
 function constantReaders(): { readonly [G in ConstantGroup]: Reader<G> } {
   const reader = (group: ConstantGroup): Reader<ConstantGroup> => (value, name, constant) => {
-    if (typeof value === 'number' && Number.isInteger(value)) return value;
+    if (typeof value === 'number') return readBounded(value, name, CONSTANT_BOUNDS[group]);
     const number = typeof value === 'string' ? constant(group, value) : undefined;
     if (number === undefined) throw new ArgumentError(`argument ${name}: expected a number or a known constant, got ${JSON.stringify(value)}`);
     return number;
@@ -99,13 +99,13 @@ function constantReaders(): { readonly [G in ConstantGroup]: Reader<G> } {
 
 function readSocket(value: unknown, name: string): SocketHandle {
   if (value === 'INVALID_SOCKET') return INVALID_SOCKET;
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+  if (typeof value === 'number' && withinBounds(value, HANDLE_BOUNDS)) return value;
   throw new ArgumentError(`argument ${name}: expected a socket, got ${JSON.stringify(value)}`);
 }
 
 /** A handle kept with `as` (a number), or a raw number for a handle that is not one. */
 function readHandle(value: unknown, name: string, what: string): number {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+  if (typeof value === 'number' && withinBounds(value, HANDLE_BOUNDS)) return value;
   throw new ArgumentError(`argument ${name}: expected ${what}, got ${JSON.stringify(value)}`);
 }
 
@@ -113,7 +113,7 @@ function readHandle(value: unknown, name: string, what: string): number {
 function readNetworkEvents(value: unknown, name: string, constant: ConstantResolver): number {
   if (!Array.isArray(value)) throw new ArgumentError(`argument ${name}: expected a list of network events, got ${JSON.stringify(value)}`);
   return value.reduce((mask: number, event: unknown, index) => {
-    const bit = typeof event === 'number' && Number.isInteger(event) ? event : typeof event === 'string' ? constant('networkEvent', event) : undefined;
+    const bit = typeof event === 'number' && withinBounds(event, CONSTANT_BOUNDS.networkEvent) ? event : typeof event === 'string' ? constant('networkEvent', event) : undefined;
     if (bit === undefined) throw new ArgumentError(`argument ${name}[${index}]: expected a network event (FD_CONNECT…), got ${JSON.stringify(event)}`);
     return (mask | bit) >>> 0;
   }, 0);
@@ -138,10 +138,10 @@ function readInteger(value: unknown, name: string): number {
   throw new ArgumentError(`argument ${name}: expected an integer, got ${JSON.stringify(value)}`);
 }
 
-/** A size or count: an integer from 0 to `max`. */
-function readCount(value: unknown, name: string, max: number): number {
+/** An integer within `bounds`. */
+function readBounded(value: unknown, name: string, bounds: Bounds): number {
   const number = readInteger(value, name);
-  if (number < 0 || number > max) throw new ArgumentError(`argument ${name}: expected 0 to ${max}, got ${number}`);
+  if (!withinBounds(number, bounds)) throw new ArgumentError(`argument ${name}: expected ${describeBounds(bounds)}, got ${number}`);
   return number;
 }
 
@@ -159,7 +159,7 @@ function readCallerData(value: unknown, name: string): ArgValues['callerData'] {
   if (value === null) return null;
   const data = readText(objectField(value, name, 'data'), `${name}.data`);
   const len = objectField(value, name, 'len');
-  return len === undefined ? { data } : { data, len: readCount(len, `${name}.len`, MAX_LENGTH) };
+  return len === undefined ? { data } : { data, len: readBounded(len, `${name}.len`, LENGTH_BOUNDS) };
 }
 
 function readQos(value: unknown, name: string): QosSpec | null {
@@ -175,14 +175,14 @@ function readFlowspec(value: unknown, name: string): Flowspec {
   return Object.fromEntries(
     FLOWSPEC_FIELDS.map((field) => {
       const fieldValue = objectField(given, name, field);
-      return [field, fieldValue === undefined ? QOS_NOT_SPECIFIED : readCount(fieldValue, `${name}.${field}`, 0xffffffff)];
+      return [field, fieldValue === undefined ? QOS_NOT_SPECIFIED : readBounded(fieldValue, `${name}.${field}`, ULONG_BOUNDS)];
     }),
   ) as Flowspec;
 }
 
 /** `"2.2"` → MAKEWORD(2, 2); a number is taken as the WORD itself. */
 function readWinsockVersion(value: unknown, name: string): number {
-  if (typeof value === 'number') return readCount(value, name, 0xffff);
+  if (typeof value === 'number') return readBounded(value, name, USHORT_BOUNDS);
   const match = typeof value === 'string' ? /^(\d{1,3})\.(\d{1,3})$/.exec(value) : null;
   const [major, minor] = match === null ? [NaN, NaN] : [Number(match[1]), Number(match[2])];
   if (!(major <= 0xff && minor <= 0xff)) throw new ArgumentError(`argument ${name}: expected a version "major.minor", got ${JSON.stringify(value)}`);

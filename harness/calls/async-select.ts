@@ -4,6 +4,7 @@
  * bounded wait for the next message posted to the window. The binding drops
  * the messages a window still has and destroys it at the end of a case.
  */
+import { WAIT_BOUNDS } from './bounds.js';
 import { arg, providerCall } from './declaration.js';
 import { eventErrorName, networkEventNames } from '../vocabulary/network-events.js';
 
@@ -22,7 +23,7 @@ const MSG_SIZE = 48;
 /** Messages a window may still have queued when it is destroyed; past this many something keeps posting. */
 const MAX_LEFTOVER_MESSAGES = 1000;
 /** The longest wait a case may ask for: a minute (a case's own limit ends it sooner). */
-const MAX_WAIT_MS = 60_000;
+const MAX_WAIT_MS = WAIT_BOUNDS.maximum;
 
 export const createMessageWindow = providerCall({
   name: 'createMessageWindow',
@@ -78,7 +79,7 @@ export const waitForMessage = providerCall({
     'Waits, up to `timeout` milliseconds, for the next message posted to a window, and takes it off the queue: returns 0 with the message, or WSA_WAIT_TIMEOUT when none came.',
   args: {
     window: arg.required('window', 'The window (`$w`).'),
-    timeout: arg.required('count', `How long to wait, in milliseconds (at most ${MAX_WAIT_MS}).`),
+    timeout: arg.required('count', 'How long to wait, in milliseconds.', { bounds: WAIT_BOUNDS }),
   },
   outputs: {
     message: 'The message number.',

@@ -1,14 +1,15 @@
 /** Sending and receiving: send, recv, sendto, recvfrom. Data is text, sent as its UTF-8 bytes. */
 import { withData } from './buffers.js';
 import { ArgumentError } from './arguments.js';
+import { LENGTH_BOUNDS, MAX_LENGTH } from './bounds.js';
 import { arg, providerCall } from './declaration.js';
 
 /** Upper bound of a receive buffer a case asks for: enough for every test, small enough to allocate. */
-export const MAX_RECEIVE_BUFFER = 64 * 1024;
+export const MAX_RECEIVE_BUFFER = MAX_LENGTH;
 
 const SOCKET = arg.required('socket', 'The socket.');
 const DATA = arg.required('text', 'The data to send, as text.');
-const LENGTH = arg.required('count', 'Size of the receive buffer in bytes.');
+const LENGTH = arg.required('count', 'Size of the receive buffer in bytes.', { bounds: LENGTH_BOUNDS });
 const FLAGS = arg.optional('messageFlags', 'flags: `MSG_PEEK`, `MSG_OOB`… (default 0).');
 
 /** A receive buffer of `length` bytes; a length past MAX_RECEIVE_BUFFER is an ArgumentError. */
@@ -55,7 +56,7 @@ export const sendto = providerCall({
     s: SOCKET,
     data: DATA,
     to: arg.required('socketAddress', 'The destination address.'),
-    tolen: arg.optional('count', "tolen: defaults to the size of the family's structure (16 or 28)."),
+    tolen: arg.optional('count', "tolen: defaults to the size of the family's structure (16 or 28).", { bounds: LENGTH_BOUNDS }),
   },
   outputs: {},
   returns: 'int',

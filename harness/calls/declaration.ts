@@ -8,6 +8,7 @@
  * declarations, and the list of calls in cases/CALLS.md.
  */
 import type { SockAddr } from '../net/sockaddr.js';
+import type { Bounds } from './bounds.js';
 import type { Observation } from '../results/result.js';
 import type { Capability } from '../vocabulary/capabilities.js';
 import type { ConstantGroup } from '../vocabulary/constants.js';
@@ -96,6 +97,16 @@ export interface ArgSpec<K extends ArgKind = ArgKind, R extends boolean = boolea
   readonly required: R;
   /** What the provider needs to pass a value other than NULL here. */
   readonly needs?: Capability;
+  /** For a `count` or `integer`: the range the call takes, when narrower than its kind's (harness/calls/bounds.ts). */
+  readonly bounds?: Bounds;
+}
+
+/** Kinds whose numbers an argument may bound more narrowly. */
+export type NumberKind = 'count' | 'integer';
+
+interface ArgOptions<K extends ArgKind> {
+  readonly needs?: Capability;
+  readonly bounds?: K extends NumberKind ? Bounds : never;
 }
 
 export type ArgSpecs = { readonly [name: string]: ArgSpec };
@@ -110,11 +121,11 @@ export type CallArgs<A extends ArgSpecs> = {
 };
 
 export const arg = {
-  required<K extends ArgKind>(kind: K, description: string): ArgSpec<K, true> {
-    return { kind, description, required: true };
+  required<K extends ArgKind>(kind: K, description: string, options: ArgOptions<K> = {}): ArgSpec<K, true> {
+    return { kind, description, required: true, ...options };
   },
-  optional<K extends ArgKind>(kind: K, description: string, needs?: Capability): ArgSpec<K, false> {
-    return { kind, description, required: false, ...(needs === undefined ? {} : { needs }) };
+  optional<K extends ArgKind>(kind: K, description: string, options: ArgOptions<K> = {}): ArgSpec<K, false> {
+    return { kind, description, required: false, ...options };
   },
 };
 

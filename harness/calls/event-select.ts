@@ -4,6 +4,7 @@
  * occurred with their errors, close it. The binding closes every event a
  * case leaves open.
  */
+import { WAIT_BOUNDS } from './bounds.js';
 import { arg, providerCall } from './declaration.js';
 import { eventErrorName, networkEventNames, NETWORK_EVENT_BITS } from '../vocabulary/network-events.js';
 import type { Observation } from '../results/result.js';
@@ -11,7 +12,7 @@ import type { Observation } from '../results/result.js';
 /** WSANETWORKEVENTS: a LONG of events, then one int error per event bit. */
 const NETWORK_EVENTS_SIZE = 4 + NETWORK_EVENT_BITS * 4;
 /** The longest wait a case may ask for: a minute (a case's own limit ends it sooner). */
-const MAX_WAIT_MS = 60_000;
+const MAX_WAIT_MS = WAIT_BOUNDS.maximum;
 
 const EVENT = arg.required('event', 'The event object (`$e`, kept from WSACreateEvent).');
 
@@ -52,7 +53,7 @@ export const WSAWaitForMultipleEvents = providerCall({
   summary: 'Waits, up to `timeout` milliseconds, until one of the event objects is signalled (fWaitAll and fAlertable FALSE).',
   args: {
     events: arg.required('events', 'The event objects, in order: `[$e]`.'),
-    timeout: arg.required('count', `dwTimeout: how long to wait, in milliseconds (at most ${MAX_WAIT_MS}).`),
+    timeout: arg.required('count', 'dwTimeout: how long to wait, in milliseconds.', { bounds: WAIT_BOUNDS }),
   },
   outputs: {},
   returns: 'wait',

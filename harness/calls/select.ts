@@ -1,9 +1,10 @@
+import { SELECT_TIMEOUT_BOUNDS } from './bounds.js';
 import { arg, providerCall, type SocketHandle } from './declaration.js';
 
 /** Winsock's fd_set: u_int fd_count, then up to 64 SOCKETs (8-byte aligned on 64-bit). */
 const FD_SET_SIZE = 8 + 64 * 8;
-/** The longest wait a case may ask for: an hour. */
-export const MAX_TIMEOUT_MS = 3_600_000;
+/** The longest wait a case may ask for (`lint` refuses more). */
+export const MAX_TIMEOUT_MS = SELECT_TIMEOUT_BOUNDS.maximum;
 
 export const select = providerCall({
   name: 'select',
@@ -13,7 +14,7 @@ export const select = providerCall({
     read: arg.optional('flag', 'Put the socket in readfds.'),
     write: arg.optional('flag', 'Put the socket in writefds.'),
     except: arg.optional('flag', 'Put the socket in exceptfds.'),
-    timeout: arg.required('count', 'How long to wait, in milliseconds.'),
+    timeout: arg.required('count', 'How long to wait, in milliseconds.', { bounds: SELECT_TIMEOUT_BOUNDS }),
   },
   outputs: {
     readable: 'Whether the socket was reported readable.',

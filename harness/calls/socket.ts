@@ -36,7 +36,7 @@ export const WSASocket = providerCall({
     group: arg.optional(
       'socketGroup',
       'g: `SG_CONSTRAINED_GROUP` or `SG_UNCONSTRAINED_GROUP` to create a group, the id of one to join (from getsockopt SO_GROUP_ID), or 0 (the default) for none.',
-      'socket-groups',
+      { needs: 'socket-groups' },
     ),
   },
   outputs: {},

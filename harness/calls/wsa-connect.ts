@@ -1,3 +1,4 @@
+import { LENGTH_BOUNDS } from './bounds.js';
 import { arg, providerCall, type Flowspec, type QosSpec } from './declaration.js';
 
 export const WSAConnect = providerCall({
@@ -6,11 +7,11 @@ export const WSAConnect = providerCall({
   args: {
     s: arg.required('socket', 'The socket to connect.'),
     name: arg.required('socketAddress', 'name: the address to connect to.'),
-    namelen: arg.optional('count', "namelen: defaults to the size of the family's structure (16 or 28)."),
-    callerData: arg.optional('callerData', 'lpCallerData: `{ data: text, len?: n }`, or null/left out for NULL.', 'connect-data'),
-    calleeData: arg.optional('calleeData', 'lpCalleeData: `{ length: n }`, or null/left out for NULL.', 'connect-data'),
-    sqos: arg.optional('qos', 'lpSQOS: `{ sending, receiving }`, or null/left out for NULL.', 'qos'),
-    gqos: arg.optional('qos', 'lpGQOS (reserved): `{ sending, receiving }`, or null/left out for NULL.', 'qos'),
+    namelen: arg.optional('count', "namelen: defaults to the size of the family's structure (16 or 28).", { bounds: LENGTH_BOUNDS }),
+    callerData: arg.optional('callerData', 'lpCallerData: `{ data: text, len?: n }`, or null/left out for NULL.', { needs: 'connect-data' }),
+    calleeData: arg.optional('calleeData', 'lpCalleeData: `{ length: n }`, or null/left out for NULL.', { needs: 'connect-data' }),
+    sqos: arg.optional('qos', 'lpSQOS: `{ sending, receiving }`, or null/left out for NULL.', { needs: 'qos' }),
+    gqos: arg.optional('qos', 'lpGQOS (reserved): `{ sending, receiving }`, or null/left out for NULL.', { needs: 'qos' }),
   },
   outputs: { calleeData: '`{ len }` of lpCalleeData after the call (only when `calleeData` was given).' },
   returns: 'int',

@@ -4,12 +4,12 @@
  * (proper-lockfile) that a live run keeps fresh; the lock of a run that was
  * killed goes stale within seconds, and the next run takes the folder over.
  */
-import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
+import { makeFolder } from '../files/make-folder.js';
+import { isStorageRefusal, OutputNotWritten } from '../files/output-not-written.js';
 import { messageOf } from '../message-of.js';
 import { UnusablePath } from './unusable-path.js';
-
 
 const LOCK_NAME = '.winsock-conformance.lock';
 /** A run refreshes its lock every few seconds; one not refreshed for this long belongs to a dead run. */
@@ -17,17 +17,13 @@ const STALE_MS = 10_000;
 
 export type Release = () => Promise<void>;
 
-/** Creates `outDir` if needed and claims it for this run; throws UnusablePath when it cannot. */
+/**
+ * Creates `outDir` if needed and claims it for this run; throws UnusablePath
+ * when the path is wrong or taken, OutputNotWritten when the file system
+ * refuses to store anything there (full, read-only, not permitted).
+ */
 export async function claimOutDir(outDir: string): Promise<Release> {
-  try {
-    if (statSync(outDir, { throwIfNoEntry: false })?.isDirectory() === false) {
-      throw new UnusablePath(`--out ${outDir} is a file, not a folder; name a folder for the reports`);
-    }
-    mkdirSync(outDir, { recursive: true });
-  } catch (error) {
-    if (error instanceof UnusablePath) throw error;
-    throw new UnusablePath(`cannot create the report folder ${outDir}: ${messageOf(error)}; choose another --out`);
-  }
+  makeFolder(outDir);
   try {
     return await lockfile.lock(outDir, {
       lockfilePath: path.join(outDir, LOCK_NAME),
@@ -39,6 +35,7 @@ export async function claimOutDir(outDir: string): Promise<Release> {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
       throw new UnusablePath(`another run is writing its reports to ${outDir}; wait for it to end, or choose another --out`);
     }
+    if (isStorageRefusal(error)) throw new OutputNotWritten(outDir, error);
     throw new UnusablePath(`cannot write to the report folder ${outDir}: ${messageOf(error)}; choose another --out`);
   }
 }

@@ -4,13 +4,15 @@
  * after another, and feed every reporter. A case that hangs or crashes ends
  * as TIMEOUT or CRASH and the run goes on with a fresh provider process. A
  * run that is stopped (SIGINT, SIGTERM) ends its reports with the cases that
- * finished, marked incomplete.
+ * finished, marked incomplete; so does a run that cannot write one of its
+ * files (a full disk), which then throws OutputNotWritten once it has ended.
  */
 import { closeSync, openSync } from 'node:fs';
 import { hostname, release } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Case } from '../cases/case.js';
 import type { Deviation } from '../expectations/deviation.js';
+import { notWritten, OutputNotWritten } from '../files/output-not-written.js';
 import { ProviderUnavailable } from '../providers/provider.js';
 import { messageOf } from '../message-of.js';
 import { projectRelative } from '../yaml/project-path.js';
@@ -21,6 +23,7 @@ import { summarize } from '../results/summary.js';
 import { inputFoldersOf, loadSuiteInputs, type InputOptions, type SuiteInputs } from './inputs.js';
 import { claimOutDir } from './out-dir.js';
 import type { Reporter } from './reporter.js';
+import { RunReporters } from './run-reporters.js';
 import { selectCases, type CaseFilter } from './select-cases.js';
 import { PrivateNetworkRun } from '../network/private-run.js';
 import { runInLanes, type LaneWork } from './lanes.js';
@@ -71,7 +74,13 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
   try {
     options.log(`preparing the ${options.provider.name} provider…`);
     await options.provider.prepare(options.log);
-    return await runPrepared(options, selected, { inputs, judged }, started);
+    // A file the run cannot write halts it as a stop would, and is the run's outcome once it has ended.
+    const halt = new AbortController();
+    const stop = options.stop === undefined ? halt.signal : AbortSignal.any([options.stop, halt.signal]);
+    const reporters = new RunReporters(options.reporters, (failure) => halt.abort(failure));
+    const summary = await runPrepared({ ...options, stop }, reporters, selected, { inputs, judged }, started);
+    reporters.throwIfFailed();
+    return summary;
   } finally {
     await release();
   }
@@ -83,11 +92,17 @@ interface Judging {
   readonly judged: JudgedInputs;
 }
 
-async function runPrepared(options: SuiteOptions, selected: readonly Case[], judging: Judging, started: number): Promise<RunSummary> {
+async function runPrepared(options: SuiteOptions, reporters: RunReporters, selected: readonly Case[], judging: Judging, started: number): Promise<RunSummary> {
   const logFile = join(options.outDir, 'provider.log');
   // Read back too: a case that crashes or hangs the provider carries what it wrote (log-excerpt.ts).
-  const logFd = openSync(logFile, 'w+');
-  const spawner = new WorkerSpawner({ provider: options.provider, workerScript: options.workerScript, logFd, startTimeoutMs: WORKER_START_BOUND_MS });
+  const logFd = openLog(logFile);
+  const spawner = new WorkerSpawner({
+    provider: options.provider,
+    workerScript: options.workerScript,
+    logFd,
+    startTimeoutMs: WORKER_START_BOUND_MS,
+    onLogWriteFailure: (error) => reporters.fail(notWritten(logFile, error)),
+  });
   const lanes = Math.max(1, Math.min(options.jobs ?? 1, selected.length));
   const sessions = Array.from({ length: lanes }, () => new ProviderSession(spawner));
   let privateRun: PrivateNetworkRun | undefined;
@@ -113,13 +128,13 @@ async function runPrepared(options: SuiteOptions, selected: readonly Case[], jud
       references: fingerprint(judging.inputs.references),
       judgedAgainst: options.against ?? 'docs',
     };
-    for (const reporter of options.reporters) await reporter.start(run, selected.length);
+    await reporters.start(run, selected.length);
     privateRun = await startPrivateRun(options, selected, judging.judged.deviations, logFd);
-    const results = await runInLanes(selected, sessions, caseWork(options, selected, judging.judged, logFd, privateRun));
+    const results = await runInLanes(selected, sessions, caseWork(options, reporters, selected, judging.judged, logFd, privateRun));
     const stopped = isStopped(options.stop) ? stopReason(options.stop) : undefined;
     const incomplete = stopped === undefined ? undefined : `${stopped} after ${results.length} of ${selected.length} cases`;
     const summary = summarize(results, performance.now() - started, incomplete);
-    for (const reporter of options.reporters) await reporter.end(summary);
+    await reporters.end(summary);
     return summary;
   } finally {
     // A stopped run does not wait for a worker that may be stuck in a call.
@@ -146,7 +161,7 @@ async function startPrivateRun(options: SuiteOptions, selected: readonly Case[],
 }
 
 /** How each case of the run is run and reported: the lanes call this. */
-function caseWork(options: SuiteOptions, selected: readonly Case[], judged: JudgedInputs, logFd: number, privateRun: PrivateNetworkRun | undefined): LaneWork {
+function caseWork(options: SuiteOptions, reporters: RunReporters, selected: readonly Case[], judged: JudgedInputs, logFd: number, privateRun: PrivateNetworkRun | undefined): LaneWork {
   return {
     elsewhere(testCase, index) {
       if (testCase.network !== 'private' || privateRun === undefined) return undefined;
@@ -154,13 +169,13 @@ function caseWork(options: SuiteOptions, selected: readonly Case[], judged: Judg
       return privateRun.result(index).then((result) => (isStopped(options.stop) ? undefined : result));
     },
     async run(testCase, index, session) {
-      for (const reporter of options.reporters) reporter.caseStarted?.({ id: testCase.id, title: testCase.title, index, total: selected.length });
+      reporters.caseStarted({ id: testCase.id, title: testCase.title, index, total: selected.length });
       const result = await runCase(testCase, { session, provider: options.provider, judged, logFd, ...(options.stop === undefined ? {} : { stop: options.stop }) });
       // The case the stop cut short has no honest verdict: it is not reported.
       return isStopped(options.stop) ? undefined : result;
     },
     async finished(result) {
-      for (const reporter of options.reporters) await reporter.caseFinished(result);
+      await reporters.caseFinished(result);
     },
     stopped: () => isStopped(options.stop),
   };
@@ -171,5 +186,17 @@ function isStopped(stop: AbortSignal | undefined): boolean {
 }
 
 function stopReason(stop: AbortSignal | undefined): string {
-  return stop?.reason instanceof RunStopped ? stop.reason.message : 'interrupted';
+  const reason: unknown = stop?.reason;
+  if (reason instanceof RunStopped) return reason.message;
+  if (reason instanceof OutputNotWritten) return `stopped because ${basename(reason.file)} could not be written${reason.code === undefined ? '' : ` (${reason.code})`}`;
+  return 'interrupted';
+}
+
+/** The provider's log, made empty; a file system that refuses it ends the run before anything starts. */
+function openLog(file: string): number {
+  try {
+    return openSync(file, 'w+');
+  } catch (error) {
+    throw notWritten(file, error);
+  }
 }

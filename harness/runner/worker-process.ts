@@ -10,8 +10,9 @@
  * even while it is blocked in a call (setpriv --pdeathsig).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, writeSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createInterface, type Interface } from 'node:readline';
+import { writeAll } from '../files/whole-writes.js';
 import type { Provider } from '../providers/provider.js';
 import { withinBound } from '../within-bound.js';
 import { READY_LINE, type Reply, type Request } from '../worker/protocol.js';
@@ -36,6 +37,12 @@ export interface WorkerStartOptions {
   /** File descriptor that receives the worker's stderr, and whatever it prints on stdout that is not a reply. */
   readonly logFd: number;
   readonly startTimeoutMs: number;
+  /**
+   * Told when a line cannot be stored in the log (a full disk): a worker's
+   * output arrives in event handlers, where a throw would end the whole
+   * runner. Without it, the failure is thrown.
+   */
+  readonly onLogWriteFailure?: (error: unknown) => void;
 }
 
 export class WorkerProcess {
@@ -47,7 +54,7 @@ export class WorkerProcess {
   private constructor(
     private readonly child: ChildProcess,
     lines: Interface,
-    private readonly logFd: number,
+    private readonly options: WorkerStartOptions,
   ) {
     this.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
@@ -72,7 +79,7 @@ export class WorkerProcess {
     const lines = createInterface({ input: child.stdout as NonNullable<typeof child.stdout> });
     try {
       await untilReady(child, lines, options);
-      return new WorkerProcess(child, lines, options.logFd);
+      return new WorkerProcess(child, lines, options);
     } catch (error) {
       kill(child);
       lines.close();
@@ -117,7 +124,7 @@ export class WorkerProcess {
     const reply = parseReply(line);
     if (reply === undefined) {
       // Not a reply: something in the worker printed. Keep it with the rest of its output.
-      writeSync(this.logFd, `${line}\n`);
+      logLine(this.options, line);
       return;
     }
     const waiter = this.pending.get(reply.id);
@@ -128,6 +135,16 @@ export class WorkerProcess {
   private failAll(message: string): void {
     for (const waiter of this.pending.values()) waiter.reject(new WorkerDied(message));
     this.pending.clear();
+  }
+}
+
+/** Keeps a line the worker printed in the log, whole. */
+function logLine(options: WorkerStartOptions, line: string): void {
+  try {
+    writeAll(options.logFd, `${line}\n`);
+  } catch (error) {
+    if (options.onLogWriteFailure === undefined) throw error;
+    options.onLogWriteFailure(error);
   }
 }
 
@@ -153,7 +170,7 @@ function untilReady(child: ChildProcess, lines: Interface, options: WorkerStartO
     };
     const onLine = (line: string) => {
       if (line === READY_LINE) done();
-      else writeSync(options.logFd, `${line}\n`);
+      else logLine(options, line);
     };
     const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
       done(new WorkerDied(`the provider process ${describeExit(code, signal)} before it was ready`));

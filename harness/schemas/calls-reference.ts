@@ -1,4 +1,5 @@
 /** cases/CALLS.md: the calls of the case language, written out from their declarations. */
+import { describeBounds } from '../calls/bounds.js';
 import { CALLS, isProviderCall } from '../calls/index.js';
 import type { ArgSpec, CallDeclaration, ReturnKind } from '../calls/declaration.js';
 import { CAPABILITIES } from '../vocabulary/capabilities.js';
@@ -63,5 +64,6 @@ function section(call: CallDeclaration): string[] {
 
 function argumentRow(name: string, spec: ArgSpec): string {
   const needs = spec.needs === undefined ? '' : ` Needs ${CAPABILITIES[spec.needs]} unless NULL.`;
-  return `| \`${name}\`${spec.required ? '' : '?'} | ${spec.kind} | ${spec.description.replace(/\|/g, '\\|')}${needs} |`;
+  const kind = spec.bounds === undefined ? spec.kind : `${spec.kind} (${describeBounds(spec.bounds)})`;
+  return `| \`${name}\`${spec.required ? '' : '?'} | ${kind} | ${spec.description.replace(/\|/g, '\\|')}${needs} |`;
 }

@@ -7,6 +7,7 @@
  */
 import type { SchemaObject } from 'ajv';
 import { PEER_KINDS, PEER_KIND_NAMES } from '../../fixtures/catalogue.js';
+import { boundedInteger, CONSTANT_BOUNDS, COUNT_BOUNDS, describeBounds, HANDLE_BOUNDS, INT_BOUNDS, LENGTH_BOUNDS, ULONG_BOUNDS, USHORT_BOUNDS, type Bounds } from '../calls/bounds.js';
 import { CALLS } from '../calls/index.js';
 import { RETURN_KINDS, RETURN_SYMBOLS, type ArgSpec, type CallDeclaration, type ReturnKind } from '../calls/declaration.js';
 import { ALTERNATIVE_NAME_KEY } from '../cases/case.js';
@@ -218,8 +219,16 @@ function stepBranch(call: CallDeclaration): SchemaObject {
 }
 
 function argumentSchema(spec: ArgSpec): SchemaObject {
-  return ref(spec.kind, spec.description);
+  return spec.bounds === undefined ? ref(spec.kind, spec.description) : boundedNumber(spec.description, spec.bounds);
 }
+
+/** An integer within `bounds` (the range the call really takes: harness/calls/bounds.ts), or a reference to one. */
+function boundedNumber(description: string, bounds: Bounds): SchemaObject {
+  return { description, anyOf: [boundedInteger(`An integer from ${describeBounds(bounds)}.`, bounds), ref('reference')] };
+}
+
+/** A raw handle value: one a JavaScript number holds exactly. */
+const RAW_HANDLE = boundedInteger('A raw handle value.', HANDLE_BOUNDS);
 
 /** One definition per kind of argument, named as the kind. */
 function valueDefinitions(): Record<string, SchemaObject> {
@@ -246,12 +255,12 @@ function valueDefinitions(): Record<string, SchemaObject> {
     socket: {
       title: 'socket',
       description: 'A socket: a reference to one (`$s`), or `INVALID_SOCKET` or a number for a descriptor that is not a socket.',
-      anyOf: [ref('reference'), { description: 'The invalid handle, by name.', enum: ['INVALID_SOCKET'] }, { description: 'A raw descriptor value.', type: 'integer', minimum: 0 }],
+      anyOf: [ref('reference'), { description: 'The invalid handle, by name.', enum: ['INVALID_SOCKET'] }, boundedInteger('A raw descriptor value.', HANDLE_BOUNDS)],
     },
     event: {
       title: 'event',
       description: 'An event object: a reference to one kept from WSACreateEvent (`$e`), or a number for a handle that is not one.',
-      anyOf: [ref('reference'), { description: 'A raw handle value.', type: 'integer', minimum: 0 }],
+      anyOf: [ref('reference'), RAW_HANDLE],
     },
     events: {
       title: 'events',
@@ -264,7 +273,7 @@ function valueDefinitions(): Record<string, SchemaObject> {
     window: {
       title: 'window',
       description: 'A window: a reference to one kept from createMessageWindow (`$w`), or a number for a handle that is not one.',
-      anyOf: [ref('reference'), { description: 'A raw handle value.', type: 'integer', minimum: 0 }],
+      anyOf: [ref('reference'), RAW_HANDLE],
     },
     fdEvents: {
       title: 'network events',
@@ -273,8 +282,8 @@ function valueDefinitions(): Record<string, SchemaObject> {
       items: ref('networkEvent'),
       uniqueItems: true,
     },
-    count: numberOrReference('count', 'A non-negative integer, or a reference to one.', { description: 'A non-negative integer.', type: 'integer', minimum: 0 }),
-    integer: numberOrReference('integer', 'An integer, or a reference to one.', { description: 'An integer.', type: 'integer' }),
+    count: numberOrReference('count', 'A non-negative integer (a C int), or a reference to one.', boundedInteger(`A non-negative integer, at most ${COUNT_BOUNDS.maximum}.`, COUNT_BOUNDS)),
+    integer: numberOrReference('integer', 'An integer (a C int), or a reference to one.', boundedInteger(`An integer from ${describeBounds(INT_BOUNDS)}.`, INT_BOUNDS)),
     flag: numberOrReference('flag', '`true` or `false`, or a reference to one.', { description: 'true or false', type: 'boolean' }),
     text: { title: 'text', description: 'Text, sent as its UTF-8 bytes. A leading `$` makes it a reference; write `$$` for a literal `$`.', type: 'string' },
     recordingPeer: {
@@ -289,7 +298,7 @@ function valueDefinitions(): Record<string, SchemaObject> {
       description: 'A Winsock version as `major.minor` (`"2.2"`), or the WORD itself.',
       anyOf: [
         { description: 'major.minor', type: 'string', pattern: '^\\d{1,3}\\.\\d{1,3}$', patternErrorMessage: 'a version is written major.minor, e.g. "2.2"' },
-        { description: 'The WORD: low byte major, high byte minor.', type: 'integer', minimum: 0, maximum: 65535 },
+        boundedInteger('The WORD: low byte major, high byte minor.', USHORT_BOUNDS),
       ],
     },
     cleanupRepeat: {
@@ -306,20 +315,19 @@ function valueDefinitions(): Record<string, SchemaObject> {
         address: { description: 'The IP address as text (`127.0.0.1`, `::1`, `0.0.0.0`), or a reference to one (`$server.address`).', type: 'string' },
         port: {
           description: 'The port number (0 to 65535), or a reference to one (`$server.port`).',
-          anyOf: [{ description: 'A port number.', type: 'integer', minimum: 0, maximum: 65535 }, ref('reference')],
+          anyOf: [boundedInteger('A port number.', USHORT_BOUNDS), ref('reference')],
         },
-        flowinfo: ref('count', '`sin6_flowinfo` (AF_INET6 only; default 0).'),
-        scopeId: ref('count', '`sin6_scope_id` (AF_INET6 only; default 0).'),
+        flowinfo: boundedNumber('`sin6_flowinfo` (AF_INET6 only; default 0): a ULONG.', ULONG_BOUNDS),
+        scopeId: boundedNumber('`sin6_scope_id` (AF_INET6 only; default 0): a ULONG.', ULONG_BOUNDS),
       },
       required: ['family', 'address', 'port'],
       additionalProperties: false,
     }),
-    flowspecValue: numberOrReference('FLOWSPEC value', 'A FLOWSPEC field: a number from 0 to 4294967295 (a ULONG), or a reference to one.', {
-      description: 'A ULONG.',
-      type: 'integer',
-      minimum: 0,
-      maximum: 4294967295,
-    }),
+    flowspecValue: numberOrReference(
+      'FLOWSPEC value',
+      `A FLOWSPEC field: a number from ${describeBounds(ULONG_BOUNDS)} (a ULONG), or a reference to one.`,
+      boundedInteger('A ULONG.', ULONG_BOUNDS),
+    ),
     flowspec: {
       title: 'FLOWSPEC',
       description: 'A FLOWSPEC; every field left out is QOS_NOT_SPECIFIED.',
@@ -350,7 +358,7 @@ function valueDefinitions(): Record<string, SchemaObject> {
       type: 'object',
       properties: {
         data: ref('text', 'The bytes of the buffer, as text.'),
-        len: ref('count', 'The len the WSABUF claims, when not the length of the data: its buffer is then this long (at most 65536 bytes), the data followed by zeros.'),
+        len: boundedNumber(`The len the WSABUF claims, when not the length of the data: its buffer is then this long (at most ${LENGTH_BOUNDS.maximum} bytes), the data followed by zeros.`, LENGTH_BOUNDS),
       },
       required: ['data'],
       additionalProperties: false,
@@ -362,7 +370,7 @@ function valueDefinitions(): Record<string, SchemaObject> {
         title: 'calleeData',
         description: 'A WSABUF with an empty buffer of the given size.',
         type: 'object',
-        properties: { length: ref('count', 'Size of the buffer in bytes.') },
+        properties: { length: boundedNumber(`Size of the buffer in bytes (at most ${LENGTH_BOUNDS.maximum}).`, LENGTH_BOUNDS) },
         required: ['length'],
         additionalProperties: false,
       },
@@ -378,7 +386,7 @@ function constantDefinition(group: (typeof CONSTANT_GROUPS)[number]): SchemaObje
     description: `${description}: ${listed(names)}, or a number.`,
     anyOf: [
       { description: `${description} by name`, enum: names },
-      { description: `${description} as a number`, type: 'integer' },
+      boundedInteger(`${description} as a number`, CONSTANT_BOUNDS[group]),
       ref('reference'),
     ],
   };
@@ -391,8 +399,10 @@ interface ReturnsText {
   readonly numbers?: SchemaObject;
 }
 
-const INTEGER: SchemaObject = { description: 'A numeric return value.', type: 'integer' };
-const NON_NEGATIVE: SchemaObject = { description: 'A non-negative number.', type: 'integer', minimum: 0 };
+/** Return values are C ints, a wait's a DWORD, a count the harness makes an int: a number past these can never be observed. */
+const INTEGER: SchemaObject = boundedInteger('A numeric return value.', INT_BOUNDS);
+const WAIT_INDEX: SchemaObject = boundedInteger('A wait result (a DWORD).', ULONG_BOUNDS);
+const NON_NEGATIVE: SchemaObject = boundedInteger('A non-negative number.', COUNT_BOUNDS);
 
 /** What each kind of return value is; its symbols are RETURN_SYMBOLS (harness/calls/declaration.ts). */
 const RETURNS: { readonly [K in ReturnKind]: ReturnsText } = {
@@ -410,7 +420,7 @@ const RETURNS: { readonly [K in ReturnKind]: ReturnsText } = {
     title: 'wait result',
     description:
       'The result of a wait: the index of what was signalled (0 for the first), `WSA_WAIT_TIMEOUT`, `WSA_WAIT_IO_COMPLETION`, `WSA_WAIT_FAILED` (with `error`), a reference, or `{ not: … }`.',
-    numbers: NON_NEGATIVE,
+    numbers: WAIT_INDEX,
   },
   count: { title: 'count', description: 'The number the harness counted, or `{ not: … }`.', numbers: NON_NEGATIVE },
 };

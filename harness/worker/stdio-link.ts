@@ -6,7 +6,8 @@
  * the worker's own traffic out of the stack under test (a case that ends
  * every WSAStartup of the process must not cut its link).
  */
-import { readSync, writeSync } from 'node:fs';
+import { readSync } from 'node:fs';
+import { writeAll } from '../files/whole-writes.js';
 
 const STDIN = 0;
 const STDOUT = 1;
@@ -30,7 +31,8 @@ export class StdioLink {
     }
   }
 
+  /** A reply can be longer than a pipe takes in one write (a recv of 64 KiB): it is written in as many as it needs. */
   writeLine(line: string): void {
-    writeSync(STDOUT, `${line}\n`);
+    writeAll(STDOUT, `${line}\n`);
   }
 }

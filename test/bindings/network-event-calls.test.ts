@@ -62,9 +62,10 @@ describe('network event calls (against a fake ws2_32 and user32)', () => {
       expect([count, handles, waitAll, timeout, alertable]).to.deep.equal([2, expected, 0, 5000, 0]);
     });
 
-    it('WSAWaitForMultipleEvents keeps a wait within a minute', () => {
-      call('WSAWaitForMultipleEvents', { events: [300], timeout: 3_600_000 });
+    it('WSAWaitForMultipleEvents takes a wait of up to a minute, and refuses a longer one (which lint refuses too)', () => {
+      call('WSAWaitForMultipleEvents', { events: [300], timeout: 60_000 });
       expect(fake.onlyCallOf('WSAWaitForMultipleEvents')[3]).to.equal(60_000);
+      expect(() => call('WSAWaitForMultipleEvents', { events: [300], timeout: 60_001 })).to.throw(ArgumentError, 'argument timeout: expected 0 to 60000, got 60001');
     });
 
     it('WSAWaitForMultipleEvents reports the index signalled, WSA_WAIT_TIMEOUT, WSA_WAIT_IO_COMPLETION, or WSA_WAIT_FAILED with the error', () => {

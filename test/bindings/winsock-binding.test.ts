@@ -650,7 +650,7 @@ describe('the Winsock binding (against a fake ws2_32)', () => {
     });
 
     it('rejects sizes out of range, naming the argument', () => {
-      expect(argumentError('recv', { s: S, length: -1 }).message).to.equal('argument length: expected 0 to 2147483647, got -1');
+      expect(argumentError('recv', { s: S, length: -1 }).message).to.equal('argument length: expected 0 to 65536, got -1');
       expect(argumentError('recv', { s: S, length: 65537 }).message).to.equal('argument length: expected 0 to 65536, got 65537');
       expect(argumentError('WSAConnect', { s: S, name: null, namelen: 65537 }).message).to.equal('argument namelen: expected 0 to 65536, got 65537');
       expect(argumentError('WSAConnect', { s: S, name: null, calleeData: { length: 1.5 } }).message).to.equal(

@@ -6,43 +6,16 @@
  */
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WINE64 } from '../../harness/providers/wine/provision.js';
 import { claimOutDir } from '../../harness/runner/out-dir.js';
 import { readResults } from '../../reporters/results-jsonl.js';
+import { caseSet, HANGING_CASE, lineIn, QUICK_CASE } from '../support/cli-case-set.js';
 import { CLI, PROJECT_ROOT, runCli } from './cli.js';
 
 const BOUND_MS = 60_000;
-
-/** A case that makes a blocking WSAConnect to its peer `to` and documents success. */
-function connectCase(id: string, to: 'tcp-listener' | 'never-accepting-listener', extra = ''): string {
-  return `
-  - id: ${id}
-    title: A blocking connect to a ${to}
-    clauses: [{ id: return.success, quote: "If no error occurs, WSAConnect returns zero." }]${extra}
-    peers: { to: ${to} }
-    steps:
-      - call: socket
-        args: { af: AF_INET, type: SOCK_STREAM, protocol: IPPROTO_TCP }
-        as: s
-      - call: WSAConnect
-        args: { s: $s, name: $to }
-        expect: { returns: 0 }
-`;
-}
-
-const QUICK_CASE = (id: string) => connectCase(id, 'tcp-listener');
-/** Connects to a full backlog, so the call does not return, and the case's limit is far away. */
-const HANGING_CASE = connectCase('cli.hangs', 'never-accepting-listener', '\n    timeout: 300000');
-
-function caseSet(dir: string, ...cases: string[]): string {
-  const casesDir = join(dir, 'cases');
-  mkdirSync(casesDir, { recursive: true });
-  writeFileSync(join(casesDir, 'cli.yaml'), `format: 1\ncases:${cases.join('')}`);
-  return casesDir;
-}
 
 /** Pids of live workers started from this checkout (their command line names its worker script). */
 function workersOfThisCheckout(): number[] {
@@ -58,16 +31,6 @@ function workersOfThisCheckout(): number[] {
       }
     })
     .map(Number);
-}
-
-/** Resolves once `file` holds a line matching `pattern`, within the bound. */
-async function lineIn(file: string, pattern: RegExp): Promise<void> {
-  const deadline = performance.now() + BOUND_MS;
-  while (performance.now() < deadline) {
-    if (existsSync(file) && pattern.test(readFileSync(file, 'utf8'))) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`${file} never got a line matching ${String(pattern)}`);
 }
 
 describe('the command line: bad input', function () {

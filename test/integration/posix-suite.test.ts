@@ -63,5 +63,5 @@ async function checkRun(outDir: string): Promise<void> {
   expect(skipped, 'the cases with a step the libc binding cannot make, and only those').to.deep.equal(inexpressible.sort());
 
   expect(run.stdout).to.match(/^\d+ passed, 0 failed, \d+ known, \d+ skipped$/m);
-  expectValidJUnit(join(outDir, 'junit.xml'));
+  await expectValidJUnit(join(outDir, 'junit.xml'));
 }

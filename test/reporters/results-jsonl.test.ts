@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import type { Reporter } from '../../harness/runner/reporter.js';
-import { appendWholeLine, JsonLinesReporter, RESULTS_FILE_NAME, readResults } from '../../reporters/results-jsonl.js';
+import { JsonLinesReporter, RESULTS_FILE_NAME, readResults } from '../../reporters/results-jsonl.js';
 import { summarize } from '../../harness/results/summary.js';
 import { resultsSchemaDocument } from '../../harness/schemas/results-schema.js';
 import { compileSchema } from '../../harness/yaml/schema.js';
@@ -48,19 +48,6 @@ describe('JsonLinesReporter and readResults', () => {
     const read = readResults(file);
     expect(read.cases.map((result) => result.id)).to.deep.equal([PASS_CASE.id, FAIL_CASE.id]);
     expect(read.summary).to.equal(undefined);
-  });
-
-  it('cuts a line that could not be written whole back off, so the file never ends in half a record (a full disk)', async () => {
-    const reporter = new JsonLinesReporter(outDir);
-    reporter.start(RUN);
-    const before = fs.readFileSync(file, 'utf8');
-    const fullDisk = (fd: number, data: string) => {
-      fs.writeSync(fd, data.slice(0, 10));
-      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-    };
-    expect(() => appendWholeLine(file, '{"type":"case","id":"x"}\n', fullDisk)).to.throw(/ENOSPC/);
-    expect(fs.readFileSync(file, 'utf8')).to.equal(before);
-    expect(readResults(file).truncated).to.equal(false);
   });
 
   it('drops a partly written last line', async () => {
