@@ -110,7 +110,7 @@ export class WorkerProcess {
     kill(this.child);
     if ((await withinBound(this.exited, KILL_BOUND_MS)) !== undefined) return;
     this.exitDescription = `was killed by SIGKILL and had not exited ${KILL_BOUND_MS} ms later`;
-    writeSync(this.logFd, `the provider process ${String(this.child.pid)} ${this.exitDescription}; the run goes on without it\n`);
+    logLine(this.options, `the provider process ${String(this.child.pid)} ${this.exitDescription}; the run goes on without it`);
     this.failAll(`the provider process ${this.exitDescription}`);
   }
 
