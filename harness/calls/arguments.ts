@@ -123,6 +123,9 @@ function readSocketAddress(value: unknown, name: string): SockAddr | null {
   if (value === null) return null;
   const address = asSocketAddress(value);
   if (address === undefined) throw new ArgumentError(`argument ${name}: expected a socket address { family, address, port }, got ${JSON.stringify(value)}`);
+  if (typeof address.family === 'number' && !withinBounds(address.family, USHORT_BOUNDS)) {
+    throw new ArgumentError(`argument ${name}: family ${address.family} does not fit sa_family, a u_short (${describeBounds(USHORT_BOUNDS)})`);
+  }
   const mismatch = sockaddrMismatch(address);
   if (mismatch !== undefined) throw new ArgumentError(`argument ${name}: ${mismatch.message}`);
   return address;

@@ -311,7 +311,10 @@ function valueDefinitions(): Record<string, SchemaObject> {
       description: 'A socket address written out field by field.',
       type: 'object',
       properties: {
-        family: ref('addressFamily', '`sin_family`/`sin6_family`: `AF_INET`, `AF_INET6`, `AF_UNSPEC` or a number.'),
+        family: {
+          description: `\`sin_family\`/\`sin6_family\`, a u_short: ${listed(constantNames('addressFamily'))}, or a number from ${describeBounds(USHORT_BOUNDS)}.`,
+          anyOf: [{ description: 'An address family by name', enum: constantNames('addressFamily') }, boundedInteger('A family number (two bytes in the structure).', USHORT_BOUNDS), ref('reference')],
+        },
         address: { description: 'The IP address as text (`127.0.0.1`, `::1`, `0.0.0.0`), or a reference to one (`$server.address`).', type: 'string' },
         port: {
           description: 'The port number (0 to 65535), or a reference to one (`$server.port`).',

@@ -126,6 +126,7 @@ describe('faults: traffic smuggled in the fields of a socket address', () => {
       expect(read({ family: 'AF_INET', address: '::1', port: 9, flowinfo: TEN_ONE_TWO_THREE })).to.throw(ArgumentError, 'AF_INET takes an IPv4 address (sockaddr_in), not "::1"');
       expect(read({ family: 'AF_INET', address: '127.0.0.1', port: 9, flowinfo: TEN_ONE_TWO_THREE })).to.throw(ArgumentError, 'flowinfo belongs to sockaddr_in6');
       expect(read({ family: 'AF_INET6', address: '127.0.0.1', port: 9 })).to.throw(ArgumentError, 'AF_INET6 takes an IPv6 address');
+      expect(read({ family: 65536 + 2, address: '127.0.0.1', port: 9 }), 'a family wider than sa_family').to.throw(ArgumentError, 'does not fit sa_family, a u_short (0 to 65535)');
     });
 
     it('never passes bytes that a stack reads as another address than the one written', () => {
