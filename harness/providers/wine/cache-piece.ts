@@ -1,15 +1,18 @@
 /**
  * Pieces of the provider cache (Windows Node, koffi's win32 part), each a
- * folder unpacked from an npm package. A piece is unpacked into a temporary
- * folder, given a manifest of every file's size, and renamed into place; a
- * piece whose files do not match its manifest (a truncated node.exe, a file
- * deleted by hand, a folder from before manifests) is fetched again.
+ * folder unpacked from npm packages. A piece is unpacked into a temporary
+ * folder beside it, given a manifest of every file's content, and renamed into
+ * place, so it is either whole or absent. Before every run it is checked by
+ * content (piece-manifest.ts); a damaged one is fetched and unpacked anew, and
+ * when that cannot be done the run stops with the reason (cache-failure.ts).
+ * Callers hold the cache lock (cache-lock.ts).
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { cacheUnusable } from './cache-failure.js';
 import { run } from './commands.js';
-
-export const MANIFEST = '.winsock-conformance-manifest.json';
+import { npmPack } from './npm-pack.js';
+import { pieceDamage, recordManifest, type PackageSource } from './piece-manifest.js';
 
 export interface NpmPiece {
   readonly spec: string;
@@ -17,48 +20,39 @@ export interface NpmPiece {
   readonly into: string;
 }
 
-interface Manifest {
-  /** Size in bytes of every file of the piece, by path inside it. */
-  readonly files: Readonly<Record<string, number>>;
-}
-
-/** Why the piece at `target` cannot be used as it is, or undefined when it is whole. */
-export function pieceDamage(target: string): string | undefined {
-  let manifest: Manifest;
-  try {
-    manifest = JSON.parse(readFileSync(join(target, MANIFEST), 'utf8')) as Manifest;
-  } catch {
-    return 'it has no manifest';
-  }
-  for (const [file, size] of Object.entries(manifest.files)) {
-    const actual = statSync(join(target, file), { throwIfNoEntry: false })?.size;
-    if (actual === undefined) return `${file} is missing`;
-    if (actual !== size) return `${file} is ${actual} bytes, not ${size}`;
-  }
-  return undefined;
-}
-
 /** Makes sure the piece at `target` is there and whole, fetching it (again) from the npm registry if not. */
 export async function ensurePiece(target: string, pieces: readonly NpmPiece[], log: (line: string) => void): Promise<void> {
-  if (statSync(target, { throwIfNoEntry: false }) !== undefined) {
-    const damage = pieceDamage(target);
-    if (damage === undefined) return;
-    log(`the cached ${target} cannot be used (${damage}); fetching it again`);
-    rmSync(target, { recursive: true, force: true });
-  }
-  const staging = mkdtempSync(`${target}.partial-`);
+  const present = statSync(target, { throwIfNoEntry: false }) !== undefined;
+  const damage = present ? await pieceDamage(target) : undefined;
+  if (present && damage === undefined) return;
+  if (damage !== undefined) log(`the cached ${target} cannot be used (${damage}); fetching it again`);
   try {
+    // Nothing of it is worth keeping: a damaged piece, or folders a killed fetch left (freeing their room first).
+    removeWithLeftovers(target);
+    await fetchPiece(target, pieces, log);
+  } catch (error) {
+    const problem =
+      damage === undefined
+        ? `${pieces.map((piece) => piece.spec).join(' and ')} could not be fetched into the provider cache`
+        : `the cached ${target} is damaged (${damage}) and could not be fetched again`;
+    throw cacheUnusable(problem, error, dirname(target));
+  }
+}
+
+async function fetchPiece(target: string, pieces: readonly NpmPiece[], log: (line: string) => void): Promise<void> {
+  const staging = mkdtempSync(`${target}${PARTIAL}`);
+  try {
+    const sources: PackageSource[] = [];
     for (const piece of pieces) {
       log(`fetching ${piece.spec} from the npm registry…`);
-      // These packages are marked os: win32, so `npm install` refuses them here; `npm pack` fetches them as they are.
-      const packed = JSON.parse(await run('npm', ['pack', piece.spec, '--pack-destination', staging, '--json'])) as { filename: string }[];
-      const tarball = join(staging, packed[0]?.filename ?? '');
+      const tarball = await npmPack(piece.spec, staging);
       const destination = join(staging, piece.into);
       mkdirSync(destination, { recursive: true });
-      await run('tar', ['-xzf', tarball, '-C', destination, '--strip-components=1']);
-      rmSync(tarball);
+      await run('tar', ['-xzf', tarball.file, '-C', destination, '--strip-components=1']);
+      rmSync(tarball.file);
+      sources.push({ spec: piece.spec, integrity: tarball.integrity });
     }
-    writeManifest(staging);
+    await recordManifest(staging, sources);
     renameSync(staging, target);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
@@ -66,14 +60,11 @@ export async function ensurePiece(target: string, pieces: readonly NpmPiece[], l
   }
 }
 
-export function writeManifest(dir: string): void {
-  const files = Object.fromEntries(filesBelow(dir).map((file) => [relative(dir, file), statSync(file).size]));
-  writeFileSync(join(dir, MANIFEST), `${JSON.stringify({ files } satisfies Manifest)}\n`);
-}
+/** A piece being fetched is unpacked into `<target>.partial-XXXXXX` before it is renamed into place. */
+const PARTIAL = '.partial-';
 
-function filesBelow(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    return entry.isDirectory() ? filesBelow(path) : entry.isFile() ? [path] : [];
-  });
+function removeWithLeftovers(target: string): void {
+  const prefix = `${basename(target)}${PARTIAL}`;
+  const leftovers = readdirSync(dirname(target)).filter((name) => name.startsWith(prefix));
+  for (const path of [target, ...leftovers.map((name) => join(dirname(target), name))]) rmSync(path, { recursive: true, force: true });
 }
