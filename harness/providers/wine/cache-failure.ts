@@ -9,7 +9,7 @@ import { FetchFailed } from './npm-pack.js';
 
 export class CacheUnusable extends ProviderUnavailable {}
 
-/** `problem` says what could not be done ("the cached X is damaged (…) and could not be fetched again"); `error` why. */
+/** `problem` says what could not be done ("the cached X cannot be used (…) and could not be fetched again"); `error` why. */
 export function cacheUnusable(problem: string, error: unknown, cacheDir: string): CacheUnusable {
   const reason = reasonOf(error);
   return new CacheUnusable(`${problem}: ${reason}; ${remedy(reason, error, cacheDir)}`);
@@ -26,6 +26,8 @@ function remedy(reason: string, error: unknown, cacheDir: string): string {
   // A full disk stops npm and tar too: it is what to fix whichever step met it.
   if (/ENOSPC|no space left/i.test(reason)) return `free space on the disk that holds ${cacheDir}, ${other} on another disk`;
   if (/EACCES|EPERM|EROFS|permission denied|read-only file system/i.test(reason)) return `make ${cacheDir} writable for this user, ${other}`;
+  // proper-lockfile gave up waiting (cache-lock.ts): the cache is not broken, only busy.
+  if ((error as NodeJS.ErrnoException | undefined)?.code === 'ELOCKED') return `another run is still preparing ${cacheDir}: wait for it to end and run again, ${other}`;
   if (error instanceof FetchFailed) return `make the npm registry reachable (see \`npm config get registry\`) and run again, ${other} that holds a whole cache`;
   return `delete ${cacheDir} and run again (it is fetched and made anew), ${other}`;
 }

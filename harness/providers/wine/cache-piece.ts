@@ -34,7 +34,7 @@ export async function ensurePiece(target: string, pieces: readonly NpmPiece[], l
     const problem =
       damage === undefined
         ? `${pieces.map((piece) => piece.spec).join(' and ')} could not be fetched into the provider cache`
-        : `the cached ${target} is damaged (${damage}) and could not be fetched again`;
+        : `the cached ${target} cannot be used (${damage}) and could not be fetched again`;
     throw cacheUnusable(problem, error, dirname(target));
   }
 }

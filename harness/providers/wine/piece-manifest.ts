@@ -37,7 +37,11 @@ interface Manifest {
 /** Writes the manifest of the files now in `dir` (a piece just unpacked, before it is renamed into place). */
 export async function recordManifest(dir: string, packages: readonly PackageSource[]): Promise<void> {
   const files: Record<string, FileRecord> = {};
-  for (const file of filesBelow(dir)) files[relative(dir, file)] = { size: statSync(file).size, sha256: await sha256Of(file) };
+  for (const file of filesBelow(dir)) {
+    const path = relative(dir, file);
+    // A manifest cannot vouch for itself (and one of an earlier unpacking is replaced here).
+    if (path !== MANIFEST) files[path] = { size: statSync(file).size, sha256: await sha256Of(file) };
+  }
   writeFileSync(join(dir, MANIFEST), `${JSON.stringify({ packages, files } satisfies Manifest)}\n`);
 }
 
@@ -59,7 +63,7 @@ export async function pieceDamage(target: string): Promise<string | undefined> {
     } catch (error) {
       return `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
     }
-    if (actual !== sha256) return `${file} is not as it was unpacked (its SHA-256 differs)`;
+    if (actual !== sha256) return `${file} has changed since it was unpacked`;
   }
   return undefined;
 }
@@ -80,7 +84,7 @@ function readManifest(path: string): Manifest | string {
   }
   const { packages, files } = (parsed ?? {}) as { packages?: unknown; files?: unknown };
   if (typeof files !== 'object' || files === null || Object.keys(files).length === 0) return 'its manifest lists no files';
-  if (!Object.values(files).every(isFileRecord)) return 'its manifest records no content hashes (it was written before they were)';
+  if (!Object.values(files).every(isFileRecord)) return 'its manifest predates content hashes';
   if (!Array.isArray(packages) || packages.length === 0) return 'its manifest names no package';
   return parsed as Manifest;
 }

@@ -24,8 +24,8 @@ export interface PrefixDamage {
 
 /** What is wrong with the existing prefix folder `prefix`, or undefined when it is usable. */
 export function prefixDamage(prefix: string): PrefixDamage | undefined {
-  if (!existsSync(join(prefix, PREFIX_READY))) return { repair: 'remake', reason: `it was never completed (${PREFIX_READY} is missing)` };
-  if (!existsSync(join(prefix, WINDOWS_FOLDER_WITNESS))) return { repair: 'remake', reason: `its Windows folder is gone (${WINDOWS_FOLDER_WITNESS} is missing)` };
+  if (!existsSync(join(prefix, PREFIX_READY))) return { repair: 'remake', reason: `${PREFIX_READY} is missing: it was never completed` };
+  if (!existsSync(join(prefix, WINDOWS_FOLDER_WITNESS))) return { repair: 'remake', reason: `${WINDOWS_FOLDER_WITNESS} is missing: its Windows folder is gone` };
   const version = reportedVersion(prefix);
   if (version !== PREFIX_WINDOWS_VERSION) {
     return { repair: 'set-version', reason: `it reports ${version ?? "Wine's default Windows version"}, not ${PREFIX_WINDOWS_VERSION}, and Windows Node refuses to start below Windows 8.1` };
