@@ -78,7 +78,7 @@ describe('fault: a damaged provider cache', function () {
     const { koffi } = cachePieces(join(dir, 'cache'));
     mkdirSync(join(dir, 'cache'));
     try {
-      await ensurePiece(koffi.folder, koffi.packages, () => undefined);
+      await ensurePiece(koffi, () => undefined);
     } catch (error) {
       requireHere(this, error instanceof CacheUnusable && /npm registry reachable/.test(error.message) ? `the npm registry cannot be reached: ${error.message}` : undefined);
       throw error;
@@ -88,7 +88,7 @@ describe('fault: a damaged provider cache', function () {
     flipByte(nativePart, 1000);
 
     const log: string[] = [];
-    await ensurePiece(koffi.folder, koffi.packages, (line) => log.push(line));
+    await ensurePiece(koffi, (line) => log.push(line));
     expect(log[0]).to.equal(`the cached ${koffi.folder} cannot be used (node_modules/@koromix/koffi-win32-x64/win32_x64/koffi.node has changed since it was unpacked); fetching it again`);
     expect(await pieceDamage(koffi.folder), 'whole again').to.equal(undefined);
     expect(readFileSync(nativePart).equals(fetched), 'the same bytes as first fetched').to.equal(true);

@@ -14,14 +14,21 @@ import { run } from './commands.js';
 import { npmPack } from './npm-pack.js';
 import { pieceDamage, recordManifest, type PackageSource } from './piece-manifest.js';
 
-export interface NpmPiece {
+/** An npm package a piece is unpacked from. */
+export interface PiecePackage {
   readonly spec: string;
-  /** Folder inside the target the package's contents go to. */
+  /** Folder inside the piece the package's contents go to. */
   readonly into: string;
 }
 
-/** Makes sure the piece at `target` is there and whole, fetching it (again) from the npm registry if not. */
-export async function ensurePiece(target: string, pieces: readonly NpmPiece[], log: (line: string) => void): Promise<void> {
+/** A folder of the cache and the npm packages it is unpacked from. */
+export interface CachePiece {
+  readonly folder: string;
+  readonly packages: readonly PiecePackage[];
+}
+
+/** Makes sure the piece is there and whole, fetching it (again) from the npm registry if not. */
+export async function ensurePiece({ folder: target, packages }: CachePiece, log: (line: string) => void): Promise<void> {
   const present = statSync(target, { throwIfNoEntry: false }) !== undefined;
   const damage = present ? await pieceDamage(target) : undefined;
   if (present && damage === undefined) return;
@@ -29,28 +36,28 @@ export async function ensurePiece(target: string, pieces: readonly NpmPiece[], l
   try {
     // Nothing of it is worth keeping: a damaged piece, or folders a killed fetch left (freeing their room first).
     removeWithLeftovers(target);
-    await fetchPiece(target, pieces, log);
+    await fetchPiece(target, packages, log);
   } catch (error) {
     const problem =
       damage === undefined
-        ? `${pieces.map((piece) => piece.spec).join(' and ')} could not be fetched into the provider cache`
+        ? `${packages.map(({ spec }) => spec).join(' and ')} could not be fetched into the provider cache`
         : `the cached ${target} cannot be used (${damage}) and could not be fetched again`;
     throw cacheUnusable(problem, error, dirname(target));
   }
 }
 
-async function fetchPiece(target: string, pieces: readonly NpmPiece[], log: (line: string) => void): Promise<void> {
+async function fetchPiece(target: string, packages: readonly PiecePackage[], log: (line: string) => void): Promise<void> {
   const staging = mkdtempSync(`${target}${PARTIAL}`);
   try {
     const sources: PackageSource[] = [];
-    for (const piece of pieces) {
-      log(`fetching ${piece.spec} from the npm registry…`);
-      const tarball = await npmPack(piece.spec, staging);
-      const destination = join(staging, piece.into);
+    for (const { spec, into } of packages) {
+      log(`fetching ${spec} from the npm registry…`);
+      const tarball = await npmPack(spec, staging);
+      const destination = join(staging, into);
       mkdirSync(destination, { recursive: true });
       await run('tar', ['-xzf', tarball.file, '-C', destination, '--strip-components=1']);
       rmSync(tarball.file);
-      sources.push({ spec: piece.spec, integrity: tarball.integrity });
+      sources.push({ spec, integrity: tarball.integrity });
     }
     await recordManifest(staging, sources);
     renameSync(staging, target);

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { ProviderUnavailable } from '../provider.js';
 import { cacheUnusable } from './cache-failure.js';
 import { withCacheLock } from './cache-lock.js';
-import { ensurePiece, type NpmPiece } from './cache-piece.js';
+import { ensurePiece, type CachePiece } from './cache-piece.js';
 import { run } from './commands.js';
 import { installedKoffiVersion, WINDOWS_NODE_VERSION } from './versions.js';
 import { PREFIX_READY, PREFIX_WINDOWS_VERSION, prefixDamage, type PrefixDamage } from './wine-prefix.js';
@@ -62,12 +62,6 @@ export function wineEnvironment(cacheDir: string, prefixName: PrefixName = 'pref
   };
 }
 
-/** A folder of the cache and the npm packages it is unpacked from. */
-export interface CachePiece {
-  readonly folder: string;
-  readonly packages: readonly NpmPiece[];
-}
-
 /** The pieces fetched from the npm registry: Windows Node, and koffi with its win32 native part. */
 export function cachePieces(cacheDir: string): { readonly node: CachePiece; readonly koffi: CachePiece } {
   const koffiVersion = installedKoffiVersion();
@@ -91,8 +85,8 @@ export async function provisionWine(cacheDir: string, log: (line: string) => voi
     // Two first runs on one empty cache would fetch into the same folders: one provisions, the other waits.
     await withCacheLock(cacheDir, log, async () => {
       const { node, koffi } = cachePieces(cacheDir);
-      await ensurePiece(node.folder, node.packages, log);
-      await ensurePiece(koffi.folder, koffi.packages, log);
+      await ensurePiece(node, log);
+      await ensurePiece(koffi, log);
       await ensurePrefix(environment, log);
     });
   } catch (error) {
