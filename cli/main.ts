@@ -26,9 +26,9 @@ import { processTerminal, type Terminal } from './terminal.js';
 
 const EXAMPLES = `
 Exit status: 0 when every verdict is PASS, KNOWN or SKIP; 1 otherwise; 2 for bad input or a provider
-that cannot run here; 3 when a result or report could not be written (a full disk, a read-only
-folder); 130 or 143 when stopped by SIGINT or SIGTERM (the reports of the finished cases are written
-first).
+that cannot run here (a provider cache that cannot be repaired included); 3 when a result or report
+could not be written (a full disk, a read-only folder); 130 or 143 when stopped by SIGINT or SIGTERM
+(the reports of the finished cases are written first).
 
 Environment:
   WINSOCK_CONFORMANCE_CACHE  cache folder of the wine provider (default: ~/.cache/winsock-conformance)

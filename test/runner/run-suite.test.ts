@@ -283,7 +283,7 @@ describe('runSuite with the fake provider', function () {
     }
   });
 
-  it('says the provider did not start, and where its output is, when the worker dies before it is ready', async () => {
+  it('says the provider did not start, where its output is, and what it last printed, when the worker dies before it is ready', async () => {
     const project = new SuiteProject(CASES_FILE, EXPECTATIONS_FILE);
     try {
       const options = { ...project.options([new JsonLinesReporter(project.outDir)]), workerScript: path.join(project.root, 'missing.js') };
@@ -292,7 +292,8 @@ describe('runSuite with the fake provider', function () {
         (rejection: unknown) => rejection,
       );
       expect(error).to.be.instanceOf(ProviderUnavailable);
-      expect((error as Error).message).to.match(/^the fake provider did not start: the provider process exited with status 1 before it was ready \(its output is in .*provider\.log\)$/);
+      expect((error as Error).message).to.match(/^the fake provider did not start \(its output is in .*provider\.log\): the provider process exited with status 1 before it was ready; its last output:\n/);
+      expect((error as Error).message, "Node's own words").to.match(/^  Node\.js v\d+/m);
       expect(readFileSync(path.join(project.outDir, 'provider.log'), 'utf8')).to.include('missing.js');
       expect(existsSync(project.resultsFile), 'no results without a provider').to.equal(false);
     } finally {

@@ -1,64 +1,65 @@
 /**
  * Pieces of the provider cache (Windows Node, koffi's win32 part), each a
- * folder unpacked from an npm package. A piece is unpacked into a temporary
- * folder, given a manifest of every file's size, and renamed into place; a
- * piece whose files do not match its manifest (a truncated node.exe, a file
- * deleted by hand, a folder from before manifests) is fetched again.
+ * folder unpacked from npm packages. A piece is unpacked into a temporary
+ * folder beside it, given a manifest of every file's content, and renamed into
+ * place, so it is either whole or absent. Before every run it is checked by
+ * content (piece-manifest.ts); a damaged one is fetched and unpacked anew, and
+ * when that cannot be done the run stops with the reason (cache-failure.ts).
+ * Callers hold the cache lock (cache-lock.ts).
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { cacheUnusable } from './cache-failure.js';
 import { run } from './commands.js';
+import { npmPack } from './npm-pack.js';
+import { pieceDamage, recordManifest, type PackageSource } from './piece-manifest.js';
 
-export const MANIFEST = '.winsock-conformance-manifest.json';
-
-export interface NpmPiece {
+/** An npm package a piece is unpacked from. */
+export interface PiecePackage {
   readonly spec: string;
-  /** Folder inside the target the package's contents go to. */
+  /** Folder inside the piece the package's contents go to. */
   readonly into: string;
 }
 
-interface Manifest {
-  /** Size in bytes of every file of the piece, by path inside it. */
-  readonly files: Readonly<Record<string, number>>;
+/** A folder of the cache and the npm packages it is unpacked from. */
+export interface CachePiece {
+  readonly folder: string;
+  readonly packages: readonly PiecePackage[];
 }
 
-/** Why the piece at `target` cannot be used as it is, or undefined when it is whole. */
-export function pieceDamage(target: string): string | undefined {
-  let manifest: Manifest;
+/** Makes sure the piece is there and whole, fetching it (again) from the npm registry if not. */
+export async function ensurePiece({ folder: target, packages }: CachePiece, log: (line: string) => void): Promise<void> {
+  const present = statSync(target, { throwIfNoEntry: false }) !== undefined;
+  const damage = present ? await pieceDamage(target) : undefined;
+  if (present && damage === undefined) return;
+  if (damage !== undefined) log(`the cached ${target} cannot be used (${damage}); fetching it again`);
   try {
-    manifest = JSON.parse(readFileSync(join(target, MANIFEST), 'utf8')) as Manifest;
-  } catch {
-    return 'it has no manifest';
+    // Nothing of it is worth keeping: a damaged piece, or folders a killed fetch left (freeing their room first).
+    removeWithLeftovers(target);
+    await fetchPiece(target, packages, log);
+  } catch (error) {
+    const problem =
+      damage === undefined
+        ? `${packages.map(({ spec }) => spec).join(' and ')} could not be fetched into the provider cache`
+        : `the cached ${target} cannot be used (${damage}) and could not be fetched again`;
+    throw cacheUnusable(problem, error, dirname(target));
   }
-  for (const [file, size] of Object.entries(manifest.files)) {
-    const actual = statSync(join(target, file), { throwIfNoEntry: false })?.size;
-    if (actual === undefined) return `${file} is missing`;
-    if (actual !== size) return `${file} is ${actual} bytes, not ${size}`;
-  }
-  return undefined;
 }
 
-/** Makes sure the piece at `target` is there and whole, fetching it (again) from the npm registry if not. */
-export async function ensurePiece(target: string, pieces: readonly NpmPiece[], log: (line: string) => void): Promise<void> {
-  if (statSync(target, { throwIfNoEntry: false }) !== undefined) {
-    const damage = pieceDamage(target);
-    if (damage === undefined) return;
-    log(`the cached ${target} cannot be used (${damage}); fetching it again`);
-    rmSync(target, { recursive: true, force: true });
-  }
-  const staging = mkdtempSync(`${target}.partial-`);
+async function fetchPiece(target: string, packages: readonly PiecePackage[], log: (line: string) => void): Promise<void> {
+  const staging = mkdtempSync(`${target}${PARTIAL}`);
   try {
-    for (const piece of pieces) {
-      log(`fetching ${piece.spec} from the npm registry…`);
-      // These packages are marked os: win32, so `npm install` refuses them here; `npm pack` fetches them as they are.
-      const packed = JSON.parse(await run('npm', ['pack', piece.spec, '--pack-destination', staging, '--json'])) as { filename: string }[];
-      const tarball = join(staging, packed[0]?.filename ?? '');
-      const destination = join(staging, piece.into);
+    const sources: PackageSource[] = [];
+    for (const { spec, into } of packages) {
+      log(`fetching ${spec} from the npm registry…`);
+      const tarball = await npmPack(spec, staging);
+      const destination = join(staging, into);
       mkdirSync(destination, { recursive: true });
-      await run('tar', ['-xzf', tarball, '-C', destination, '--strip-components=1']);
-      rmSync(tarball);
+      await run('tar', ['-xzf', tarball.file, '-C', destination, '--strip-components=1']);
+      rmSync(tarball.file);
+      sources.push({ spec, integrity: tarball.integrity });
     }
-    writeManifest(staging);
+    await recordManifest(staging, sources);
     renameSync(staging, target);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
@@ -66,14 +67,11 @@ export async function ensurePiece(target: string, pieces: readonly NpmPiece[], l
   }
 }
 
-export function writeManifest(dir: string): void {
-  const files = Object.fromEntries(filesBelow(dir).map((file) => [relative(dir, file), statSync(file).size]));
-  writeFileSync(join(dir, MANIFEST), `${JSON.stringify({ files } satisfies Manifest)}\n`);
-}
+/** A piece being fetched is unpacked into `<target>.partial-XXXXXX` before it is renamed into place. */
+const PARTIAL = '.partial-';
 
-function filesBelow(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    return entry.isDirectory() ? filesBelow(path) : entry.isFile() ? [path] : [];
-  });
+function removeWithLeftovers(target: string): void {
+  const prefix = `${basename(target)}${PARTIAL}`;
+  const leftovers = readdirSync(dirname(target)).filter((name) => name.startsWith(prefix));
+  for (const path of [target, ...leftovers.map((name) => join(dirname(target), name))]) rmSync(path, { recursive: true, force: true });
 }

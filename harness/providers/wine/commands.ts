@@ -4,6 +4,28 @@ import { promisify } from 'node:util';
 
 const execFileAsync = promisify(execFile);
 
+/** A command that failed, with what it printed: callers that know its output pick the line that says why. */
+export class CommandFailed extends Error {
+  constructor(
+    readonly command: string,
+    readonly stdout: string,
+    readonly stderr: string,
+    /** Node's own words when the command printed nothing (it could not start, it was killed…). */
+    readonly reason: string,
+  ) {
+    super(`${command} failed: ${stderr.trim() || reason}`);
+  }
+
+  /** The first line of what it printed on stderr (tar's, apt's reason), or Node's words if nothing. */
+  get summary(): string {
+    return firstLine(this.stderr) || this.reason;
+  }
+}
+
+export function firstLine(text: string): string {
+  return text.trim().split('\n')[0]?.trim() ?? '';
+}
+
 export async function run(command: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<string> {
   try {
     const { stdout } = await execFileAsync(command, args, {
@@ -12,7 +34,7 @@ export async function run(command: string, args: readonly string[], env: Readonl
     });
     return stdout;
   } catch (error) {
-    const failure = error as { stderr?: string; message: string };
-    throw new Error(`${command} ${args.join(' ')} failed: ${(failure.stderr ?? '').trim() || failure.message}`);
+    const failure = error as { stdout?: string; stderr?: string; message: string };
+    throw new CommandFailed(`${command} ${args.join(' ')}`, failure.stdout ?? '', failure.stderr ?? '', failure.message);
   }
 }

@@ -38,6 +38,12 @@ export async function stopWineserver(environment: WineEnvironment): Promise<void
   if (typeof status === 'string') throw new ProviderUnavailable(`${WINESERVER} -k ${status}`);
 }
 
+/** Waits until the prefix's wineserver has exited (and so saved the registry); a no-op when none runs. */
+export async function waitForWineserver(environment: WineEnvironment): Promise<void> {
+  const status = await wineserverCommand(environment, '-w');
+  if (typeof status === 'string') throw new ProviderUnavailable(`${WINESERVER} -w ${status}`);
+}
+
 /** Runs the prefix's wineserver command with `option`: its exit status, or what went wrong as the end of a sentence. */
 async function wineserverCommand(environment: WineEnvironment, option: string): Promise<number | string> {
   const command = spawn(WINESERVER, [option], { env: { ...process.env, ...wineVariables(environment) }, stdio: 'ignore' });
