@@ -5,12 +5,15 @@
  * 127.0.0.0/8 alone — and without root they are SKIP with the reason.
  */
 import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readResults } from '../../reporters/results-jsonl.js';
+import { AS_NOBODY, CHECKOUT_PARTS, whyNobodyCannotUse } from '../support/as-nobody.js';
 import { privateNetworkAvailable } from '../support/private-network-available.js';
-import { runCli } from './cli.js';
+import { skipBecause } from '../support/skip-because.js';
+import { CLI, runCli } from './cli.js';
 
 describe('the private network (POSIX provider)', function () {
   this.timeout(60_000);
@@ -35,13 +38,14 @@ describe('the private network (POSIX provider)', function () {
     expect(observedError('private.unanswered-connect-is-wsaetimedout', 'WSAConnect')).to.equal('WSAETIMEDOUT');
   });
 
-  it('without root, makes no namespace and SKIPs the private cases with the reason', async () => {
-    const { chmodSync } = await import('node:fs');
+  it('without root, makes no namespace and SKIPs the private cases with the reason', function () {
+    // The report folder is nobody's to write in.
     chmodSync(out, 0o777);
-    const { spawnSync } = await import('node:child_process');
-    const { CLI } = await import('./cli.js');
+    const unusable = whyNobodyCannotUse([...CHECKOUT_PARTS, out]);
+    if (unusable !== undefined) skipBecause(this, unusable);
     // As nobody: the run cannot make a network namespace.
-    const run = spawnSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, 'run', '--provider', 'posix', '--grep', 'private.no-route', '--out', join(out, 'r')], { encoding: 'utf8' });
+    const [command, ...asNobody] = AS_NOBODY;
+    const run = spawnSync(command, [...asNobody, process.execPath, CLI, 'run', '--provider', 'posix', '--grep', 'private.no-route', '--out', join(out, 'r')], { encoding: 'utf8' });
     expect(run.status, run.stderr).to.equal(0);
     const [result] = readResults(join(out, 'r', 'results.jsonl')).cases;
     expect(result?.verdict).to.equal('SKIP');
@@ -49,7 +53,6 @@ describe('the private network (POSIX provider)', function () {
   });
 
   it('changes nothing of the outer network: its SYN retries are still the host\'s own', async () => {
-    const { readFileSync } = await import('node:fs');
     const before = readFileSync('/proc/sys/net/ipv4/tcp_syn_retries', 'utf8');
     await runCli(['run', '--provider', 'posix', '--grep', 'private.no-route', '--out', out]);
     expect(readFileSync('/proc/sys/net/ipv4/tcp_syn_retries', 'utf8')).to.equal(before);

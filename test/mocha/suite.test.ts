@@ -16,7 +16,9 @@ import { pendingTitle } from '../../mocha/outcome.js';
 import { readResults } from '../../reporters/results-jsonl.js';
 import { toClassName } from '../../reporters/junit.js';
 import { PROJECT_ROOT, runCli } from '../integration/cli.js';
-import { MOCHA, OUTCOME_CASES, OUTCOME_EXPECTATIONS, RECORD_REPORTER, recordedTests, runMocha, specCounts, type RecordedTest, type SuiteVariables } from './run-mocha.js';
+import { AS_NOBODY, CHECKOUT_PARTS, whyNobodyCannotUse } from '../support/as-nobody.js';
+import { skipBecause } from '../support/skip-because.js';
+import { CONFORMANCE_CONFIG, MOCHA, OUTCOME_CASES, OUTCOME_EXPECTATIONS, RECORD_REPORTER, recordedTests, runMocha, specCounts, type RecordedTest, type SuiteVariables } from './run-mocha.js';
 
 const ON_OUTCOMES = { WINSOCK_CONFORMANCE_PROVIDER: 'posix', WINSOCK_CONFORMANCE_CASES: OUTCOME_CASES, WINSOCK_CONFORMANCE_EXPECTATIONS: OUTCOME_EXPECTATIONS };
 
@@ -149,14 +151,14 @@ describe('the suite through mocha (integration, POSIX provider)', function () {
   });
 
   it("SKIPs a private network's case with the CLI's reason when the run cannot make the network", async function () {
-    if (process.getuid?.() !== 0) this.skip(); // Running as another user needs root.
     const logs = join(out, 'nobody');
     mkdirSync(logs);
     // The provider's log goes there, written by nobody.
     chmodSync(out, 0o755);
     chmodSync(logs, 0o777);
-    const nobody = ['/usr/bin/setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
-    const run = await runMocha(['--grep', 'private.no-route', '--reporter', RECORD_REPORTER], { WINSOCK_CONFORMANCE_PROVIDER: 'posix', WINSOCK_CONFORMANCE_LOG_DIR: logs }, { command: nobody });
+    const unusable = whyNobodyCannotUse([...CHECKOUT_PARTS, CONFORMANCE_CONFIG, RECORD_REPORTER, logs]);
+    if (unusable !== undefined) skipBecause(this, unusable);
+    const run = await runMocha(['--grep', 'private.no-route', '--reporter', RECORD_REPORTER], { WINSOCK_CONFORMANCE_PROVIDER: 'posix', WINSOCK_CONFORMANCE_LOG_DIR: logs }, { command: AS_NOBODY });
     expect(recordedTests(run.stdout).map((test) => [test.title, test.state]), run.stdout).to.deep.equal([
       [
         pendingTitle(

@@ -33,6 +33,15 @@ export function callEvents(events: readonly JournalEvent[]): CallEvent[] {
   return events.filter((event): event is CallEvent => event.event === 'call');
 }
 
+/**
+ * The events of one worker process, in its order. Every worker of a world
+ * writes to one journal, and a standby writes `started` whenever it finishes
+ * booting, so only one process's events have an order a test may assert.
+ */
+export function eventsOf(events: readonly JournalEvent[], pid: number): JournalEvent[] {
+  return events.filter((event) => event.pid === pid);
+}
+
 export function resetEvents(events: readonly JournalEvent[]): ResetEvent[] {
   return events.filter((event): event is ResetEvent => event.event === 'reset');
 }
