@@ -11,9 +11,9 @@
  * (job.ts).
  */
 import { closeSync, openSync } from 'node:fs';
-import { writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Case } from '../cases/case.js';
+import { writeAll } from '../files/whole-writes.js';
 import { messageOf } from '../message-of.js';
 import { ProviderUnavailable, type Provider } from '../providers/provider.js';
 import { createProvider } from '../providers/registry.js';
@@ -28,8 +28,9 @@ import { JOB_VARIABLE, type PrivateCaseRequest, type PrivateNetworkJob, type Pri
 import { configurePrivateNetwork, PRIVATE_NETWORK_LANES } from './private-network.js';
 
 
+/** A result can be longer than a pipe takes in one write (a recv of 64 KiB): it is written in as many as it needs. */
 function report(line: PrivateNetworkReport): void {
-  writeSync(1, `${JSON.stringify(line)}\n`);
+  writeAll(1, `${JSON.stringify(line)}\n`);
 }
 
 async function main(job: PrivateNetworkJob): Promise<void> {
