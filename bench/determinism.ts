@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PROJECT_ROOT } from '../harness/paths.js';
+import { PROJECT_ROOT } from '../harness/common/project-paths.js';
 import { readResults } from '../reporters/results-jsonl.js';
 import { fingerprint } from './fingerprint.js';
 

@@ -1,6 +1,6 @@
 /** What must not change between two runs of a case, for the determinism check. */
-import type { CaseResult } from '../harness/results/result.js';
-import { stableObservation } from '../harness/results/stable-observation.js';
+import type { CaseResult } from '../harness/judging/results/result.js';
+import { stableObservation } from '../harness/judging/results/stable-observation.js';
 
 /** A case as far as determinism goes: its verdict and, per step, what was observed, volatile values masked (durations are left out). */
 export function fingerprint(result: CaseResult): string {

@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import type { CaseResult } from '../harness/results/result.js';
-import { summarize } from '../harness/results/summary.js';
+import type { CaseResult } from '../harness/judging/results/result.js';
+import { summarize } from '../harness/judging/results/summary.js';
 import { HtmlReporter } from '../reporters/html.js';
 import { chromiumMissing, launchChromium, type HeadlessChromium } from '../test/support/headless-chromium.js';
 import { SYNTHETIC_RUN, syntheticResults } from '../test/support/synthetic-results.js';

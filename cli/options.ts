@@ -1,8 +1,8 @@
 /** Option values the commands share, read from commander's parse into the harness's own types. */
 import { InvalidArgumentError } from 'commander';
-import type { Provider } from '../harness/providers/provider.js';
+import type { Provider } from '../harness/stacks/providers/provider.js';
 import { UsageError } from './exit-status.js';
-import { createProvider, PROVIDER_NAMES } from '../harness/providers/registry.js';
+import { createProvider, PROVIDER_NAMES } from '../harness/stacks/providers/registry.js';
 
 export const REPORT_NAMES = ['console', 'junit', 'html'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];

@@ -1,6 +1,6 @@
 /** Results files named on the command line, read or refused with one clear message. */
-import { messageOf } from '../harness/message-of.js';
-import type { RecordedRun } from '../harness/results/recorded-run.js';
+import { messageOf } from '../harness/common/message-of.js';
+import type { RecordedRun } from '../harness/judging/results/recorded-run.js';
 import { readResults, type ResultsFile } from '../reporters/results-jsonl.js';
 import { UsageError } from './exit-status.js';
 

@@ -4,18 +4,18 @@
  * clause catalogue — each loaded and checked as a run would, so a problem in
  * them is bad input with its file:line:column.
  */
-import type { Case } from '../harness/cases/case.js';
-import { loadCaseSet } from '../harness/cases/case-set.js';
-import { findCaseFiles } from '../harness/cases/load.js';
-import { CLAUSE_CATALOGUE_FILE, type ClauseCatalogue } from '../harness/clauses/clause.js';
-import { loadClauseCatalogue } from '../harness/clauses/load.js';
-import { stepKey } from '../harness/matrix/build.js';
-import { CASES_DIR, PROJECT_ROOT, WINDOWS_REFERENCES_FILE } from '../harness/paths.js';
-import { findErrata, type Erratum } from '../harness/references/errata.js';
-import { loadReferences, type WindowsReference } from '../harness/references/load.js';
-import { referenceNote } from '../harness/references/standard.js';
-import type { ReferenceNote } from '../harness/results/result.js';
-import { BadInput } from '../harness/runner/run-suite.js';
+import type { Case } from '../harness/language/cases/case.js';
+import { loadCaseSet } from '../harness/language/cases/case-set.js';
+import { findCaseFiles } from '../harness/language/cases/load.js';
+import { CLAUSE_CATALOGUE_FILE, type ClauseCatalogue } from '../harness/language/clauses/clause.js';
+import { loadClauseCatalogue } from '../harness/language/clauses/load.js';
+import { stepKey } from '../harness/uses/matrix/build.js';
+import { CASES_DIR, PROJECT_ROOT, WINDOWS_REFERENCES_FILE } from '../harness/common/project-paths.js';
+import { findErrata, type Erratum } from '../harness/judging/windows-reference/errata.js';
+import { loadReferences, type WindowsReference } from '../harness/judging/windows-reference/load.js';
+import { referenceNote } from '../harness/judging/windows-reference/standard.js';
+import type { ReferenceNote } from '../harness/judging/results/result.js';
+import { BadInput } from '../harness/run/runner/run-suite.js';
 
 export interface SuiteKnowledge {
   readonly cases: readonly Case[];

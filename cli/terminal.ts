@@ -3,7 +3,7 @@
  * stop a run. Writing to a closed pipe (`run | head`) must not kill the run:
  * the reports are still written, only the terminal output stops.
  */
-import { RunStopped } from '../harness/runner/run-suite.js';
+import { RunStopped } from '../harness/run/runner/run-suite.js';
 
 export interface Terminal {
   readonly stdout: NodeJS.WriteStream;

@@ -19,8 +19,8 @@
  * one frame: the case in its YAML file, where an editor can jump.
  */
 import { AssertionError } from 'node:assert';
-import { describeExpected, describeOutcome } from '../harness/results/describe-outcome.js';
-import type { CaseResult, CheckResult, Verdict } from '../harness/results/result.js';
+import { describeExpected, describeOutcome } from '../harness/judging/results/describe-outcome.js';
+import type { CaseResult, CheckResult, Verdict } from '../harness/judging/results/result.js';
 import { describeCaseFindings, toOneLine } from '../reporters/check-findings.js';
 import { junitMessage, junitText } from '../reporters/junit.js';
 

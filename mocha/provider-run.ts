@@ -8,18 +8,18 @@
  */
 import { closeSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Case } from '../harness/cases/case.js';
-import { messageOf } from '../harness/message-of.js';
-import { PrivateNetworkRun } from '../harness/network/private-run.js';
-import { WORKER_SCRIPT } from '../harness/paths.js';
-import { ProviderUnavailable } from '../harness/providers/provider.js';
-import type { JudgedInputs } from '../harness/references/standard.js';
-import { ACCEPTED_VERDICTS, type CaseResult } from '../harness/results/result.js';
-import { inputFoldersOf } from '../harness/runner/inputs.js';
-import { runCase, type CaseSetting } from '../harness/runner/run-case.js';
-import { ProviderSession } from '../harness/runner/session.js';
-import { WORKER_START_BOUND_MS, WorkerSpawner } from '../harness/runner/worker-spawner.js';
-import type { ProviderInfo } from '../harness/worker/protocol.js';
+import type { Case } from '../harness/language/cases/case.js';
+import { messageOf } from '../harness/common/message-of.js';
+import { PrivateNetworkRun } from '../harness/run/private-network/private-run.js';
+import { WORKER_SCRIPT } from '../harness/common/project-paths.js';
+import { ProviderUnavailable } from '../harness/stacks/providers/provider.js';
+import type { JudgedInputs } from '../harness/judging/windows-reference/standard.js';
+import { ACCEPTED_VERDICTS, type CaseResult } from '../harness/judging/results/result.js';
+import { inputFoldersOf } from '../harness/run/runner/inputs.js';
+import { runCase, type CaseSetting } from '../harness/run/runner/run-case.js';
+import { ProviderSession } from '../harness/run/runner/session.js';
+import { WORKER_START_BOUND_MS, WorkerSpawner } from '../harness/run/runner/worker-spawner.js';
+import type { ProviderInfo } from '../harness/stacks/worker/protocol.js';
 import type { LogDir, MochaSettings } from './settings.js';
 
 /** What is running once the provider started. */

@@ -10,13 +10,13 @@
  * the case set).
  */
 import { resolve } from 'node:path';
-import type { Case } from '../harness/cases/case.js';
-import { formatProblem } from '../harness/cases/load.js';
-import { ProviderUnavailable } from '../harness/providers/provider.js';
-import { judgeAgainst } from '../harness/references/standard.js';
-import { BadInput, loadSuiteInputs } from '../harness/runner/inputs.js';
-import { UnusablePath } from '../harness/runner/unusable-path.js';
-import { projectRelative } from '../harness/yaml/project-path.js';
+import type { Case } from '../harness/language/cases/case.js';
+import { formatProblem } from '../harness/language/cases/load.js';
+import { ProviderUnavailable } from '../harness/stacks/providers/provider.js';
+import { judgeAgainst } from '../harness/judging/windows-reference/standard.js';
+import { BadInput, loadSuiteInputs } from '../harness/run/runner/inputs.js';
+import { UnusablePath } from '../harness/common/files/unusable-path.js';
+import { projectRelative } from '../harness/language/yaml/project-path.js';
 import { toClassName } from '../reporters/junit.js';
 import { caseContext, mochaOutcome, pendingTitle, type ContextEntry } from './outcome.js';
 import { MochaProviderRun } from './provider-run.js';

@@ -6,10 +6,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Provider } from '../harness/providers/provider.js';
-import { createProvider, defaultProviderName, PROVIDER_NAMES } from '../harness/providers/registry.js';
-import { STANDARDS, type Standard } from '../harness/results/result.js';
-import { inputOptionsFor, type InputOptions } from '../harness/runner/inputs.js';
+import type { Provider } from '../harness/stacks/providers/provider.js';
+import { createProvider, defaultProviderName, PROVIDER_NAMES } from '../harness/stacks/providers/registry.js';
+import { STANDARDS, type Standard } from '../harness/judging/results/result.js';
+import { inputOptionsFor, type InputOptions } from '../harness/run/runner/inputs.js';
 
 export const VARIABLES = {
   /** The provider: wine, native or posix (default: native on Windows, wine elsewhere, as the CLI). */

@@ -1,9 +1,9 @@
 /**
- * atlas.md: the atlas (harness/atlas/build.ts) as Markdown for a wiki, in
+ * atlas.md: the atlas (harness/uses/atlas/build.ts) as Markdown for a wiki, in
  * the same order as atlas.html: the runs, the errata, the page clause by
  * clause with the cases that cite it, then the cases.
  */
-import type { Atlas, AtlasCase, AtlasClause, AtlasStep } from '../harness/atlas/build.js';
+import type { Atlas, AtlasCase, AtlasClause, AtlasStep } from '../harness/uses/atlas/build.js';
 import { sections } from './atlas-page.js';
 import { errataMarkdown } from './errata-views.js';
 import { escapeMarkdown, markdownCode, markdownLink, markdownQuote, markdownRow } from './markdown.js';

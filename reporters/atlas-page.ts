@@ -1,10 +1,10 @@
 /**
- * atlas.html: the page walked clause by clause (harness/atlas/build.ts) —
+ * atlas.html: the page walked clause by clause (harness/uses/atlas/build.ts) —
  * each clause's sentence, then for each case that cites it, step by step,
  * what the page documents, what Windows does, and what each provider was
  * observed to do — then the errata and the cases themselves.
  */
-import type { Atlas, AtlasCase, AtlasClause, AtlasStep } from '../harness/atlas/build.js';
+import type { Atlas, AtlasCase, AtlasClause, AtlasStep } from '../harness/uses/atlas/build.js';
 import { errataHtml } from './errata-views.js';
 import { anchor, externalLink, page, verdictLabel } from './page-style.js';
 import { html, type SafeHtml } from './safe-html.js';

@@ -3,8 +3,8 @@
  * them): the documented-vs-observed text for each. Shared by the console
  * and JUnit reporters so a failure reads the same in a terminal and in CI.
  */
-import type { CaseResult, CheckResult, KnownDeviation } from '../harness/results/result.js';
-import { describeCall, describeExpected, describeOutcome } from '../harness/results/describe-outcome.js';
+import type { CaseResult, CheckResult, KnownDeviation } from '../harness/judging/results/result.js';
+import { describeCall, describeExpected, describeOutcome } from '../harness/judging/results/describe-outcome.js';
 
 /**
  * Lines explaining one check, meant to be indented under a heading:

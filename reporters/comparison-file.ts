@@ -1,9 +1,9 @@
 /**
- * comparison.json: a comparison of two runs as data (harness/baselines/
+ * comparison.json: a comparison of two runs as data (harness/uses/baselines/
  * compare.ts has its shape; README, "Baselines"), for any report that marks
  * what changed since a baseline.
  */
-import type { Comparison } from '../harness/baselines/compare.js';
+import type { Comparison } from '../harness/uses/baselines/compare.js';
 import { writeWholeFile } from './write-whole-file.js';
 
 export const COMPARISON_FILE_NAME = 'comparison.json';

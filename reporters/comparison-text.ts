@@ -4,8 +4,8 @@
  * first. Observations read as in every report (`SOCKET_ERROR WSAEACCES`),
  * with ports and handles masked (`127.0.0.1:*`).
  */
-import type { CaseChange, CaseChangeKind, ComparedRun, Comparison, StepChange, StepState } from '../harness/baselines/compare.js';
-import { describeOutcome } from '../harness/results/describe-outcome.js';
+import type { CaseChange, CaseChangeKind, ComparedRun, Comparison, StepChange, StepState } from '../harness/uses/baselines/compare.js';
+import { describeOutcome } from '../harness/judging/results/describe-outcome.js';
 import { plural } from './plural.js';
 
 export const CHANGE_HEADINGS: { readonly [K in CaseChangeKind]: string } = {

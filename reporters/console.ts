@@ -5,11 +5,11 @@
  * asked, no colour. Both end with the details of the red cases, then the
  * summary line, which CI parses as the runner's closing line.
  */
-import type { CaseResult, RunInfo, RunSummary, Verdict } from '../harness/results/result.js';
+import type { CaseResult, RunInfo, RunSummary, Verdict } from '../harness/judging/results/result.js';
 import { describeCaseFindings } from './check-findings.js';
 import { escapeTerminalLine } from './escape.js';
 import { formatDuration } from './format-duration.js';
-import type { CaseHeader, Reporter } from '../harness/runner/reporter.js';
+import type { CaseHeader, Reporter } from '../harness/run/runner/reporter.js';
 import { formatSummaryLine } from './summary.js';
 
 /** The part of a tty.WriteStream this reporter uses; tests pass a fake. */

@@ -6,9 +6,9 @@
  */
 import * as path from 'node:path';
 
-import type { CaseResult, RunInfo, RunSummary } from '../harness/results/result.js';
-import { discardEarlier } from '../harness/files/whole-writes.js';
-import type { Reporter } from '../harness/runner/reporter.js';
+import type { CaseResult, RunInfo, RunSummary } from '../harness/judging/results/result.js';
+import { discardEarlier } from '../harness/common/files/whole-writes.js';
+import type { Reporter } from '../harness/run/runner/reporter.js';
 import { writeWholeFile } from './write-whole-file.js';
 
 export abstract class EndOfRunFileReporter implements Reporter {

@@ -1,10 +1,10 @@
 /**
- * The documentation errata (harness/references/errata.ts) as the matrix and
+ * The documentation errata (harness/judging/windows-reference/errata.ts) as the matrix and
  * atlas pages show them, as Markdown, and as text for the terminal: where the
  * page says one thing and real Windows does another, with the source.
  */
-import type { Erratum } from '../harness/references/errata.js';
-import { describeExpected } from '../harness/results/describe-outcome.js';
+import type { Erratum } from '../harness/judging/windows-reference/errata.js';
+import { describeExpected } from '../harness/judging/results/describe-outcome.js';
 import { escapeTerminalLine } from './escape.js';
 import { escapeMarkdown, markdownCode, markdownLink } from './markdown.js';
 import { anchor, externalLink } from './page-style.js';

@@ -7,8 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 
-import { VERDICTS } from '../harness/results/result.js';
-import type { Verdict } from '../harness/results/result.js';
+import { VERDICTS } from '../harness/judging/results/result.js';
+import type { Verdict } from '../harness/judging/results/result.js';
 
 /**
  * One colour per verdict, each of its own hue (green, red, amber, purple,

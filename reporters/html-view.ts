@@ -4,10 +4,10 @@
  * them, the differing parts marked), so the script only lays it out and
  * builds a case's details when they are opened.
  */
-import type { CaseChange, CaseChangeKind, Comparison } from '../harness/baselines/compare.js';
-import { ACCEPTED_VERDICTS, VERDICTS } from '../harness/results/result.js';
-import type { CaseResult, CheckResult, RunInfo, Verdict } from '../harness/results/result.js';
-import { describeCall, describeOutcome, describeOutcomeParts } from '../harness/results/describe-outcome.js';
+import type { CaseChange, CaseChangeKind, Comparison } from '../harness/uses/baselines/compare.js';
+import { ACCEPTED_VERDICTS, VERDICTS } from '../harness/judging/results/result.js';
+import type { CaseResult, CheckResult, RunInfo, Verdict } from '../harness/judging/results/result.js';
+import { describeCall, describeOutcome, describeOutcomeParts } from '../harness/judging/results/describe-outcome.js';
 import { CHANGE_HEADINGS, countsLine, describeRun, stepLine, verdictChange } from './comparison-text.js';
 import { formatDuration } from './format-duration.js';
 import { rerunCommand } from './rerun-command.js';

@@ -14,10 +14,10 @@
  * and script, which the page's Content-Security-Policy allows by hash, with
  * everything else (network included) denied.
  */
-import { compareRuns, type CaseChangeKind, type Comparison } from '../harness/baselines/compare.js';
-import type { RecordedRun } from '../harness/results/recorded-run.js';
-import { VERDICTS } from '../harness/results/result.js';
-import type { CaseResult, RunInfo, RunSummary } from '../harness/results/result.js';
+import { compareRuns, type CaseChangeKind, type Comparison } from '../harness/uses/baselines/compare.js';
+import type { RecordedRun } from '../harness/judging/results/recorded-run.js';
+import { VERDICTS } from '../harness/judging/results/result.js';
+import type { CaseResult, RunInfo, RunSummary } from '../harness/judging/results/result.js';
 import { EndOfRunFileReporter } from './end-of-run-file-reporter.js';
 import { jsonForScriptElement } from './escape.js';
 import { formatDuration } from './format-duration.js';

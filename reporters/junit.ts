@@ -48,7 +48,7 @@
  */
 import * as path from 'node:path';
 
-import type { CaseResult, RunInfo, RunSummary, Verdict } from '../harness/results/result.js';
+import type { CaseResult, RunInfo, RunSummary, Verdict } from '../harness/judging/results/result.js';
 import { describeCaseFindings, describeFindingsInOneLine, toOneLine } from './check-findings.js';
 import { EndOfRunFileReporter } from './end-of-run-file-reporter.js';
 import { escapeXmlAttribute, escapeXmlText } from './escape.js';

@@ -1,12 +1,12 @@
 /**
  * matrix.html and matrix.json: the result matrix of several runs
- * (harness/matrix/build.ts). The page: the columns and the runs in each, the
+ * (harness/uses/matrix/build.ts). The page: the columns and the runs in each, the
  * documentation errata, the steps where the providers agree against the page,
  * then one table — a row per case and per step, the page's outcome, Windows'
  * outcome, and in each column what was observed, coloured by how it stood.
  */
-import type { Matrix, MatrixCase, MatrixCell, MatrixColumn, MatrixStep } from '../harness/matrix/build.js';
-import { describeExpected } from '../harness/results/describe-outcome.js';
+import type { Matrix, MatrixCase, MatrixCell, MatrixColumn, MatrixStep } from '../harness/uses/matrix/build.js';
+import { describeExpected } from '../harness/judging/results/describe-outcome.js';
 import { errataHtml } from './errata-views.js';
 import { anchor, externalLink, page, verdictLabel } from './page-style.js';
 import { html, type SafeHtml } from './safe-html.js';

@@ -6,7 +6,7 @@
  * into case text or an observation could not run or load anything.
  */
 import { createHash } from 'node:crypto';
-import { VERDICTS } from '../harness/results/result.js';
+import { VERDICTS } from '../harness/judging/results/result.js';
 import { VERDICT_COLOURS } from './html-assets.js';
 import { html, trustedHtml, type SafeHtml } from './safe-html.js';
 

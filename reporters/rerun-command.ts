@@ -4,7 +4,7 @@
  * `--grep` selects by id or title text, so it may also take a case whose id
  * contains this one; the case itself is always among those it runs.
  */
-import type { CaseResult, RunInfo } from '../harness/results/result.js';
+import type { CaseResult, RunInfo } from '../harness/judging/results/result.js';
 
 /** Where the project's own cases are, relative to its root: a run of them needs no `--cases`. */
 const DEFAULT_CASES_DIR = 'cases';

@@ -11,16 +11,16 @@
  * reads such an incomplete file back. A line that cannot be written whole
  * (a full disk) is cut off again, so the file never ends in half a record,
  * and the run line is written whole or not at all: the file either starts a
- * run or is absent (harness/files/whole-writes.ts).
+ * run or is absent (harness/common/files/whole-writes.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { makeFolder } from '../harness/files/make-folder.js';
-import { appendWholeLine, discardEarlier, writeWholeFile } from '../harness/files/whole-writes.js';
-import { RESULTS_FORMAT, VERDICTS } from '../harness/results/result.js';
-import type { CaseResult, RunInfo, RunSummary } from '../harness/results/result.js';
-import type { Reporter } from '../harness/runner/reporter.js';
+import { makeFolder } from '../harness/common/files/make-folder.js';
+import { appendWholeLine, discardEarlier, writeWholeFile } from '../harness/common/files/whole-writes.js';
+import { RESULTS_FORMAT, VERDICTS } from '../harness/judging/results/result.js';
+import type { CaseResult, RunInfo, RunSummary } from '../harness/judging/results/result.js';
+import type { Reporter } from '../harness/run/runner/reporter.js';
 
 export const RESULTS_FILE_NAME = 'results.jsonl';
 

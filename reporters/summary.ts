@@ -1,9 +1,9 @@
 /**
  * A run's counts in one line. Reporters never count on their own: the runner
- * hands them the RunSummary of harness/results/summary.ts, so every report
+ * hands them the RunSummary of harness/judging/results/summary.ts, so every report
  * agrees on the numbers.
  */
-import type { RunSummary, Verdict } from '../harness/results/result.js';
+import type { RunSummary, Verdict } from '../harness/judging/results/result.js';
 
 /**
  * The words of the summary line, in the order it prints them. This is not

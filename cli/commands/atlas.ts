@@ -1,10 +1,10 @@
 /**
  * `winsock-conformance atlas [RESULTS...] --out DIR`: the page walked clause
  * by clause, with what it documents, what Windows does and what each run
- * observed (harness/atlas/build.ts), as atlas.html and atlas.md.
+ * observed (harness/uses/atlas/build.ts), as atlas.html and atlas.md.
  */
 import { resolve } from 'node:path';
-import { buildAtlas } from '../../harness/atlas/build.js';
+import { buildAtlas } from '../../harness/uses/atlas/build.js';
 import { writeAtlasMarkdown } from '../../reporters/atlas-markdown.js';
 import { writeAtlasPage } from '../../reporters/atlas-page.js';
 import { EXIT } from '../exit-status.js';

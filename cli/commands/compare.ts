@@ -1,10 +1,10 @@
 /**
  * `winsock-conformance compare BASELINE CURRENT`: what changed between two
- * runs, case by case and step by step (harness/baselines/compare.ts), as text
+ * runs, case by case and step by step (harness/uses/baselines/compare.ts), as text
  * or, with --json, as the comparison.json data. Exit status 1 when anything
  * regressed, else 0, so that a CI job fails on a regression of a build.
  */
-import { compareRuns, hasRegression, type Comparison } from '../../harness/baselines/compare.js';
+import { compareRuns, hasRegression, type Comparison } from '../../harness/uses/baselines/compare.js';
 import { comparisonText } from '../../reporters/comparison-text.js';
 import { EXIT } from '../exit-status.js';
 import { readRecordedRun } from '../results-files.js';

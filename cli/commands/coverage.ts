@@ -5,12 +5,12 @@
  * spec/coverage.yaml why none does. Exit status 1 when something is neither.
  */
 import { resolve } from 'node:path';
-import { loadCoverage } from '../../harness/coverage/load.js';
-import { coverageJson, renderCoverageText } from '../../harness/coverage/report.js';
-import { CASES_DIR, PROJECT_ROOT } from '../../harness/paths.js';
-import { BadInput } from '../../harness/runner/run-suite.js';
+import { loadCoverage } from '../../harness/uses/coverage/load.js';
+import { coverageJson, renderCoverageText } from '../../harness/uses/coverage/report.js';
+import { CASES_DIR, PROJECT_ROOT } from '../../harness/common/project-paths.js';
+import { BadInput } from '../../harness/run/runner/run-suite.js';
 import { readResults } from '../../reporters/results-jsonl.js';
-import { messageOf } from '../../harness/message-of.js';
+import { messageOf } from '../../harness/common/message-of.js';
 import { EXIT, UsageError } from '../exit-status.js';
 import type { Terminal } from '../terminal.js';
 

@@ -1,6 +1,6 @@
 /**
  * `winsock-conformance errata [--json]`: where the page and real Windows
- * disagree, from the Windows references (harness/references/errata.ts).
+ * disagree, from the Windows references (harness/judging/windows-reference/errata.ts).
  */
 import { errataText } from '../../reporters/errata-views.js';
 import { EXIT } from '../exit-status.js';

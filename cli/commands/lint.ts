@@ -8,11 +8,11 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadCaseSet } from '../../harness/cases/case-set.js';
-import { findCaseFiles, formatProblem } from '../../harness/cases/load.js';
-import { checkDeviationsAgainstCases, loadExpectations } from '../../harness/expectations/load.js';
-import { CASES_DIR, EXPECTATIONS_DIR, PROJECT_ROOT, WINDOWS_REFERENCES_FILE } from '../../harness/paths.js';
-import { loadReferences } from '../../harness/references/load.js';
+import { loadCaseSet } from '../../harness/language/cases/case-set.js';
+import { findCaseFiles, formatProblem } from '../../harness/language/cases/load.js';
+import { checkDeviationsAgainstCases, loadExpectations } from '../../harness/judging/expectations/load.js';
+import { CASES_DIR, EXPECTATIONS_DIR, PROJECT_ROOT, WINDOWS_REFERENCES_FILE } from '../../harness/common/project-paths.js';
+import { loadReferences } from '../../harness/judging/windows-reference/load.js';
 import { EXIT, UsageError } from '../exit-status.js';
 import type { Terminal } from '../terminal.js';
 

@@ -1,10 +1,10 @@
 /**
  * `winsock-conformance merge RESULTS... --out DIR`: the result matrix of
- * several runs (harness/matrix/build.ts) as one self-contained page,
+ * several runs (harness/uses/matrix/build.ts) as one self-contained page,
  * matrix.html, and as data, matrix.json.
  */
 import { resolve } from 'node:path';
-import { buildMatrix } from '../../harness/matrix/build.js';
+import { buildMatrix } from '../../harness/uses/matrix/build.js';
 import { writeMatrix } from '../../reporters/matrix-page.js';
 import { EXIT } from '../exit-status.js';
 import { readRecordedRun } from '../results-files.js';

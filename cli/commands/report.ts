@@ -4,9 +4,9 @@
  * that was killed, whose reports then say it is incomplete.
  */
 import { resolve } from 'node:path';
-import type { CaseResult, RunInfo, RunSummary } from '../../harness/results/result.js';
-import { summarize } from '../../harness/results/summary.js';
-import type { Reporter } from '../../harness/runner/reporter.js';
+import type { CaseResult, RunInfo, RunSummary } from '../../harness/judging/results/result.js';
+import { summarize } from '../../harness/judging/results/summary.js';
+import type { Reporter } from '../../harness/run/runner/reporter.js';
 import { HtmlReporter } from '../../reporters/html.js';
 import { JUnitReporter } from '../../reporters/junit.js';
 import type { ResultsFile } from '../../reporters/results-jsonl.js';

@@ -2,12 +2,12 @@
  * `winsock-conformance repro CASE-ID [--provider P]`: prints a standalone
  * script that makes the case's calls and prints what it observes, with the
  * environment's fingerprint, runnable with the provider's Node and koffi
- * alone (harness/repro/script.ts) — something to attach to a bug report.
+ * alone (harness/uses/repro/script.ts) — something to attach to a bug report.
  */
-import { windowsPath } from '../../harness/providers/wine/paths.js';
-import { defaultCacheDir, wineEnvironment, wineVariables } from '../../harness/providers/wine/provision.js';
-import { reproScript } from '../../harness/repro/script.js';
-import { didYouMean } from '../../harness/yaml/suggest.js';
+import { windowsPath } from '../../harness/stacks/providers/wine/paths.js';
+import { defaultCacheDir, wineEnvironment, wineVariables } from '../../harness/stacks/providers/wine/provision.js';
+import { reproScript } from '../../harness/uses/repro/script.js';
+import { didYouMean } from '../../harness/language/yaml/suggest.js';
 import { EXIT, UsageError } from '../exit-status.js';
 import { loadSuiteKnowledge } from '../suite-knowledge.js';
 import type { Terminal } from '../terminal.js';

@@ -1,11 +1,11 @@
 /** `winsock-conformance run`: the conformance suite against one provider. */
 import { join, resolve } from 'node:path';
-import { WORKER_SCRIPT } from '../../harness/paths.js';
-import type { Provider } from '../../harness/providers/provider.js';
-import type { Standard } from '../../harness/results/result.js';
-import { inputOptionsFor } from '../../harness/runner/inputs.js';
-import type { Reporter } from '../../harness/runner/reporter.js';
-import { RunStopped, runSuite } from '../../harness/runner/run-suite.js';
+import { WORKER_SCRIPT } from '../../harness/common/project-paths.js';
+import type { Provider } from '../../harness/stacks/providers/provider.js';
+import type { Standard } from '../../harness/judging/results/result.js';
+import { inputOptionsFor } from '../../harness/run/runner/inputs.js';
+import type { Reporter } from '../../harness/run/runner/reporter.js';
+import { RunStopped, runSuite } from '../../harness/run/runner/run-suite.js';
 import { ConsoleReporter } from '../../reporters/console.js';
 import { HtmlReporter } from '../../reporters/html.js';
 import { JUnitReporter } from '../../reporters/junit.js';
@@ -15,7 +15,7 @@ import { JsonLinesReporter, readResults } from '../../reporters/results-jsonl.js
 import { EXIT } from '../exit-status.js';
 import { readRecordedRun } from '../results-files.js';
 import { statusOf } from './compare.js';
-import { compareRuns } from '../../harness/baselines/compare.js';
+import { compareRuns } from '../../harness/uses/baselines/compare.js';
 import { REPORT_NAMES, wantsColor, type ReportName } from '../options.js';
 import type { Terminal } from '../terminal.js';
 

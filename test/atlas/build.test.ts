@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { buildAtlas } from '../../harness/atlas/build.js';
+import { buildAtlas } from '../../harness/uses/atlas/build.js';
 import { atlasInputs, broadcastRun, CATALOGUE, check } from './fixtures.js';
 
 describe('buildAtlas', () => {

@@ -1,9 +1,9 @@
 /** A small catalogue, the reference samples' cases and references, and runs of the broadcast case: what the atlas tests build from. */
-import type { Clause, ClauseCatalogue } from '../../harness/clauses/clause.js';
-import { findErrata } from '../../harness/references/errata.js';
-import { loadReferences } from '../../harness/references/load.js';
-import type { CaseResult, CheckResult, Observation, Verdict } from '../../harness/results/result.js';
-import type { RecordedRun } from '../../harness/results/recorded-run.js';
+import type { Clause, ClauseCatalogue } from '../../harness/language/clauses/clause.js';
+import { findErrata } from '../../harness/judging/windows-reference/errata.js';
+import { loadReferences } from '../../harness/judging/windows-reference/load.js';
+import type { CaseResult, CheckResult, Observation, Verdict } from '../../harness/judging/results/result.js';
+import type { RecordedRun } from '../../harness/judging/results/recorded-run.js';
 import { load, PROJECT_ROOT } from '../cases/helpers.js';
 import { RUN } from '../reporters/sample-results.js';
 

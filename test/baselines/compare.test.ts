@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { compareRuns, hasRegression, type Comparison } from '../../harness/baselines/compare.js';
-import type { Outcome } from '../../harness/cases/case.js';
-import type { CaseResult, CheckResult, Observation, RunInfo, Verdict } from '../../harness/results/result.js';
-import type { RecordedRun } from '../../harness/results/recorded-run.js';
+import { compareRuns, hasRegression, type Comparison } from '../../harness/uses/baselines/compare.js';
+import type { Outcome } from '../../harness/language/cases/case.js';
+import type { CaseResult, CheckResult, Observation, RunInfo, Verdict } from '../../harness/judging/results/result.js';
+import type { RecordedRun } from '../../harness/judging/results/recorded-run.js';
 import { comparisonText } from '../../reporters/comparison-text.js';
 import { RUN } from '../reporters/sample-results.js';
 

@@ -1,8 +1,8 @@
 /** The one table of errno → Winsock error names, and how errno values are reported. */
 import { expect } from 'chai';
 import koffi from 'koffi';
-import { ERRNO_TO_WSA, ErrnoNames } from '../../harness/bindings/libc/errno-names.js';
-import { WSA_ERRORS } from '../../harness/vocabulary/errors.js';
+import { ERRNO_TO_WSA, ErrnoNames } from '../../harness/stacks/bindings/libc/errno-names.js';
+import { WSA_ERRORS } from '../../harness/language/vocabulary/errors.js';
 import { LINUX_ERRNO } from './fake-libc.js';
 
 /** The rows that do not pair a name with its WSA twin, each for a reason the table's comment states. */

@@ -6,8 +6,8 @@
  * calls) without koffi or a real kernel. It has Linux's numbers, whatever
  * the machine running the tests.
  */
-import { hostAbi } from '../../harness/net/host-abi.js';
-import type { Libc } from '../../harness/net/libc.js';
+import { hostAbi } from '../../harness/common/net/host-abi.js';
+import type { Libc } from '../../harness/common/net/libc.js';
 import { ScriptedFake, snapshot, type LoggedCall } from './scripted-fake.js';
 
 export { bufferArg } from './scripted-fake.js';

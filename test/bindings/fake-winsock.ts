@@ -6,12 +6,12 @@
  * behind WSAGetLastError / WSASetLastError. Tests of the Winsock binding
  * drive it to check the C-level contract without koffi or Wine.
  */
-import type { NativeFunction } from '../../harness/calls/declaration.js';
-import { CALLS, isProviderCall } from '../../harness/calls/index.js';
-import { WinsockBinding } from '../../harness/bindings/winsock/winsock-binding.js';
-import type { RawArgs } from '../../harness/calls/arguments.js';
-import type { Observation } from '../../harness/results/result.js';
-import { declaredFunctions, prototypeName, type Ws2_32 } from '../../harness/bindings/winsock/ws2-32.js';
+import type { NativeFunction } from '../../harness/language/calls/declaration.js';
+import { CALLS, isProviderCall } from '../../harness/language/calls/index.js';
+import { WinsockBinding } from '../../harness/stacks/bindings/winsock/winsock-binding.js';
+import type { RawArgs } from '../../harness/language/calls/arguments.js';
+import type { Observation } from '../../harness/judging/results/result.js';
+import { declaredFunctions, prototypeName, type Ws2_32 } from '../../harness/stacks/bindings/winsock/ws2-32.js';
 import { ScriptedFake, snapshot, type LoggedCall } from './scripted-fake.js';
 
 export { bufferArg } from './scripted-fake.js';

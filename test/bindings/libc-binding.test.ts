@@ -5,14 +5,14 @@
  * Winsock's terms.
  */
 import { expect } from 'chai';
-import { ArgumentError, type RawArgs as Args } from '../../harness/calls/arguments.js';
-import { CALLS, isProviderCall } from '../../harness/calls/index.js';
-import { LIBC_CALLS } from '../../harness/bindings/libc/calls.js';
-import { LibcBinding } from '../../harness/bindings/libc/libc-binding.js';
-import { describeStack } from '../../harness/bindings/libc/open.js';
-import { BINDINGS } from '../../harness/bindings/catalogue.js';
-import type { Observation } from '../../harness/results/result.js';
-import { Unsupported } from '../../harness/worker/binding.js';
+import { ArgumentError, type RawArgs as Args } from '../../harness/language/calls/arguments.js';
+import { CALLS, isProviderCall } from '../../harness/language/calls/index.js';
+import { LIBC_CALLS } from '../../harness/stacks/bindings/libc/calls.js';
+import { LibcBinding } from '../../harness/stacks/bindings/libc/libc-binding.js';
+import { describeStack } from '../../harness/stacks/bindings/libc/open.js';
+import { BINDINGS } from '../../harness/stacks/bindings/catalogue.js';
+import type { Observation } from '../../harness/judging/results/result.js';
+import { Unsupported } from '../../harness/stacks/worker/binding.js';
 import { thrownBy } from '../support/thrown-by.js';
 import { bufferArg, failingWith, FakeLibc, LINUX, LINUX_ERRNO, returning } from './fake-libc.js';
 

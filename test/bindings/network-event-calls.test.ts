@@ -5,10 +5,10 @@
  * events and windows are released at reset.
  */
 import { expect } from 'chai';
-import { RELEASES } from '../../harness/bindings/winsock/winsock-binding.js';
-import { CALLS, isProviderCall } from '../../harness/calls/index.js';
-import { ArgumentError, type RawArgs } from '../../harness/calls/arguments.js';
-import type { Observation } from '../../harness/results/result.js';
+import { RELEASES } from '../../harness/stacks/bindings/winsock/winsock-binding.js';
+import { CALLS, isProviderCall } from '../../harness/language/calls/index.js';
+import { ArgumentError, type RawArgs } from '../../harness/language/calls/arguments.js';
+import type { Observation } from '../../harness/judging/results/result.js';
 import { bufferArg, failingWith, fakeStack, type FakeWinsock, returning } from './fake-winsock.js';
 
 const S = 224;

@@ -4,9 +4,9 @@
  * error become an Observation.
  */
 import { expect } from 'chai';
-import type { Observation } from '../../harness/results/result.js';
-import { ArgumentError, type RawArgs as Args } from '../../harness/calls/arguments.js';
-import type { WinsockBinding } from '../../harness/bindings/winsock/winsock-binding.js';
+import type { Observation } from '../../harness/judging/results/result.js';
+import { ArgumentError, type RawArgs as Args } from '../../harness/language/calls/arguments.js';
+import type { WinsockBinding } from '../../harness/stacks/bindings/winsock/winsock-binding.js';
 import { bindingOver, bufferArg, failingWith, FakeWinsock, INVALID_SOCKET_VALUE, returning, SOCKET_ERROR } from './fake-winsock.js';
 
 /** 0xdeadbeef as the signed int WSASetLastError takes. */

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { describeWinsockStack } from '../../harness/bindings/winsock/stack.js';
+import { describeWinsockStack } from '../../harness/stacks/bindings/winsock/stack.js';
 
 describe('describeWinsockStack', () => {
   it("names Windows by its product and version, and splits out the build", () => {

@@ -3,9 +3,9 @@
  * defaults of optional ones, and the message of what it rejects.
  */
 import { expect } from 'chai';
-import { ArgumentError, INVALID_SOCKET, QOS_NOT_SPECIFIED, readArgs, type RawArgs } from '../../harness/calls/arguments.js';
-import { arg, type ArgSpecs } from '../../harness/calls/declaration.js';
-import { winsockConstant } from '../../harness/vocabulary/constants.js';
+import { ArgumentError, INVALID_SOCKET, QOS_NOT_SPECIFIED, readArgs, type RawArgs } from '../../harness/language/calls/arguments.js';
+import { arg, type ArgSpecs } from '../../harness/language/calls/declaration.js';
+import { winsockConstant } from '../../harness/language/vocabulary/constants.js';
 
 function read(specs: ArgSpecs, raw: RawArgs): Record<string, unknown> {
   return readArgs(specs, raw, winsockConstant);

@@ -1,9 +1,9 @@
 /** The traffic rule on its own: which addresses a call may name, and what the guard remembers of sockets. */
 import { expect } from 'chai';
-import { trafficRefusal } from '../../harness/calls/traffic-rule.js';
-import { addressClass } from '../../harness/net/address-class.js';
-import { WINSOCK_FAMILIES } from '../../harness/net/sockaddr.js';
-import { TrafficGuard } from '../../harness/runner/traffic-guard.js';
+import { trafficRefusal } from '../../harness/language/calls/traffic-rule.js';
+import { addressClass } from '../../harness/common/net/address-class.js';
+import { WINSOCK_FAMILIES } from '../../harness/common/net/sockaddr.js';
+import { TrafficGuard } from '../../harness/run/runner/traffic-guard.js';
 
 const CONNECTS = { destination: 'name', sendsData: false } as const;
 const SENDS_TO = { destination: 'to', sendsData: true } as const;

@@ -3,9 +3,9 @@
  * command line prints them, which is what the tests assert on.
  */
 import { fileURLToPath } from 'node:url';
-import { formatProblem, loadCases, type LoadedCases } from '../../harness/cases/load.js';
-import { CLAUSE_CATALOGUE_FILE, type ClauseCatalogue } from '../../harness/clauses/clause.js';
-import { loadClauseCatalogue } from '../../harness/clauses/load.js';
+import { formatProblem, loadCases, type LoadedCases } from '../../harness/language/cases/load.js';
+import { CLAUSE_CATALOGUE_FILE, type ClauseCatalogue } from '../../harness/language/clauses/clause.js';
+import { loadClauseCatalogue } from '../../harness/language/clauses/load.js';
 
 /** Tests run from dist/test/cases/; the project root is three levels up. Samples are read from the source tree. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));

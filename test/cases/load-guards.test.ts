@@ -7,9 +7,9 @@ import { expect } from 'chai';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { formatProblem, loadCases } from '../../harness/cases/load.js';
-import { MAX_SOURCE_BYTES } from '../../harness/yaml/source-text.js';
-import { MAX_NESTING } from '../../harness/yaml/nesting.js';
+import { formatProblem, loadCases } from '../../harness/language/cases/load.js';
+import { MAX_SOURCE_BYTES } from '../../harness/language/yaml/source-text.js';
+import { MAX_NESTING } from '../../harness/language/yaml/nesting.js';
 
 describe('loadCases: input guards', () => {
   let root: string;

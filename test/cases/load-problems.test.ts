@@ -3,7 +3,7 @@
  * must say exactly where it is and what to do about it.
  */
 import { expect } from 'chai';
-import { CALL_NAMES } from '../../harness/calls/index.js';
+import { CALL_NAMES } from '../../harness/language/calls/index.js';
 import { casesSample, load } from './helpers.js';
 
 function problemsOf(...names: string[]): string[] {

@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_CASE_TIMEOUT_MS, type Case } from '../../harness/cases/case.js';
-import { findCaseFiles } from '../../harness/cases/load.js';
+import { DEFAULT_CASE_TIMEOUT_MS, type Case } from '../../harness/language/cases/case.js';
+import { findCaseFiles } from '../../harness/language/cases/load.js';
 import { casesSample, load, PROJECT_ROOT } from './helpers.js';
 
 describe('loadCases: valid files', () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { isReferenceText, literalText, parseReference } from '../../harness/cases/references.js';
+import { isReferenceText, literalText, parseReference } from '../../harness/language/cases/value-references.js';
 
 describe('parseReference', () => {
   it('splits a reference into its name and path', () => {

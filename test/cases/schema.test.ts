@@ -8,12 +8,12 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { caseFileSchema } from '../../harness/cases/schema.js';
-import { expectationsFileSchema } from '../../harness/expectations/schema.js';
-import { caseSchemaDocument } from '../../harness/schemas/case-schema.js';
-import { expectationsSchemaDocument } from '../../harness/schemas/expectations-schema.js';
-import { GENERATED_FILES } from '../../harness/schemas/generated-files.js';
-import { CALL_NAMES } from '../../harness/calls/index.js';
+import { caseFileSchema } from '../../harness/language/cases/schema.js';
+import { expectationsFileSchema } from '../../harness/judging/expectations/schema.js';
+import { caseSchemaDocument } from '../../harness/language/cases/case-schema.js';
+import { expectationsSchemaDocument } from '../../harness/judging/expectations/expectations-schema.js';
+import { GENERATED_FILES } from '../../harness/build-steps/generated-files.js';
+import { CALL_NAMES } from '../../harness/language/calls/index.js';
 import { PROJECT_ROOT } from './helpers.js';
 
 /** The paths of every property schema (under `properties`) in a schema document. */

@@ -7,9 +7,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { CLAUSE_CATALOGUE_FILE } from '../../harness/clauses/clause.js';
-import { loadClauseCatalogue } from '../../harness/clauses/load.js';
-import { formatProblem } from '../../harness/yaml/problem.js';
+import { CLAUSE_CATALOGUE_FILE } from '../../harness/language/clauses/clause.js';
+import { loadClauseCatalogue } from '../../harness/language/clauses/load.js';
+import { formatProblem } from '../../harness/language/yaml/problem.js';
 import { PROJECT_ROOT, projectCatalogue } from '../cases/helpers.js';
 
 describe('the project clause catalogue (spec/clauses.yaml)', () => {

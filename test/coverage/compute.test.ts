@@ -1,8 +1,8 @@
 /** computeCoverage on a small catalogue: what covers a clause and an error code, what is explained, planned, missing or stale. */
 import { expect } from 'chai';
-import type { Clause, ClauseCatalogue } from '../../harness/clauses/clause.js';
-import { computeCoverage } from '../../harness/coverage/compute.js';
-import type { RecordedCoverage, RecordedReason } from '../../harness/coverage/recorded.js';
+import type { Clause, ClauseCatalogue } from '../../harness/language/clauses/clause.js';
+import { computeCoverage } from '../../harness/uses/coverage/compute.js';
+import type { RecordedCoverage, RecordedReason } from '../../harness/uses/coverage/recorded.js';
 import { makeCase, step } from '../runner/helpers.js';
 
 const AT = { file: 'spec/clauses.yaml', line: 1, column: 1 };

@@ -3,10 +3,10 @@ import { expect } from 'chai';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Coverage } from '../../harness/coverage/compute.js';
-import { loadCoverage } from '../../harness/coverage/load.js';
-import { loadRecordedCoverage } from '../../harness/coverage/recorded.js';
-import { formatProblem } from '../../harness/yaml/problem.js';
+import type { Coverage } from '../../harness/uses/coverage/compute.js';
+import { loadCoverage } from '../../harness/uses/coverage/load.js';
+import { loadRecordedCoverage } from '../../harness/uses/coverage/recorded.js';
+import { formatProblem } from '../../harness/language/yaml/problem.js';
 import { PROJECT_ROOT, projectCatalogue } from '../cases/helpers.js';
 
 function projectCoverage(verdicts?: ReadonlyMap<string, 'PASS'>): Coverage {

@@ -1,7 +1,7 @@
 /** The coverage report as text and as JSON. */
 import { expect } from 'chai';
-import type { Coverage } from '../../harness/coverage/compute.js';
-import { coverageJson, renderCoverageText } from '../../harness/coverage/report.js';
+import type { Coverage } from '../../harness/uses/coverage/compute.js';
+import { coverageJson, renderCoverageText } from '../../harness/uses/coverage/report.js';
 
 const covering = (id: string, verdict?: 'PASS' | 'KNOWN') => ({ id, file: 'cases/x.yaml', line: 3, ...(verdict === undefined ? {} : { verdict }) });
 

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import type { Case } from '../../harness/cases/case.js';
-import { formatProblem } from '../../harness/cases/load.js';
-import type { Deviation } from '../../harness/expectations/deviation.js';
-import { checkDeviationsAgainstCases, loadExpectations } from '../../harness/expectations/load.js';
+import type { Case } from '../../harness/language/cases/case.js';
+import { formatProblem } from '../../harness/language/cases/load.js';
+import type { Deviation } from '../../harness/judging/expectations/deviation.js';
+import { checkDeviationsAgainstCases, loadExpectations } from '../../harness/judging/expectations/load.js';
 import { load, PROJECT_ROOT } from '../cases/helpers.js';
 
 const sample = (name: string): string => `test/expectations/samples/${name}`;

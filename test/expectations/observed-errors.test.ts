@@ -1,6 +1,6 @@
 /** The forms an observed error may take in an expectations file: what each provider reports. */
 import { expect } from 'chai';
-import { expectationsFileSchema } from '../../harness/expectations/schema.js';
+import { expectationsFileSchema } from '../../harness/judging/expectations/schema.js';
 
 function accepts(error: string): boolean {
   const file = { format: 1, deviations: [{ case: 'a.b', step: 'send', observed: { returns: 'SOCKET_ERROR', error }, reason: 'r' }] };

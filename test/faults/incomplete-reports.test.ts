@@ -35,7 +35,7 @@ describe('reports of an incomplete run', function () {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('an interrupted run (SIGINT): junit.xml has an INCOMPLETE error and the reason on every suite, report.html says so', async function () {
-    if (process.platform !== 'linux') this.skip(); // The posix provider is described for Linux only (harness/net/host-abi.ts).
+    if (process.platform !== 'linux') this.skip(); // The posix provider is described for Linux only (harness/common/net/host-abi.ts).
     const out = join(dir, 'reports');
     const cases = caseSet(dir, QUICK_CASE('cli.first'), HANGING_CASE, QUICK_CASE('cli.never-reached'));
     const child = spawn(process.execPath, [CLI, 'run', '--provider', 'posix', '--cases', cases, '--out', out], { stdio: 'ignore' });

@@ -2,7 +2,7 @@
  * Every number a case writes has the bounds the call really takes, checked
  * by `lint` at file:line:column: a select time-out or a recv length of 2^31
  * or 1e308 is a problem of the case file, never an ERROR at run time. And
- * the schema and the argument readers share each bound (harness/calls/
+ * the schema and the argument readers share each bound (harness/language/calls/
  * bounds.ts), so that nothing lint accepts is refused at run time for its
  * range: for every numeric argument of every call, the largest value the
  * schema accepts is read without complaint, and the next one is refused by
@@ -12,13 +12,13 @@ import { expect } from 'chai';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ArgumentError, readArgs } from '../../harness/calls/arguments.js';
-import { CONSTANT_BOUNDS, COUNT_BOUNDS, INT_BOUNDS, type Bounds } from '../../harness/calls/bounds.js';
-import type { ArgSpec } from '../../harness/calls/declaration.js';
-import { CALLS } from '../../harness/calls/index.js';
-import { caseSchemaDocument } from '../../harness/schemas/case-schema.js';
-import { compileSchema } from '../../harness/yaml/schema.js';
-import { CONSTANT_GROUPS, type ConstantGroup } from '../../harness/vocabulary/constants.js';
+import { ArgumentError, readArgs } from '../../harness/language/calls/arguments.js';
+import { CONSTANT_BOUNDS, COUNT_BOUNDS, INT_BOUNDS, type Bounds } from '../../harness/language/calls/bounds.js';
+import type { ArgSpec } from '../../harness/language/calls/declaration.js';
+import { CALLS } from '../../harness/language/calls/index.js';
+import { caseSchemaDocument } from '../../harness/language/cases/case-schema.js';
+import { compileSchema } from '../../harness/language/yaml/schema.js';
+import { CONSTANT_GROUPS, type ConstantGroup } from '../../harness/language/vocabulary/constants.js';
 import { runCli } from '../integration/cli.js';
 
 const CASE_FILE = `format: 1

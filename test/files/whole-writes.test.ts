@@ -7,8 +7,8 @@ import { expect } from 'chai';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OutputNotWritten } from '../../harness/files/output-not-written.js';
-import { appendWholeLine, writeAll, writeWholeFile, type WriteBytes } from '../../harness/files/whole-writes.js';
+import { OutputNotWritten } from '../../harness/common/files/output-not-written.js';
+import { appendWholeLine, writeAll, writeWholeFile, type WriteBytes } from '../../harness/common/files/whole-writes.js';
 
 /** Stores at most `chunk` bytes per call, as write(2) does when the disk fills part-way. */
 const shortWrites = (chunk: number): WriteBytes => (fd, buffer, offset, length) => writeSync(fd, buffer, offset, Math.min(chunk, length));

@@ -8,11 +8,11 @@ import { expect } from 'chai';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Comparison } from '../../harness/baselines/compare.js';
-import type { Matrix } from '../../harness/matrix/build.js';
-import { WINE64 } from '../../harness/providers/wine/provision.js';
-import { resultsSchemaDocument } from '../../harness/schemas/results-schema.js';
-import { compileSchema } from '../../harness/yaml/schema.js';
+import type { Comparison } from '../../harness/uses/baselines/compare.js';
+import type { Matrix } from '../../harness/uses/matrix/build.js';
+import { WINE64 } from '../../harness/stacks/providers/wine/provision.js';
+import { resultsSchemaDocument } from '../../harness/judging/results/results-schema.js';
+import { compileSchema } from '../../harness/language/yaml/schema.js';
 import { readResults } from '../../reporters/results-jsonl.js';
 import { runCli } from './cli.js';
 

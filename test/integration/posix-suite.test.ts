@@ -8,10 +8,10 @@ import { expect } from 'chai';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BINDINGS } from '../../harness/bindings/catalogue.js';
-import { findCaseFiles, loadCases } from '../../harness/cases/load.js';
-import { capabilityGap } from '../../harness/runner/capabilities.js';
-import { CAPABILITIES, CAPABILITY_NAMES } from '../../harness/vocabulary/capabilities.js';
+import { BINDINGS } from '../../harness/stacks/bindings/catalogue.js';
+import { findCaseFiles, loadCases } from '../../harness/language/cases/load.js';
+import { capabilityGap } from '../../harness/run/runner/capabilities.js';
+import { CAPABILITIES, CAPABILITY_NAMES } from '../../harness/language/vocabulary/capabilities.js';
 import { readResults } from '../../reporters/results-jsonl.js';
 import { expectValidJUnit } from '../support/junit-schema.js';
 import { PROJECT_ROOT, runCli } from './cli.js';
@@ -20,7 +20,7 @@ describe('the suite on POSIX sockets through libc (integration)', function () {
   this.timeout(60_000);
 
   it('runs every case of cases/ with honest verdicts: PASS, KNOWN with a mechanism, or SKIP with a reason', async function () {
-    if (process.platform !== 'linux') this.skip(); // Only Linux's numbers are described (harness/net/host-abi.ts).
+    if (process.platform !== 'linux') this.skip(); // Only Linux's numbers are described (harness/common/net/host-abi.ts).
     const outDir = mkdtempSync(join(tmpdir(), 'wsc-posix-'));
     try {
       await checkRun(outDir);

@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WINE64 } from '../../harness/providers/wine/provision.js';
+import { WINE64 } from '../../harness/stacks/providers/wine/provision.js';
 import { readResults } from '../../reporters/results-jsonl.js';
 import { expectValidJUnit } from '../support/junit-schema.js';
 import { acceptableVerdicts } from '../support/private-network-available.js';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { buildMatrix, stepKey } from '../../harness/matrix/build.js';
-import type { CaseResult, CheckResult, Observation, ReferenceNote, RunInfo, Verdict } from '../../harness/results/result.js';
-import type { RecordedRun } from '../../harness/results/recorded-run.js';
+import { buildMatrix, stepKey } from '../../harness/uses/matrix/build.js';
+import type { CaseResult, CheckResult, Observation, ReferenceNote, RunInfo, Verdict } from '../../harness/judging/results/result.js';
+import type { RecordedRun } from '../../harness/judging/results/recorded-run.js';
 import { RUN } from '../reporters/sample-results.js';
 
 function check(stepId: string, observed: Observation, passed = true, known = false): CheckResult {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import Mocha from 'mocha';
 import { caseContext, CaseVerdictError, mochaOutcome, pendingTitle, type CaseLocation, type MochaOutcome } from '../../mocha/outcome.js';
-import type { CaseResult } from '../../harness/results/result.js';
+import type { CaseResult } from '../../harness/judging/results/result.js';
 import { CRASH_CASE, ERROR_CASE, FAIL_CASE, KNOWN_CASE, PASS_CASE, SKIP_CASE, TIMEOUT_CASE, XPASS_CASE } from '../reporters/sample-results.js';
 
 const WHERE: CaseLocation = { file: '/project/cases/tcp/connect.yaml', line: 20, column: 5 };

@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ACCEPTED_VERDICTS } from '../../harness/results/result.js';
+import { ACCEPTED_VERDICTS } from '../../harness/judging/results/result.js';
 import { readResults } from '../../reporters/results-jsonl.js';
 import { runCli } from '../integration/cli.js';
 import { expectSameVerdicts, runMocha, xunitTests } from './run-mocha.js';
@@ -17,7 +17,7 @@ describe('the whole suite through mocha on POSIX sockets (integration)', functio
   let out: string | undefined;
 
   before(function () {
-    // Only Linux's numbers are described (harness/net/host-abi.ts).
+    // Only Linux's numbers are described (harness/common/net/host-abi.ts).
     if (process.platform === 'linux') out = mkdtempSync(join(tmpdir(), 'wsc-mocha-posix-'));
     else this.skip();
   });

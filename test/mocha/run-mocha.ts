@@ -1,7 +1,7 @@
 /** Runs mocha on the conformance suite as a user would (`mocha --config conformance.mocharc.cjs`), and reads what its reporters wrote. */
 import { expect } from 'chai';
 import { join } from 'node:path';
-import type { CaseResult, Verdict } from '../../harness/results/result.js';
+import type { CaseResult, Verdict } from '../../harness/judging/results/result.js';
 import { pendingTitle } from '../../mocha/outcome.js';
 import { VARIABLES } from '../../mocha/settings.js';
 import { toOneLine } from '../../reporters/check-findings.js';

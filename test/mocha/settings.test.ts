@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CASES_DIR, EXPECTATIONS_DIR } from '../../harness/paths.js';
-import { defaultProviderName } from '../../harness/providers/registry.js';
-import { loadSuiteInputs } from '../../harness/runner/inputs.js';
-import { UnusablePath } from '../../harness/runner/unusable-path.js';
+import { CASES_DIR, EXPECTATIONS_DIR } from '../../harness/common/project-paths.js';
+import { defaultProviderName } from '../../harness/stacks/providers/registry.js';
+import { loadSuiteInputs } from '../../harness/run/runner/inputs.js';
+import { UnusablePath } from '../../harness/common/files/unusable-path.js';
 import { BadSetting, settingsFrom } from '../../mocha/settings.js';
 import { thrownBy } from '../support/thrown-by.js';
 

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CaseResult, Verdict } from '../../harness/results/result.js';
+import type { CaseResult, Verdict } from '../../harness/judging/results/result.js';
 import { pendingTitle } from '../../mocha/outcome.js';
 import { readResults } from '../../reporters/results-jsonl.js';
 import { toClassName } from '../../reporters/junit.js';
@@ -29,7 +29,7 @@ describe('the suite through mocha (integration, POSIX provider)', function () {
   let cli: readonly CaseResult[];
 
   before(async function () {
-    if (process.platform !== 'linux') this.skip(); // Only Linux's numbers are described (harness/net/host-abi.ts).
+    if (process.platform !== 'linux') this.skip(); // Only Linux's numbers are described (harness/common/net/host-abi.ts).
     out = mkdtempSync(join(tmpdir(), 'wsc-mocha-'));
     const run = await runCli(['run', '--provider', 'posix', '--cases', OUTCOME_CASES, '--expectations', OUTCOME_EXPECTATIONS, '--out', join(out, 'cli'), '--reporter', 'console']);
     expect(run.status, run.stderr).to.equal(1);

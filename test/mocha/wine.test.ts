@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WINE64 } from '../../harness/providers/wine/provision.js';
+import { WINE64 } from '../../harness/stacks/providers/wine/provision.js';
 import { readResults } from '../../reporters/results-jsonl.js';
 import { PROJECT_ROOT, runCli } from '../integration/cli.js';
 import { expectSameVerdicts, runMocha, xunitTests } from './run-mocha.js';

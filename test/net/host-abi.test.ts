@@ -1,6 +1,6 @@
 /** The table of the host's C socket numbers: which systems it describes, and what it says of the others. */
 import { expect } from 'chai';
-import { hostAbi, hostFamilies, HostUnsupported } from '../../harness/net/host-abi.js';
+import { hostAbi, hostFamilies, HostUnsupported } from '../../harness/common/net/host-abi.js';
 import { thrownBy } from '../support/thrown-by.js';
 
 const refusal = (run: () => unknown): string => thrownBy(run, HostUnsupported).message;

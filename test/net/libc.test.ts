@@ -6,9 +6,9 @@
 import { expect } from 'chai';
 import koffi from 'koffi';
 import { constants } from 'node:os';
-import { hostFamilies } from '../../harness/net/host-abi.js';
-import { loadLibc, type Libc } from '../../harness/net/libc.js';
-import { decodeSockaddr, encodeSockaddr } from '../../harness/net/sockaddr.js';
+import { hostFamilies } from '../../harness/common/net/host-abi.js';
+import { loadLibc, type Libc } from '../../harness/common/net/libc.js';
+import { decodeSockaddr, encodeSockaddr } from '../../harness/common/net/sockaddr.js';
 
 describe('the host libc through koffi', () => {
   let libc: Libc;

@@ -8,7 +8,7 @@ import {
   sockaddrSize,
   type FamilyNumbers,
   type SockAddr,
-} from '../../harness/net/sockaddr.js';
+} from '../../harness/common/net/sockaddr.js';
 
 const WINDOWS: FamilyNumbers = { AF_UNSPEC: 0, AF_INET: 2, AF_INET6: 23 };
 const LINUX: FamilyNumbers = { AF_UNSPEC: 0, AF_INET: 2, AF_INET6: 10 };

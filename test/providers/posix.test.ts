@@ -1,8 +1,8 @@
 /** The posix provider: what it runs, and where it cannot. */
 import { expect } from 'chai';
-import { PosixProvider } from '../../harness/providers/posix.js';
-import { ProviderUnavailable } from '../../harness/providers/provider.js';
-import { createProvider, PROVIDER_NAMES } from '../../harness/providers/registry.js';
+import { PosixProvider } from '../../harness/stacks/providers/posix.js';
+import { ProviderUnavailable } from '../../harness/stacks/providers/provider.js';
+import { createProvider, PROVIDER_NAMES } from '../../harness/stacks/providers/registry.js';
 
 describe('the posix provider', () => {
   it('is --provider posix, with the libc binding', () => {

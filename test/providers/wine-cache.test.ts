@@ -7,13 +7,13 @@ import { expect } from 'chai';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cacheUnusable, CacheUnusable } from '../../harness/providers/wine/cache-failure.js';
-import { withCacheLock } from '../../harness/providers/wine/cache-lock.js';
-import { CommandFailed } from '../../harness/providers/wine/commands.js';
-import { FetchFailed } from '../../harness/providers/wine/npm-pack.js';
-import { MANIFEST, pieceDamage, recordManifest } from '../../harness/providers/wine/piece-manifest.js';
-import { PREFIX_READY, prefixDamage } from '../../harness/providers/wine/wine-prefix.js';
-import { ProviderUnavailable } from '../../harness/providers/provider.js';
+import { cacheUnusable, CacheUnusable } from '../../harness/stacks/providers/wine/cache-failure.js';
+import { withCacheLock } from '../../harness/stacks/providers/wine/cache-lock.js';
+import { CommandFailed } from '../../harness/stacks/providers/wine/commands.js';
+import { FetchFailed } from '../../harness/stacks/providers/wine/npm-pack.js';
+import { MANIFEST, pieceDamage, recordManifest } from '../../harness/stacks/providers/wine/piece-manifest.js';
+import { PREFIX_READY, prefixDamage } from '../../harness/stacks/providers/wine/wine-prefix.js';
+import { ProviderUnavailable } from '../../harness/stacks/providers/provider.js';
 import { flipByte } from '../support/flip-byte.js';
 
 function escaped(text: string): string {

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { findCaseFiles } from '../../harness/cases/load.js';
-import { CASES_DIR, WINDOWS_REFERENCES_FILE } from '../../harness/paths.js';
-import { findErrata } from '../../harness/references/errata.js';
-import { loadReferences } from '../../harness/references/load.js';
+import { findCaseFiles } from '../../harness/language/cases/load.js';
+import { CASES_DIR, WINDOWS_REFERENCES_FILE } from '../../harness/common/project-paths.js';
+import { findErrata } from '../../harness/judging/windows-reference/errata.js';
+import { loadReferences } from '../../harness/judging/windows-reference/load.js';
 import { errataText } from '../../reporters/errata-views.js';
 import { load, PROJECT_ROOT } from '../cases/helpers.js';
 

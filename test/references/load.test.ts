@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import type { Case } from '../../harness/cases/case.js';
-import { findCaseFiles, formatProblem } from '../../harness/cases/load.js';
-import { CASES_DIR, WINDOWS_REFERENCES_FILE } from '../../harness/paths.js';
-import { loadReferences } from '../../harness/references/load.js';
-import { describeSource, sourceUrl } from '../../harness/references/reference.js';
+import type { Case } from '../../harness/language/cases/case.js';
+import { findCaseFiles, formatProblem } from '../../harness/language/cases/load.js';
+import { CASES_DIR, WINDOWS_REFERENCES_FILE } from '../../harness/common/project-paths.js';
+import { loadReferences } from '../../harness/judging/windows-reference/load.js';
+import { describeSource, sourceUrl } from '../../harness/judging/windows-reference/reference.js';
 import { load, PROJECT_ROOT } from '../cases/helpers.js';
 import { runCli } from '../integration/cli.js';
 

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { documentedOutcomes, type Case } from '../../harness/cases/case.js';
-import type { Deviation } from '../../harness/expectations/deviation.js';
-import { loadReferences } from '../../harness/references/load.js';
-import { judgeAgainst } from '../../harness/references/standard.js';
-import type { CaseResult, CheckResult } from '../../harness/results/result.js';
+import { documentedOutcomes, type Case } from '../../harness/language/cases/case.js';
+import type { Deviation } from '../../harness/judging/expectations/deviation.js';
+import { loadReferences } from '../../harness/judging/windows-reference/load.js';
+import { judgeAgainst } from '../../harness/judging/windows-reference/standard.js';
+import type { CaseResult, CheckResult } from '../../harness/judging/results/result.js';
 import { load, PROJECT_ROOT } from '../cases/helpers.js';
 
 const sample = (name: string): string => `test/references/samples/${name}`;

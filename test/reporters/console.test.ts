@@ -2,7 +2,7 @@ import { expect } from 'chai';
 
 import { ConsoleReporter } from '../../reporters/console.js';
 import type { ConsoleStream } from '../../reporters/console.js';
-import { summarize } from '../../harness/results/summary.js';
+import { summarize } from '../../harness/judging/results/summary.js';
 import { formatSummaryLine } from '../../reporters/summary.js';
 import { ALL_RESULTS, FAIL_CASE, KNOWN_CASE, PASS_CASE, RUN, SKIP_CASE } from './sample-results.js';
 import { runReporter } from './run-reporter.js';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 
-import { describeCall, describeExpected, describeOutcome, describeValue } from '../../harness/results/describe-outcome.js';
+import { describeCall, describeExpected, describeOutcome, describeValue } from '../../harness/judging/results/describe-outcome.js';
 
 describe('describeOutcome', () => {
   it('writes the return value and the error bare, in that order', () => {

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 
-import type { CaseResult, Observation } from '../../harness/results/result.js';
+import type { CaseResult, Observation } from '../../harness/judging/results/result.js';
 
 import { HtmlReporter } from '../../reporters/html.js';
 import { ROWS_PER_PAGE } from '../../reporters/html-view.js';

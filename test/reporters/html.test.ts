@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 
-import { VERDICTS, type CaseResult, type Observation } from '../../harness/results/result.js';
-import { summarize } from '../../harness/results/summary.js';
+import { VERDICTS, type CaseResult, type Observation } from '../../harness/judging/results/result.js';
+import { summarize } from '../../harness/judging/results/summary.js';
 import { HtmlReporter, describeProvider, renderHtmlReport } from '../../reporters/html.js';
 import { DIFFERENCE_TINTS, VERDICT_COLOURS } from '../../reporters/html-assets.js';
 import { openingVerdicts, reportData, type ReportData } from '../../reporters/html-view.js';

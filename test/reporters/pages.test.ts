@@ -5,9 +5,9 @@
  */
 import { expect } from 'chai';
 import { createHash } from 'node:crypto';
-import { buildAtlas } from '../../harness/atlas/build.js';
-import { buildMatrix, stepKey } from '../../harness/matrix/build.js';
-import type { RecordedRun } from '../../harness/results/recorded-run.js';
+import { buildAtlas } from '../../harness/uses/atlas/build.js';
+import { buildMatrix, stepKey } from '../../harness/uses/matrix/build.js';
+import type { RecordedRun } from '../../harness/judging/results/recorded-run.js';
 import { atlasMarkdown } from '../../reporters/atlas-markdown.js';
 import { atlasPage } from '../../reporters/atlas-page.js';
 import { matrixPage } from '../../reporters/matrix-page.js';

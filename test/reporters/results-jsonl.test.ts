@@ -2,11 +2,11 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import type { Reporter } from '../../harness/runner/reporter.js';
+import type { Reporter } from '../../harness/run/runner/reporter.js';
 import { JsonLinesReporter, RESULTS_FILE_NAME, readResults } from '../../reporters/results-jsonl.js';
-import { summarize } from '../../harness/results/summary.js';
-import { resultsSchemaDocument } from '../../harness/schemas/results-schema.js';
-import { compileSchema } from '../../harness/yaml/schema.js';
+import { summarize } from '../../harness/judging/results/summary.js';
+import { resultsSchemaDocument } from '../../harness/judging/results/results-schema.js';
+import { compileSchema } from '../../harness/language/yaml/schema.js';
 import { ALL_RESULTS, FAIL_CASE, PASS_CASE, RUN } from './sample-results.js';
 import { makeTempDir, removeDir, runReporter } from './run-reporter.js';
 

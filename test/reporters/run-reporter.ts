@@ -3,9 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import type { CaseResult, RunInfo } from '../../harness/results/result.js';
-import type { Reporter } from '../../harness/runner/reporter.js';
-import { summarize } from '../../harness/results/summary.js';
+import type { CaseResult, RunInfo } from '../../harness/judging/results/result.js';
+import type { Reporter } from '../../harness/run/runner/reporter.js';
+import { summarize } from '../../harness/judging/results/summary.js';
 
 export async function runReporter(reporter: Reporter, run: RunInfo, results: readonly CaseResult[]): Promise<void> {
   await reporter.start(run, results.length);

@@ -2,7 +2,7 @@
  * A small run covering every verdict, with hostile text where reporters
  * must escape: markup, `]]>`, a control character, quotes and ampersands.
  */
-import type { CaseResult, CheckResult, RunInfo } from '../../harness/results/result.js';
+import type { CaseResult, CheckResult, RunInfo } from '../../harness/judging/results/result.js';
 
 export const HOSTILE_TITLE = 'Title with <script>alert(1)</script> and ]]> and a bell\u0007 & "quotes"';
 
@@ -108,7 +108,7 @@ export const KNOWN_CASE = caseResult({
   ],
 });
 
-/** As harness/verdicts/judge.ts makes it: the check that no longer deviates passed, carries what was recorded, and explains the verdict. */
+/** As harness/judging/verdicts/judge.ts makes it: the check that no longer deviates passed, carries what was recorded, and explains the verdict. */
 export const XPASS_CASE = caseResult({
   id: 'udp.connect.refused',
   file: 'cases/udp/connect.yaml',

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 
-import type { RunSummary } from '../../harness/results/result.js';
+import type { RunSummary } from '../../harness/judging/results/result.js';
 import { formatDuration } from '../../reporters/format-duration.js';
-import { summarize } from '../../harness/results/summary.js';
+import { summarize } from '../../harness/judging/results/summary.js';
 import { formatSummaryLine } from '../../reporters/summary.js';
 import { ALL_RESULTS, KNOWN_CASE, PASS_CASE, SKIP_CASE } from './sample-results.js';
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { createHash } from 'node:crypto';
-import { canonicalJson, fingerprint } from '../../harness/results/fingerprint.js';
+import { canonicalJson, fingerprint } from '../../harness/judging/results/fingerprint.js';
 
 describe('fingerprint', () => {
   it('hashes the canonical JSON of the entries: keys sorted at every depth, no white space', () => {

@@ -1,9 +1,9 @@
 /** The capabilities a case needs come from its calls' declarations: WSAEventSelect and WSAAsyncSelect need their own. */
 import { expect } from 'chai';
-import { BINDINGS, type BindingDescription } from '../../harness/bindings/catalogue.js';
-import { CALLS } from '../../harness/calls/index.js';
-import { capabilityGap } from '../../harness/runner/capabilities.js';
-import { CAPABILITY_NAMES, type Capability } from '../../harness/vocabulary/capabilities.js';
+import { BINDINGS, type BindingDescription } from '../../harness/stacks/bindings/catalogue.js';
+import { CALLS } from '../../harness/language/calls/index.js';
+import { capabilityGap } from '../../harness/run/runner/capabilities.js';
+import { CAPABILITY_NAMES, type Capability } from '../../harness/language/vocabulary/capabilities.js';
 import { makeCase, step } from './helpers.js';
 
 function without(capability: Capability): BindingDescription {

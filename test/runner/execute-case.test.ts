@@ -3,10 +3,10 @@
  * a real worker process speaking the worker protocol, real time limits.
  */
 import { expect } from 'chai';
-import type { Case, PeerSpec } from '../../harness/cases/case.js';
-import type { Deviation } from '../../harness/expectations/deviation.js';
-import type { CaseResult } from '../../harness/results/result.js';
-import { executeCase } from '../../harness/runner/execute-case.js';
+import type { Case, PeerSpec } from '../../harness/language/cases/case.js';
+import type { Deviation } from '../../harness/judging/expectations/deviation.js';
+import type { CaseResult } from '../../harness/judging/results/result.js';
+import { executeCase } from '../../harness/run/runner/execute-case.js';
 import { callEvents, eventsOf, traceOf } from '../support/fake-provider/journal.js';
 import { FIRST_FAKE_HANDLE } from '../support/fake-provider/script.js';
 import { FAKE_STACK, FakeWorld, makeCase, makeTempDir, OPEN_TCP_SOCKET, processExists, removeDir, step } from './helpers.js';
@@ -91,7 +91,7 @@ describe('executeCase with the fake provider', function () {
     }
     expect(result.verdict).to.equal('SKIP');
     expect(result.message).to.equal(
-      'this peer needs raw host sockets; POSIX sockets through libc are described for linux only (harness/net/host-abi.ts): ' +
+      'this peer needs raw host sockets; POSIX sockets through libc are described for linux only (harness/common/net/host-abi.ts): ' +
         "macOS's numbers are not in the table yet (its libc is libSystem, sockaddr starts with sa_len, AF_INET6 is 30, and most SO_* and errno values differ from Linux's)",
     );
     expect(callEvents(world.journal()), 'no call reached the provider').to.deep.equal([]);

@@ -6,11 +6,11 @@
 import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_CASE_TIMEOUT_MS, type Case, type Outcome, type PeerSpec, type Step, type Value } from '../../harness/cases/case.js';
-import type { Deviation } from '../../harness/expectations/deviation.js';
-import type { CaseContext } from '../../harness/runner/execute-case.js';
-import { ProviderSession } from '../../harness/runner/session.js';
-import { WorkerSpawner } from '../../harness/runner/worker-spawner.js';
+import { DEFAULT_CASE_TIMEOUT_MS, type Case, type Outcome, type PeerSpec, type Step, type Value } from '../../harness/language/cases/case.js';
+import type { Deviation } from '../../harness/judging/expectations/deviation.js';
+import type { CaseContext } from '../../harness/run/runner/execute-case.js';
+import { ProviderSession } from '../../harness/run/runner/session.js';
+import { WorkerSpawner } from '../../harness/run/runner/worker-spawner.js';
 import { readJournal, type JournalEvent } from '../support/fake-provider/journal.js';
 import { FAKE_WORKER_SCRIPT, FakeProvider } from '../support/fake-provider/provider.js';
 import type { FakeScript } from '../support/fake-provider/script.js';

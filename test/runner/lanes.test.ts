@@ -1,9 +1,9 @@
 /** Cases on several lanes: results in case order, and `alone` cases with no other case beside them. */
 import { expect } from 'chai';
-import type { Case } from '../../harness/cases/case.js';
-import type { CaseResult } from '../../harness/results/result.js';
-import { runInLanes } from '../../harness/runner/lanes.js';
-import type { ProviderSession } from '../../harness/runner/session.js';
+import type { Case } from '../../harness/language/cases/case.js';
+import type { CaseResult } from '../../harness/judging/results/result.js';
+import { runInLanes } from '../../harness/run/runner/lanes.js';
+import type { ProviderSession } from '../../harness/run/runner/session.js';
 import { makeCase, OPEN_TCP_SOCKET } from './helpers.js';
 
 /** Lanes only hand sessions to `run`; these tests never use them. */

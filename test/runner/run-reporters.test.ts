@@ -9,14 +9,14 @@ import { expect } from 'chai';
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OutputNotWritten } from '../../harness/files/output-not-written.js';
-import type { Reporter } from '../../harness/runner/reporter.js';
-import { RunReporters } from '../../harness/runner/run-reporters.js';
-import { WorkerProcess } from '../../harness/runner/worker-process.js';
-import { READY_LINE } from '../../harness/worker/protocol.js';
+import { OutputNotWritten } from '../../harness/common/files/output-not-written.js';
+import type { Reporter } from '../../harness/run/runner/reporter.js';
+import { RunReporters } from '../../harness/run/runner/run-reporters.js';
+import { WorkerProcess } from '../../harness/run/runner/worker-process.js';
+import { READY_LINE } from '../../harness/stacks/worker/protocol.js';
 import { FakeProvider } from '../support/fake-provider/provider.js';
 import { FAIL_CASE, PASS_CASE, RUN } from '../reporters/sample-results.js';
-import { summarize } from '../../harness/results/summary.js';
+import { summarize } from '../../harness/judging/results/summary.js';
 
 const FULL = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { selectCases } from '../../harness/runner/select-cases.js';
+import { selectCases } from '../../harness/run/runner/select-cases.js';
 import { makeCase, OPEN_TCP_SOCKET } from './helpers.js';
 
 const CASES = [

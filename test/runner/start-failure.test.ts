@@ -2,9 +2,9 @@
 import { expect } from 'chai';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { logMark } from '../../harness/runner/log-excerpt.js';
-import { withLastOutput } from '../../harness/runner/start-failure.js';
-import { WorkerDied } from '../../harness/runner/worker-process.js';
+import { logMark } from '../../harness/run/runner/log-excerpt.js';
+import { withLastOutput } from '../../harness/run/runner/start-failure.js';
+import { WorkerDied } from '../../harness/run/runner/worker-process.js';
 import { makeTempDir, removeDir } from './helpers.js';
 
 describe('the start-up error of a worker', () => {

@@ -2,8 +2,8 @@
 import { expect } from 'chai';
 import { closeSync, openSync } from 'node:fs';
 import path from 'node:path';
-import type { WorkerCommand } from '../../harness/providers/provider.js';
-import { WorkerSpawner } from '../../harness/runner/worker-spawner.js';
+import type { WorkerCommand } from '../../harness/stacks/providers/provider.js';
+import { WorkerSpawner } from '../../harness/run/runner/worker-spawner.js';
 import { readJournal } from '../support/fake-provider/journal.js';
 import { FAKE_WORKER_SCRIPT, FakeProvider } from '../support/fake-provider/provider.js';
 import { START_DELAY_VARIABLE } from '../support/fake-provider/script.js';

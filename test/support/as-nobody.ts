@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CASES_DIR, CLAUSES_FILE, EXPECTATIONS_DIR, PROJECT_ROOT, WINDOWS_REFERENCES_FILE } from '../../harness/paths.js';
+import { CASES_DIR, CLAUSES_FILE, EXPECTATIONS_DIR, PROJECT_ROOT, WINDOWS_REFERENCES_FILE } from '../../harness/common/project-paths.js';
 
 export const NOBODY_UID = 65534;
 const SETPRIV = '/usr/bin/setpriv';
@@ -16,7 +16,7 @@ const SETPRIV = '/usr/bin/setpriv';
 /** The command line that runs what follows it as nobody, with no groups. */
 export const AS_NOBODY: readonly [string, ...string[]] = [SETPRIV, `--reuid=${NOBODY_UID}`, `--regid=${NOBODY_UID}`, '--clear-groups'];
 
-/** What any run of this checkout reads: its compiled code, its dependencies, and the data the harness loads (harness/paths.ts). */
+/** What any run of this checkout reads: its compiled code, its dependencies, and the data the harness loads (harness/common/project-paths.ts). */
 export const CHECKOUT_PARTS: readonly string[] = [
   join(PROJECT_ROOT, 'package.json'),
   join(PROJECT_ROOT, 'dist'),

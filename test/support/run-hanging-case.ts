@@ -3,7 +3,7 @@
  * whose call hangs in the fake provider's worker, in the folder given as the
  * first argument (the worker's journal goes there). It never ends by itself.
  */
-import { executeCase } from '../../harness/runner/execute-case.js';
+import { executeCase } from '../../harness/run/runner/execute-case.js';
 import { FakeWorld, makeCase, OPEN_TCP_SOCKET, step } from '../runner/helpers.js';
 
 const dir = process.argv[2];

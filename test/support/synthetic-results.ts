@@ -4,8 +4,8 @@
  * quotes and deviation reasons of real length, spread over many case files.
  * Deterministic: the same count gives the same results.
  */
-import { ACCEPTED_VERDICTS } from '../../harness/results/result.js';
-import type { CaseResult, CheckResult, RunInfo, Verdict } from '../../harness/results/result.js';
+import { ACCEPTED_VERDICTS } from '../../harness/judging/results/result.js';
+import type { CaseResult, CheckResult, RunInfo, Verdict } from '../../harness/judging/results/result.js';
 
 export const SYNTHETIC_RUN: RunInfo = {
   provider: 'wine',

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import type { Outcome } from '../../harness/cases/case.js';
-import type { Deviation } from '../../harness/expectations/deviation.js';
-import type { ObservedCheck, Observation } from '../../harness/results/result.js';
-import { judge } from '../../harness/verdicts/judge.js';
-import type { Termination } from '../../harness/verdicts/termination.js';
+import type { Outcome } from '../../harness/language/cases/case.js';
+import type { Deviation } from '../../harness/judging/expectations/deviation.js';
+import type { ObservedCheck, Observation } from '../../harness/judging/results/result.js';
+import { judge } from '../../harness/judging/verdicts/judge.js';
+import type { Termination } from '../../harness/judging/verdicts/termination.js';
 
 const COMPLETED: Termination = { kind: 'completed' };
 const CONNECTED: Outcome = { returns: 0 };

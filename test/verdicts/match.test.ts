@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import type { Outcome } from '../../harness/cases/case.js';
-import { compareOutcomes, compareSetup, matchValue } from '../../harness/verdicts/match.js';
+import type { Outcome } from '../../harness/language/cases/case.js';
+import { compareOutcomes, compareSetup, matchValue } from '../../harness/judging/verdicts/match.js';
 
 const LOOPBACK_5000 = { family: 'AF_INET', address: '127.0.0.1', port: 5000 };
 

@@ -1,11 +1,11 @@
 /**
  * A Provider with no Winsock behind it: its worker is test/support/fake-provider/worker.ts,
- * run by this very Node, which speaks the protocol of harness/worker/main.ts and
+ * run by this very Node, which speaks the protocol of harness/stacks/worker/main.ts and
  * does what the test's FakeScript says.
  */
 import { fileURLToPath } from 'node:url';
-import { BINDINGS } from '../../../harness/bindings/catalogue.js';
-import type { Provider, WorkerCommand } from '../../../harness/providers/provider.js';
+import { BINDINGS } from '../../../harness/stacks/bindings/catalogue.js';
+import type { Provider, WorkerCommand } from '../../../harness/stacks/providers/provider.js';
 import { JOURNAL_VARIABLE, SCRIPT_VARIABLE, START_DELAY_VARIABLE, type FakeScript } from './script.js';
 
 /** The compiled fake worker, beside this file in dist/. Pass it where the runner takes a worker script. */

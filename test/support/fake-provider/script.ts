@@ -5,7 +5,7 @@
  * (see worker.ts): `socket` hands out handles, `closesocket` forgets them,
  * `sendto` really sends a UDP datagram, anything else returns 0.
  */
-import type { Observation } from '../../../harness/results/result.js';
+import type { Observation } from '../../../harness/judging/results/result.js';
 
 export type FakeBehaviour =
   /** Answer with this observation. */

@@ -1,6 +1,6 @@
 /**
  * The fake provider worker: answers the line-JSON requests of
- * harness/worker/protocol.ts, read from stdin and answered on stdout, as the
+ * harness/stacks/worker/protocol.ts, read from stdin and answered on stdout, as the
  * script in its environment says (see script.ts), recording each request in
  * the journal first. Like the real worker it says it is ready first, and
  * exits when the runner closes its stdin.
@@ -15,9 +15,9 @@
 import { createSocket } from 'node:dgram';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import type { SockAddr } from '../../../harness/net/sockaddr.js';
-import type { Observation } from '../../../harness/results/result.js';
-import { READY_LINE, type Reply, type Request } from '../../../harness/worker/protocol.js';
+import type { SockAddr } from '../../../harness/common/net/sockaddr.js';
+import type { Observation } from '../../../harness/judging/results/result.js';
+import { READY_LINE, type Reply, type Request } from '../../../harness/stacks/worker/protocol.js';
 import { appendJournal, type JournalEvent } from './journal.js';
 import { FAKE_PROVIDER_VERSION, FIRST_FAKE_HANDLE, JOURNAL_VARIABLE, SCRIPT_VARIABLE, START_DELAY_VARIABLE, scriptedBehaviour, type FakeBehaviour, type FakeScript } from './script.js';
 

@@ -1,0 +1,273 @@
+/**
+ * The declaration of a call of the case language: its arguments and their
+ * kinds, its outputs, what its return value is, the resources it creates,
+ * what a provider needs to make it, and — for calls made on the stack under
+ * test — how the Winsock binding makes it. Everything else is derived from
+ * these declarations: the case schema's step branches, the loader's list of
+ * calls and reference checks, the worker's dispatch and its koffi
+ * declarations, and the list of calls in cases/CALLS.md.
+ */
+import type { SockAddr } from '../../common/net/sockaddr.js';
+import type { Bounds } from './bounds.js';
+import type { Observation } from './observation.js';
+import type { Capability } from '../vocabulary/capabilities.js';
+import type { ConstantGroup } from '../vocabulary/constants.js';
+
+/** What kind of value an argument takes; each kind has its schema definition and its reader. */
+export type ArgKind =
+  | 'socket'
+  | 'socketAddress'
+  | 'count'
+  | 'integer'
+  | 'flag'
+  | 'text'
+  | 'callerData'
+  | 'calleeData'
+  | 'qos'
+  | 'recordingPeer'
+  | 'winsockVersion'
+  | 'cleanupRepeat'
+  | 'event'
+  | 'events'
+  | 'window'
+  | 'fdEvents'
+  | ConstantGroup;
+
+/** A handle as passed to the stack: a number, or a value too large for one (the all-ones INVALID_SOCKET). */
+export type Handle = number | bigint;
+export type SocketHandle = Handle;
+
+/** A FLOWSPEC with every field given (the reader fills in QOS_NOT_SPECIFIED). */
+export type Flowspec = Readonly<Record<FlowspecField, number>>;
+export type FlowspecField =
+  | 'tokenRate'
+  | 'tokenBucketSize'
+  | 'peakBandwidth'
+  | 'latency'
+  | 'delayVariation'
+  | 'serviceType'
+  | 'maxSduSize'
+  | 'minimumPolicedSize';
+
+export interface QosSpec {
+  readonly sending: Flowspec;
+  readonly receiving: Flowspec;
+}
+
+/** The value a call receives for each kind, once read and checked. NULL pointers are `null`. */
+export interface ArgValues {
+  readonly socket: SocketHandle;
+  readonly socketAddress: SockAddr | null;
+  readonly count: number;
+  readonly integer: number;
+  readonly flag: boolean;
+  readonly text: string;
+  /** lpCallerData: the bytes of the WSABUF and, when given, the len it claims (its buffer is that long), or NULL. */
+  readonly callerData: { readonly data: string; readonly len?: number } | null;
+  /** lpCalleeData: a WSABUF with a buffer of this many bytes (none, NULL, for 0), or NULL. */
+  readonly calleeData: { readonly length: number } | null;
+  readonly qos: QosSpec | null;
+  readonly recordingPeer: string;
+  /** MAKEWORD(major, minor), as WSAStartup takes it. */
+  readonly winsockVersion: number;
+  readonly cleanupRepeat: 'until-error';
+  /** An event object (WSAEVENT). */
+  readonly event: Handle;
+  /** Event objects to wait on, in order (at most WSA_MAXIMUM_WAIT_EVENTS). */
+  readonly events: readonly Handle[];
+  /** A window (HWND). */
+  readonly window: Handle;
+  /** A mask of network events (FD_*), as WSAEventSelect and WSAAsyncSelect take it. */
+  readonly fdEvents: number;
+  readonly addressFamily: number;
+  readonly socketType: number;
+  readonly protocol: number;
+  readonly optionLevel: number;
+  readonly socketOption: number;
+  readonly ioctlCommand: number;
+  readonly shutdownHow: number;
+  readonly messageFlags: number;
+  readonly networkEvent: number;
+  readonly socketGroup: number;
+}
+
+export interface ArgSpec<K extends ArgKind = ArgKind, R extends boolean = boolean> {
+  readonly kind: K;
+  readonly description: string;
+  readonly required: R;
+  /** What the provider needs to pass a value other than NULL here. */
+  readonly needs?: Capability;
+  /** For a `count` or `integer`: the range the call takes, when narrower than its kind's (harness/language/calls/bounds.ts). */
+  readonly bounds?: Bounds;
+}
+
+/** Kinds whose numbers an argument may bound more narrowly. */
+export type NumberKind = 'count' | 'integer';
+
+interface ArgOptions<K extends ArgKind> {
+  readonly needs?: Capability;
+  readonly bounds?: K extends NumberKind ? Bounds : never;
+}
+
+export type ArgSpecs = { readonly [name: string]: ArgSpec };
+
+/** The checked arguments a call receives: optional ones are undefined when the case leaves them out. */
+export type CallArgs<A extends ArgSpecs> = {
+  readonly [K in keyof A]: A[K] extends ArgSpec<infer Kind, infer Required>
+    ? Required extends true
+      ? ArgValues[Kind]
+      : ArgValues[Kind] | undefined
+    : never;
+};
+
+export const arg = {
+  required<K extends ArgKind>(kind: K, description: string, options: ArgOptions<K> = {}): ArgSpec<K, true> {
+    return { kind, description, required: true, ...options };
+  },
+  optional<K extends ArgKind>(kind: K, description: string, options: ArgOptions<K> = {}): ArgSpec<K, false> {
+    return { kind, description, required: false, ...options };
+  },
+};
+
+/**
+ * What a call can create, which `as` keeps (for other calls `as` keeps the
+ * whole observation), which arguments of that kind take, and which the
+ * binding releases at the end of a case.
+ */
+export type ResourceKind = 'socket' | 'event' | 'window';
+
+/** What a call that creates a resource returns: `created` for any valid handle, or `failed` (with the error). */
+export const RESOURCE_RETURNS = {
+  socket: { created: 'socket', failed: 'INVALID_SOCKET' },
+  event: { created: 'event', failed: 'WSA_INVALID_EVENT' },
+  window: { created: 'window', failed: 'NULL' },
+} as const satisfies { readonly [K in ResourceKind]: { readonly created: string; readonly failed: string } };
+
+/** The argument kinds that take a resource kept with `as`: one of them, or a list of them. */
+export const RESOURCE_ARGUMENTS: { readonly [K in ArgKind]?: { readonly resource: ResourceKind; readonly list: boolean } } = {
+  socket: { resource: 'socket', list: false },
+  event: { resource: 'event', list: false },
+  events: { resource: 'event', list: true },
+  window: { resource: 'window', list: false },
+};
+
+/**
+ * What the return value is, which fixes the symbolic returns an outcome may name:
+ * - `int`: a number, or SOCKET_ERROR (-1) with the error;
+ * - a resource kind: the call creates one (RESOURCE_RETURNS);
+ * - `errorCode`: 0, or the error code itself (WSAStartup), named in `error`;
+ * - `bool`: `TRUE`, or `FALSE` with the error;
+ * - `wait`: the index of what was signalled (WSA_WAIT_EVENT_0 + i), `WSA_WAIT_TIMEOUT`,
+ *   `WSA_WAIT_IO_COMPLETION`, or `WSA_WAIT_FAILED` with the error;
+ * - `count`: a number the harness counted (never fails).
+ */
+export type ReturnKind = 'int' | ResourceKind | 'errorCode' | 'bool' | 'wait' | 'count';
+
+/** The symbolic returns of each kind, beside numbers. */
+export const RETURN_SYMBOLS: { readonly [K in ReturnKind]: readonly string[] } = {
+  int: ['SOCKET_ERROR'],
+  socket: Object.values(RESOURCE_RETURNS.socket),
+  event: Object.values(RESOURCE_RETURNS.event),
+  window: Object.values(RESOURCE_RETURNS.window),
+  errorCode: [],
+  bool: ['TRUE', 'FALSE'],
+  wait: ['WSA_WAIT_TIMEOUT', 'WSA_WAIT_IO_COMPLETION', 'WSA_WAIT_FAILED'],
+  count: [],
+};
+
+export const RETURN_KINDS = Object.keys(RETURN_SYMBOLS) as ReturnKind[];
+
+/**
+ * Where a call can put packets, for the traffic guard: the argument naming
+ * where it connects or sends, the one naming a local address it binds, and
+ * whether it sends data (to that destination, or to the socket's own).
+ */
+export interface Traffic {
+  readonly destination?: string;
+  readonly local?: string;
+  readonly sendsData: boolean;
+}
+
+interface CommonDeclaration<A extends ArgSpecs> {
+  readonly name: string;
+  /** One sentence: what the call does, for the schema and cases/CALLS.md. */
+  readonly summary: string;
+  readonly args: A;
+  /** Outputs besides `returns` and `error`, by name, with what they hold. */
+  readonly outputs: { readonly [name: string]: string };
+  readonly returns: ReturnKind;
+  readonly creates?: ResourceKind;
+  /** What a provider needs to make the call at all. */
+  readonly needs?: Capability;
+  /** Calls that connect, bind or send say so, so that nothing leaves loopback. */
+  readonly traffic?: Traffic;
+}
+
+/** How the Winsock binding makes a call. */
+export interface WinsockImplementation<A extends ArgSpecs> {
+  /** The ws2_32 functions the call uses, as koffi prototypes (`int __stdcall bind(…)`). */
+  readonly functions: readonly string[];
+  /** Functions of other system DLLs the call uses, by DLL (`user32.dll` for windows and their messages). */
+  readonly otherLibraries?: { readonly [dll: string]: readonly string[] };
+  /** Structures those prototypes name, as koffi struct definitions, in the order they must be declared. */
+  readonly structs?: { readonly [name: string]: { readonly [field: string]: string } };
+  perform(ws: WinsockContext, args: CallArgs<A>): Observation;
+  /** For a call that creates a resource: how the binding releases one a case leaves behind. */
+  release?(ws: WinsockContext, handle: number): void;
+}
+
+/** A call made inside the provider, on the stack under test. */
+export interface ProviderCallDeclaration<A extends ArgSpecs = ArgSpecs> extends CommonDeclaration<A> {
+  readonly madeBy: 'provider';
+  readonly winsock: WinsockImplementation<A>;
+}
+
+/** An observation the harness makes itself, on a peer, between provider calls. */
+export interface HarnessCallDeclaration<A extends ArgSpecs = ArgSpecs> extends CommonDeclaration<A> {
+  readonly madeBy: 'harness';
+}
+
+export type CallDeclaration = ProviderCallDeclaration | HarnessCallDeclaration;
+
+/** Declares a provider call, keeping its argument types for `perform`. */
+export function providerCall<A extends ArgSpecs>(declaration: Omit<ProviderCallDeclaration<A>, 'madeBy'>): ProviderCallDeclaration {
+  return { madeBy: 'provider', ...declaration } as unknown as ProviderCallDeclaration;
+}
+
+export function harnessCall<A extends ArgSpecs>(declaration: Omit<HarnessCallDeclaration<A>, 'madeBy'>): HarnessCallDeclaration {
+  return { madeBy: 'harness', ...declaration };
+}
+
+/** A ws2_32 function as koffi binds it. */
+export type NativeFunction = (...args: unknown[]) => unknown;
+
+/**
+ * What the Winsock binding offers a call's `perform`: its ws2_32 functions,
+ * and the conventions every call shares (here with the last error set to a
+ * sentinel before each call).
+ */
+export interface WinsockContext {
+  /** A function the call declared in `functions`, by name. */
+  fn(name: string): NativeFunction;
+  /** Calls with the last error set to a sentinel; SOCKET_ERROR is reported with the error by name. */
+  int(call: () => unknown): Observation;
+  /**
+   * Like `int` for a call that returns a new resource (a socket, an event, a
+   * window), which is tracked until the case releases it or ends.
+   */
+  created(kind: ResourceKind, call: () => unknown): Observation;
+  /** Forgets a resource the case released itself. */
+  released(kind: ResourceKind, handle: Handle): void;
+  /** Like `int` for a call that returns a BOOL: `TRUE`, or `FALSE` with the error. */
+  bool(call: () => unknown): Observation;
+  /** Like `int` for a call that returns a wait result (WSAWaitForMultipleEvents, MsgWaitForMultipleObjectsEx). */
+  wait(call: () => unknown): Observation;
+  /** Passes a socket address (or NULL) and its length (`length`, or the size of its structure) to `call`. */
+  withName(address: SockAddr | null, length: number | undefined, call: (name: Buffer | null, namelen: number) => unknown): Observation;
+  /** Gives `call` room for an address it writes, reported under `output` when it succeeded. */
+  withNameOut(call: (name: Buffer, namelen: Buffer) => Observation, output?: string): Observation;
+  /** Records a successful WSAStartup (+1) or WSACleanup (-1), so the end of the case can restore the count. */
+  startupCounted(change: 1 | -1): void;
+  /** The name of a Winsock error code. */
+  errorName(code: number): string;
+}

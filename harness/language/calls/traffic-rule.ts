@@ -1,0 +1,71 @@
+/**
+ * The traffic rule, as calls see it: a call may connect or send only to
+ * loopback (127.0.0.0/8, ::1), and bind only loopback or the unspecified
+ * address. The page needs two exceptions, both of which send nothing: an
+ * all-zero name given to a call that only connects, and a UDP socket
+ * connected to the limited broadcast address. Sending to anything else —
+ * including through a socket connected to a broadcast address — is refused.
+ *
+ * The rule judges addresses as the stack will read them (net/sockaddr-destination.ts),
+ * so the place comes from the bytes a call passes.
+ */
+import type { AddressClass } from '../../common/net/address-class.js';
+import { encodeSockaddr, type FamilyNumbers, type SockAddr } from '../../common/net/sockaddr.js';
+import { sockaddrDestination } from '../../common/net/sockaddr-destination.js';
+import type { Traffic } from './declaration.js';
+
+export type SocketKind = 'datagram' | 'stream' | 'unknown';
+
+/** What the guard knows of the socket a call uses. */
+export interface SocketState {
+  readonly kind: SocketKind;
+  /** Where it was connected by an earlier step, if it was. */
+  readonly connectedTo?: AddressClass;
+}
+
+/** An address a call names: the place the stack will read from its bytes, and how to name it in a refusal. */
+export interface NamedPlace {
+  readonly place: AddressClass;
+  readonly text: string;
+}
+
+export interface CallAddresses {
+  readonly destination?: NamedPlace;
+  readonly local?: NamedPlace;
+}
+
+/** Why the call may not be made, or undefined when it keeps to loopback. */
+export function trafficRefusal(call: string, traffic: Traffic, addresses: CallAddresses, socket: SocketState): string | undefined {
+  const { local, destination } = addresses;
+  if (local !== undefined && local.place !== 'loopback' && local.place !== 'unspecified') {
+    return `${call} binds ${local.text}, which is not a loopback address`;
+  }
+  if (destination !== undefined && destination.place !== 'loopback' && !sendsNothingTo(destination.place, traffic, socket)) {
+    const verb = traffic.sendsData ? 'sends to' : 'connects to';
+    return `${call} ${verb} ${destination.text}, outside loopback`;
+  }
+  // Checked even when the call names a destination: a stack may send to the socket's own (Linux's UDPv6 sendto does, for an AF_UNSPEC name).
+  if (traffic.sendsData && (socket.connectedTo === 'broadcast' || socket.connectedTo === 'elsewhere')) {
+    return `${call} sends on a socket connected to a ${socket.connectedTo === 'broadcast' ? 'broadcast' : 'non-loopback'} address`;
+  }
+  return undefined;
+}
+
+function sendsNothingTo(place: AddressClass, traffic: Traffic, socket: SocketState): boolean {
+  if (traffic.sendsData) return false;
+  return place === 'unspecified' || (place === 'broadcast' && socket.kind === 'datagram');
+}
+
+/**
+ * Where a socket address argument leads: its bytes, encoded by the encoder
+ * the bindings pass them with, read as the stack reads them. Throws
+ * SockaddrMismatch for an address that cannot be laid out as written.
+ */
+export function namedPlace(address: SockAddr, families: FamilyNumbers): NamedPlace {
+  const read = sockaddrDestination(encodeSockaddr(address, families), families);
+  const asWritten = read.readAs === address.family && read.address === address.address;
+  const family = typeof read.readAs === 'number' ? `family ${read.readAs}` : read.readAs;
+  const readAs = read.readAs === 'AF_INET' || read.readAs === 'AF_INET6' ? family : `${family}, read both as sockaddr_in and as sockaddr_in6`;
+  const text = asWritten ? read.address : `${read.address} (the name's bytes as the stack reads them: ${readAs}; the case wrote ${JSON.stringify(address)})`;
+  return { place: read.place, text };
+}

@@ -1,0 +1,502 @@
+/**
+ * The JSON Schema of case files, built from the call declarations
+ * (harness/language/calls/), the vocabularies (harness/language/vocabulary/) and the catalogue
+ * of peers (fixtures/catalogue.ts). cases/case.schema.json is this document
+ * written out for editors (`npm run generate`); the loader validates with
+ * the document itself, so the two cannot disagree at run time.
+ */
+import type { SchemaObject } from 'ajv';
+import { PEER_KINDS, PEER_KIND_NAMES } from '../../../fixtures/catalogue.js';
+import { boundedInteger, CONSTANT_BOUNDS, COUNT_BOUNDS, describeBounds, HANDLE_BOUNDS, INT_BOUNDS, LENGTH_BOUNDS, ULONG_BOUNDS, USHORT_BOUNDS, type Bounds } from '../calls/bounds.js';
+import { CALLS } from '../calls/index.js';
+import { RETURN_KINDS, RETURN_SYMBOLS, type ArgSpec, type CallDeclaration, type ReturnKind } from '../calls/declaration.js';
+import { ALTERNATIVE_NAME_KEY } from './case.js';
+import { CONSTANTS, CONSTANT_GROUPS, constantNames } from '../vocabulary/constants.js';
+import { WSA_ERROR_NAMES } from '../vocabulary/errors.js';
+import { caseIdProperty, formatProperty, listed, orNot, ref, SCHEMA_DRAFT } from './schema-fragments.js';
+
+/** The longest time limit a case may set: ten minutes. Past that a case is a soak test, not a conformance check. */
+export const MAX_CASE_TIMEOUT_MS = 600_000;
+
+const NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';
+
+let built: SchemaObject | undefined;
+
+export function caseSchemaDocument(): SchemaObject {
+  built ??= {
+    $schema: SCHEMA_DRAFT,
+    $id: 'case.schema.json',
+    title: 'case file',
+    description: 'A file of conformance cases (cases/README.md). Generated from the call declarations: do not edit by hand.',
+    type: 'object',
+    properties: {
+      format: formatProperty('case'),
+      cases: { description: 'The cases of this file.', type: 'array', minItems: 1, items: ref('case') },
+    },
+    required: ['format', 'cases'],
+    additionalProperties: false,
+    definitions: {
+      case: caseDefinition(),
+      clause: clauseDefinition(),
+      peer: peerDefinition(),
+      peerKind: {
+        title: 'peer kind',
+        description: `What the peer is: ${listed(PEER_KIND_NAMES)}.`,
+        enum: PEER_KIND_NAMES,
+      },
+      step: stepDefinition(),
+      ...valueDefinitions(),
+      ...outcomeDefinitions(),
+    },
+  };
+  return built;
+}
+
+function caseDefinition(): SchemaObject {
+  return {
+    title: 'case',
+    description: 'One behaviour or error condition the WSAConnect page documents.',
+    type: 'object',
+    properties: {
+      id: caseIdProperty('Stable id, unique across all files: `area.topic.behaviour`, lower case, dots and dashes. Never reuse one.'),
+      title: {
+        description: 'One line saying what is checked.',
+        type: 'string',
+        minLength: 1,
+        pattern: '^[^\\n]*$',
+        patternErrorMessage: 'a title is one line',
+      },
+      description: { description: 'More words, when the title is not enough.', type: 'string' },
+      clauses: {
+        description: 'The clauses of the page the case derives from (at least one).',
+        type: 'array',
+        minItems: 1,
+        items: ref('clause'),
+      },
+      tags: {
+        description: 'Words for `--tag`: `tcp`, `udp`, `blocking`, `nonblocking`, `errors`…',
+        type: 'array',
+        items: {
+          description: 'A tag: lower-case letters, digits and dashes.',
+          type: 'string',
+          pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+          patternErrorMessage: 'a tag is lower-case letters, digits and dashes',
+        },
+        uniqueItems: true,
+      },
+      timeout: {
+        description: `Time limit in milliseconds (default 5000, at most ${MAX_CASE_TIMEOUT_MS}), counted from when the provider is ready. Past it the provider process is killed and the case is TIMEOUT.`,
+        type: 'integer',
+        minimum: 1,
+        maximum: MAX_CASE_TIMEOUT_MS,
+      },
+      network: {
+        description:
+          '`loopback` (the default): the machine\'s own loopback. `private`: a network namespace the run makes for its private cases, where 127.200.0.1 has no route (WSAENETUNREACH), 127.128.0.1 is an unreachable host (WSAEHOSTUNREACH) and a SYN is retried once (a connect nobody answers times out in about 3 s). Needs root; without it such cases SKIP.',
+        enum: ['loopback', 'private'],
+      },
+      alone: {
+        description:
+          'true when the case must run with no other case at the same time (it changes something shared: a per-namespace setting, the supply of ports…). Cases run in parallel otherwise (`--jobs`).',
+        type: 'boolean',
+      },
+      peers: {
+        title: 'peers',
+        description: 'Loopback peers by name: `name: kind` or `name: { kind, family }`. Started before the case, stopped after it.',
+        type: 'object',
+        propertyNames: { pattern: NAME_PATTERN, patternErrorMessage: 'a peer name is a letter or `_` followed by letters, digits or `_`' },
+        additionalProperties: ref('peer'),
+      },
+      steps: { description: 'The calls, in order.', type: 'array', minItems: 1, items: ref('step') },
+    },
+    required: ['id', 'title', 'clauses', 'steps'],
+    additionalProperties: false,
+  };
+}
+
+function clauseDefinition(): SchemaObject {
+  return {
+    title: 'clause',
+    description: 'The clause of the WSAConnect page the case derives from.',
+    type: 'object',
+    properties: {
+      id: {
+        description: 'Stable id of the clause, e.g. `return.blocking`, `errors.WSAEISCONN`.',
+        type: 'string',
+        pattern: '^[A-Za-z0-9_]+([.-][A-Za-z0-9_]+)*$',
+        patternErrorMessage: 'a clause id is words of letters, digits or `_` separated by dots or dashes',
+      },
+      quote: { description: 'A short verbatim quote from the page, enough to find the clause by.', type: 'string', minLength: 1 },
+    },
+    required: ['id', 'quote'],
+    additionalProperties: false,
+  };
+}
+
+function peerDefinition(): SchemaObject {
+  const kinds = PEER_KIND_NAMES.map((kind) => `\`${kind}\`: ${PEER_KINDS[kind].description}`).join(' ');
+  return {
+    title: 'peer',
+    description: `A loopback peer: \`kind\`, or \`{ kind, family }\`. ${kinds}`,
+    anyOf: [
+      ref('peerKind'),
+      {
+        title: 'peer',
+        description: 'A peer with its address family.',
+        type: 'object',
+        properties: {
+          kind: ref('peerKind', 'What the peer is.'),
+          family: {
+            description: 'Family of its loopback address: `AF_INET` (127.0.0.1, the default) or `AF_INET6` (::1).',
+            enum: ['AF_INET', 'AF_INET6'],
+          },
+        },
+        required: ['kind'],
+        additionalProperties: false,
+      },
+    ],
+  };
+}
+
+function stepDefinition(): SchemaObject {
+  return {
+    title: 'step',
+    description: 'One call, its arguments, and what the page documents it produces.',
+    type: 'object',
+    properties: {
+      call: { description: 'What to call: a Winsock function made in the provider, or an observation the harness makes on a peer.', type: 'string' },
+      args: { description: "The call's arguments, by name." },
+      as: {
+        description:
+          'Keep the result under this name for later steps: for calls that create something (a socket, an event, a window) the new handle (`$s`), for other calls the whole observation (`$local.name.port`).',
+        type: 'string',
+        pattern: NAME_PATTERN,
+        patternErrorMessage: 'a name is a letter or `_` followed by letters, digits or `_`',
+      },
+      expect: { description: EXPECT_DESCRIPTION },
+      id: {
+        description: 'Names the step for expectations files. Default: the call name, with `#2`, `#3`… for repeats (`WSAConnect#2`).',
+        type: 'string',
+        pattern: '^[A-Za-z][A-Za-z0-9_.-]*$',
+        patternErrorMessage: 'a step id is a letter followed by letters, digits, `_`, `.` or `-` (`#` is kept for default ids)',
+      },
+    },
+    required: ['call'],
+    additionalProperties: false,
+    discriminator: { propertyName: 'call' },
+    oneOf: CALLS.map(stepBranch),
+  };
+}
+
+const EXPECT_DESCRIPTION =
+  'The documented outcome, or a list of outcomes when the page allows any of them. Left out: the step is set-up and must succeed.';
+
+function stepBranch(call: CallDeclaration): SchemaObject {
+  const names = Object.keys(call.args);
+  const required = names.filter((name) => call.args[name]?.required === true);
+  const outcome = ref(outcomeDefinitionName(call));
+  return {
+    title: `${call.name} step`,
+    description: call.summary,
+    type: 'object',
+    properties: {
+      call: { description: call.summary, const: call.name },
+      args: {
+        title: `args of ${call.name}`,
+        description: names.length === 0 ? `${call.name} takes no arguments.` : `Arguments of ${call.name}: ${names.map((name) => `\`${name}\`${required.includes(name) ? '' : '?'}`).join(', ')}.`,
+        type: 'object',
+        properties: Object.fromEntries(Object.entries(call.args).map(([name, spec]) => [name, argumentSchema(spec)])),
+        required,
+        additionalProperties: false,
+      },
+      expect: {
+        description: EXPECT_DESCRIPTION,
+        anyOf: [outcome, { description: 'Outcomes the page allows, any of which passes.', type: 'array', minItems: 1, items: outcome }],
+      },
+    },
+    required: required.length > 0 ? ['args'] : [],
+  };
+}
+
+function argumentSchema(spec: ArgSpec): SchemaObject {
+  return spec.bounds === undefined ? ref(spec.kind, spec.description) : boundedNumber(spec.description, spec.bounds);
+}
+
+/** An integer within `bounds` (the range the call really takes: harness/language/calls/bounds.ts), or a reference to one. */
+function boundedNumber(description: string, bounds: Bounds): SchemaObject {
+  return { description, anyOf: [boundedInteger(`An integer from ${describeBounds(bounds)}.`, bounds), ref('reference')] };
+}
+
+/** A raw handle value: one a JavaScript number holds exactly. */
+const RAW_HANDLE = boundedInteger('A raw handle value.', HANDLE_BOUNDS);
+
+/** One definition per kind of argument, named as the kind. */
+function valueDefinitions(): Record<string, SchemaObject> {
+  const numberOrReference = (title: string, description: string, number: SchemaObject): SchemaObject => ({
+    title,
+    description,
+    anyOf: [number, ref('reference')],
+  });
+  const pointer = (title: string, description: string, object: SchemaObject): SchemaObject => ({
+    title,
+    description,
+    anyOf: [{ description: 'A NULL pointer.', type: 'null' }, ref('reference'), object],
+  });
+  return {
+    reference: {
+      title: 'reference',
+      description:
+        'A reference to something named earlier: a peer (`$server`, `$server.port`) or the `as` of an earlier step (`$s`, `$local.name.port`). Write `$$` for a literal `$`.',
+      type: 'string',
+      pattern: '^\\$(?!\\$)',
+      patternErrorMessage: 'a reference starts with a single `$` (`$$` is a literal dollar)',
+    },
+    ...Object.fromEntries(CONSTANT_GROUPS.map((group) => [group, constantDefinition(group)])),
+    socket: {
+      title: 'socket',
+      description: 'A socket: a reference to one (`$s`), or `INVALID_SOCKET` or a number for a descriptor that is not a socket.',
+      anyOf: [ref('reference'), { description: 'The invalid handle, by name.', enum: ['INVALID_SOCKET'] }, boundedInteger('A raw descriptor value.', HANDLE_BOUNDS)],
+    },
+    event: {
+      title: 'event',
+      description: 'An event object: a reference to one kept from WSACreateEvent (`$e`), or a number for a handle that is not one.',
+      anyOf: [ref('reference'), RAW_HANDLE],
+    },
+    events: {
+      title: 'events',
+      description: 'Event objects, in order: `[$e]`, `[$first, $second]` (1 to 64).',
+      type: 'array',
+      minItems: 1,
+      maxItems: 64,
+      items: ref('event'),
+    },
+    window: {
+      title: 'window',
+      description: 'A window: a reference to one kept from createMessageWindow (`$w`), or a number for a handle that is not one.',
+      anyOf: [ref('reference'), RAW_HANDLE],
+    },
+    fdEvents: {
+      title: 'network events',
+      description: 'Network events, as a list: `[FD_CONNECT]`, `[FD_READ, FD_CLOSE]`; `[]` selects none.',
+      type: 'array',
+      items: ref('networkEvent'),
+      uniqueItems: true,
+    },
+    count: numberOrReference('count', 'A non-negative integer (a C int), or a reference to one.', boundedInteger(`A non-negative integer, at most ${COUNT_BOUNDS.maximum}.`, COUNT_BOUNDS)),
+    integer: numberOrReference('integer', 'An integer (a C int), or a reference to one.', boundedInteger(`An integer from ${describeBounds(INT_BOUNDS)}.`, INT_BOUNDS)),
+    flag: numberOrReference('flag', '`true` or `false`, or a reference to one.', { description: 'true or false', type: 'boolean' }),
+    text: { title: 'text', description: 'Text, sent as its UTF-8 bytes. A leading `$` makes it a reference; write `$$` for a literal `$`.', type: 'string' },
+    recordingPeer: {
+      title: 'recording peer',
+      description: `A peer that records what it receives (${listed(PEER_KIND_NAMES.filter((kind) => PEER_KINDS[kind].recordsDatagrams))}), by its name under \`peers\`, without \`$\`.`,
+      type: 'string',
+      pattern: NAME_PATTERN,
+      patternErrorMessage: 'the peer is named as under `peers`, without `$`',
+    },
+    winsockVersion: {
+      title: 'Winsock version',
+      description: 'A Winsock version as `major.minor` (`"2.2"`), or the WORD itself.',
+      anyOf: [
+        { description: 'major.minor', type: 'string', pattern: '^\\d{1,3}\\.\\d{1,3}$', patternErrorMessage: 'a version is written major.minor, e.g. "2.2"' },
+        boundedInteger('The WORD: low byte major, high byte minor.', USHORT_BOUNDS),
+      ],
+    },
+    cleanupRepeat: {
+      title: 'repeat',
+      description: '`until-error`: repeat the call until it fails.',
+      enum: ['until-error'],
+    },
+    socketAddress: pointer('socket address', 'A socket address: a peer reference (`$server`), `{ family, address, port, flowinfo?, scopeId? }`, or `null` for a NULL pointer.', {
+      title: 'socket address',
+      description: 'A socket address written out field by field.',
+      type: 'object',
+      properties: {
+        family: {
+          description: `\`sin_family\`/\`sin6_family\`, a u_short: ${listed(constantNames('addressFamily'))}, or a number from ${describeBounds(USHORT_BOUNDS)}.`,
+          anyOf: [{ description: 'An address family by name', enum: constantNames('addressFamily') }, boundedInteger('A family number (two bytes in the structure).', USHORT_BOUNDS), ref('reference')],
+        },
+        address: { description: 'The IP address as text (`127.0.0.1`, `::1`, `0.0.0.0`), or a reference to one (`$server.address`).', type: 'string' },
+        port: {
+          description: 'The port number (0 to 65535), or a reference to one (`$server.port`).',
+          anyOf: [boundedInteger('A port number.', USHORT_BOUNDS), ref('reference')],
+        },
+        flowinfo: boundedNumber('`sin6_flowinfo` (AF_INET6 only; default 0): a ULONG.', ULONG_BOUNDS),
+        scopeId: boundedNumber('`sin6_scope_id` (AF_INET6 only; default 0): a ULONG.', ULONG_BOUNDS),
+      },
+      required: ['family', 'address', 'port'],
+      additionalProperties: false,
+    }),
+    flowspecValue: numberOrReference(
+      'FLOWSPEC value',
+      `A FLOWSPEC field: a number from ${describeBounds(ULONG_BOUNDS)} (a ULONG), or a reference to one.`,
+      boundedInteger('A ULONG.', ULONG_BOUNDS),
+    ),
+    flowspec: {
+      title: 'FLOWSPEC',
+      description: 'A FLOWSPEC; every field left out is QOS_NOT_SPECIFIED.',
+      type: 'object',
+      properties: {
+        tokenRate: ref('flowspecValue', 'TokenRate: bytes per second the flow may send on average. Default QOS_NOT_SPECIFIED.'),
+        tokenBucketSize: ref('flowspecValue', 'TokenBucketSize: the largest burst, in bytes. Default QOS_NOT_SPECIFIED.'),
+        peakBandwidth: ref('flowspecValue', 'PeakBandwidth: the highest rate, in bytes per second. Default QOS_NOT_SPECIFIED.'),
+        latency: ref('flowspecValue', 'Latency: the longest acceptable delay, in microseconds. Default QOS_NOT_SPECIFIED.'),
+        delayVariation: ref('flowspecValue', 'DelayVariation: the largest acceptable delay spread, in microseconds. Default QOS_NOT_SPECIFIED.'),
+        serviceType: ref('flowspecValue', 'ServiceType: the level of service negotiated. Default QOS_NOT_SPECIFIED.'),
+        maxSduSize: ref('flowspecValue', 'MaxSduSize: the largest packet, in bytes. Default QOS_NOT_SPECIFIED.'),
+        minimumPolicedSize: ref('flowspecValue', 'MinimumPolicedSize: the smallest packet size policed, in bytes. Default QOS_NOT_SPECIFIED.'),
+      },
+      additionalProperties: false,
+    },
+    qos: pointer('QOS', 'A QOS structure `{ sending, receiving }`, or `null` (or left out) for a NULL pointer.', {
+      title: 'QOS',
+      description: 'A QOS structure.',
+      type: 'object',
+      properties: { sending: ref('flowspec', 'SendingFlowspec.'), receiving: ref('flowspec', 'ReceivingFlowspec.') },
+      required: ['sending', 'receiving'],
+      additionalProperties: false,
+    }),
+    callerData: pointer('callerData', 'lpCallerData: `{ data: text, len?: n }` for a WSABUF holding the text, or `null` (or left out) for a NULL pointer.', {
+      title: 'callerData',
+      description: 'A WSABUF holding text.',
+      type: 'object',
+      properties: {
+        data: ref('text', 'The bytes of the buffer, as text.'),
+        len: boundedNumber(`The len the WSABUF claims, when not the length of the data: its buffer is then this long (at most ${LENGTH_BOUNDS.maximum} bytes), the data followed by zeros.`, LENGTH_BOUNDS),
+      },
+      required: ['data'],
+      additionalProperties: false,
+    }),
+    calleeData: pointer(
+      'calleeData',
+      'lpCalleeData: `{ length: n }` for a WSABUF with an n-byte buffer (its `len` after the call is observed), or `null` (or left out) for a NULL pointer.',
+      {
+        title: 'calleeData',
+        description: 'A WSABUF with an empty buffer of the given size.',
+        type: 'object',
+        properties: { length: boundedNumber(`Size of the buffer in bytes (at most ${LENGTH_BOUNDS.maximum}).`, LENGTH_BOUNDS) },
+        required: ['length'],
+        additionalProperties: false,
+      },
+    ),
+  };
+}
+
+function constantDefinition(group: (typeof CONSTANT_GROUPS)[number]): SchemaObject {
+  const { description } = CONSTANTS[group];
+  const names = constantNames(group);
+  return {
+    title: description.toLowerCase(),
+    description: `${description}: ${listed(names)}, or a number.`,
+    anyOf: [
+      { description: `${description} by name`, enum: names },
+      boundedInteger(`${description} as a number`, CONSTANT_BOUNDS[group]),
+      ref('reference'),
+    ],
+  };
+}
+
+interface ReturnsText {
+  readonly title: string;
+  readonly description: string;
+  /** The numbers it may be, if any (resources and BOOLs are only ever named). */
+  readonly numbers?: SchemaObject;
+}
+
+/** Return values are C ints, a wait's a DWORD, a count the harness makes an int: a number past these can never be observed. */
+const INTEGER: SchemaObject = boundedInteger('A numeric return value.', INT_BOUNDS);
+const WAIT_INDEX: SchemaObject = boundedInteger('A wait result (a DWORD).', ULONG_BOUNDS);
+const NON_NEGATIVE: SchemaObject = boundedInteger('A non-negative number.', COUNT_BOUNDS);
+
+/** What each kind of return value is; its symbols are RETURN_SYMBOLS (harness/language/calls/declaration.ts). */
+const RETURNS: { readonly [K in ReturnKind]: ReturnsText } = {
+  int: { title: 'return value', description: 'The return value: a number, `SOCKET_ERROR`, a reference, or `{ not: … }`.', numbers: INTEGER },
+  socket: { title: 'returned socket', description: 'The return value of a call that creates a socket: `socket` (any valid handle), `INVALID_SOCKET`, or `{ not: … }`.' },
+  event: { title: 'returned event', description: 'The return value of a call that creates an event object: `event` (any valid handle), `WSA_INVALID_EVENT`, or `{ not: … }`.' },
+  window: { title: 'returned window', description: 'The return value of a call that creates a window: `window` (any valid handle), `NULL`, or `{ not: … }`.' },
+  errorCode: {
+    title: 'returned error code',
+    description: 'The return value of a call that returns its error code: 0 on success, else the code (named in `error`).',
+    numbers: INTEGER,
+  },
+  bool: { title: 'returned BOOL', description: 'The return value of a call that returns a BOOL: `TRUE`, `FALSE` (with `error`), or `{ not: … }`.' },
+  wait: {
+    title: 'wait result',
+    description:
+      'The result of a wait: the index of what was signalled (0 for the first), `WSA_WAIT_TIMEOUT`, `WSA_WAIT_IO_COMPLETION`, `WSA_WAIT_FAILED` (with `error`), a reference, or `{ not: … }`.',
+    numbers: WAIT_INDEX,
+  },
+  count: { title: 'count', description: 'The number the harness counted, or `{ not: … }`.', numbers: NON_NEGATIVE },
+};
+
+function returnsDefinition(kind: ReturnKind): SchemaObject {
+  const { title, description, numbers } = RETURNS[kind];
+  const symbols = RETURN_SYMBOLS[kind];
+  return {
+    title,
+    description,
+    anyOf: orNot(
+      ...(symbols.length === 0 ? [] : [{ description: 'A symbolic return value.', enum: [...symbols] }]),
+      ...(numbers === undefined ? [] : [numbers, ref('reference')]),
+    ),
+  };
+}
+
+function outcomeDefinitionName(call: CallDeclaration): string {
+  return `${call.name.replace(/\.(.)/g, (_, letter: string) => letter.toUpperCase())}Outcome`;
+}
+
+function outcomeDefinitions(): Record<string, SchemaObject> {
+  return {
+    matchValue: {
+      description:
+        'A value to match: a plain value or reference (equal), `{ not: value }` (anything else), an object (each key named matches; others are not compared) or a list (same length, each element matches).',
+    },
+    notMatcher: {
+      title: 'not-matcher',
+      description: '`{ not: value }`: matches anything but the value.',
+      type: 'object',
+      properties: { not: ref('matchValue', 'The value that must not be seen.') },
+      required: ['not'],
+      additionalProperties: false,
+    },
+    alternativeName: {
+      title: 'alternative name',
+      description:
+        'Names this outcome among the alternatives the page allows (`as: rejected`), so that results say which one was seen. Lower-case words and dashes; not compared with the observation.',
+      type: 'string',
+      pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$',
+      patternErrorMessage: 'an alternative is named with lower-case words and dashes, e.g. rejected or ignored',
+    },
+    errorName: {
+      title: 'error name',
+      description: 'WSAGetLastError() by name (`WSAEWOULDBLOCK`), compared by name; or `{ not: … }`.',
+      anyOf: orNot({ description: 'A Winsock error name.', enum: WSA_ERROR_NAMES }),
+    },
+    ...Object.fromEntries(RETURN_KINDS.map((kind) => [`${kind}Returns`, returnsDefinition(kind)])),
+    ...Object.fromEntries(CALLS.map((call) => [outcomeDefinitionName(call), outcomeDefinition(call)])),
+  };
+}
+
+/** Keys of an outcome that are not outputs of the call. */
+const OUTCOME_KEYS = ['returns', 'error', ALTERNATIVE_NAME_KEY];
+
+function outcomeDefinition(call: CallDeclaration): SchemaObject {
+  const clash = Object.keys(call.outputs).find((name) => OUTCOME_KEYS.includes(name));
+  if (clash !== undefined) throw new Error(`${call.name}: an output may not be called ${clash}, which outcomes use for themselves`);
+  const error = call.returns === 'count' ? {} : { error: ref('errorName', 'The error by name when the call failed (`WSAEWOULDBLOCK`).') };
+  const outputs = Object.fromEntries(Object.entries(call.outputs).map(([name, description]) => [name, ref('matchValue', description)]));
+  const keys = ['returns', ...Object.keys(error), ...Object.keys(outputs)];
+  return {
+    title: `outcome of ${call.name}`,
+    description: `What ${call.name} is documented to produce: ${keys.map((key) => `\`${key}\``).join(', ')}. Keys left out are not compared; \`as\` names the alternative.`,
+    type: 'object',
+    properties: {
+      returns: ref(`${call.returns}Returns`, 'The return value.'),
+      ...error,
+      ...outputs,
+      [ALTERNATIVE_NAME_KEY]: ref('alternativeName', 'Names this alternative among those of the step (`as: rejected`); not compared.'),
+    },
+    minProperties: 1,
+    additionalProperties: false,
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * Loads the case files: YAML with positions, the schema (cases/case.schema.json),
+ * then the checks the schema cannot make (unique ids, references defined
+ * before use, clauses cited as the catalogue has them). Every problem of every file is collected, each with its
+ * `file:line:column`, so that one run shows all that needs fixing; a bad file
+ * or case does not stop the others from loading.
+ */
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { ClauseCatalogue } from '../clauses/clause.js';
+import { citationProblems } from '../clauses/citations.js';
+import { checkAlternativeNames } from './alternatives.js';
+import type { Case } from './case.js';
+import { keepUniqueCaseIds, type LocatedCase } from './case-ids.js';
+import { buildCase } from './build-case.js';
+import { sortProblems, type Problem } from '../yaml/problem.js';
+import { projectRelative } from '../yaml/project-path.js';
+import type { RawCase } from './raw-case.js';
+import { checkPeerArguments } from './peer-arguments.js';
+import { checkReferences } from './value-references.js';
+import { caseFileSchema } from './schema.js';
+import { schemaProblems } from '../yaml/schema-problems.js';
+import type { DataPath } from '../yaml/source-map.js';
+import { checkStepIds } from './step-ids.js';
+import { checkTraffic } from './traffic.js';
+import { loadYamlFile, type YamlFile } from '../yaml/yaml-file.js';
+
+export { formatProblem, type Problem } from '../yaml/problem.js';
+
+export interface LoadedCases {
+  /** The cases without problems, in file order. */
+  readonly cases: Case[];
+  /** Problems of all files, by file (in the order given) then position. */
+  readonly problems: Problem[];
+}
+
+/**
+ * Every `*.yaml` and `*.yml` file below `dir`, recursively, sorted. Symbolic
+ * links are followed (a case set may link files in from elsewhere), each
+ * folder once, so a link cycle ends.
+ */
+export function findCaseFiles(dir: string, visited: Set<string> = new Set()): string[] {
+  const real = realpathSync(dir);
+  if (visited.has(real)) return [];
+  visited.add(real);
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const entryPath = path.join(dir, entry.name);
+    // A link is what it points to; a dangling one is left for the loader to report as unreadable.
+    const stat = entry.isSymbolicLink() ? statSync(entryPath, { throwIfNoEntry: false }) : entry;
+    if (stat?.isDirectory() === true) files.push(...findCaseFiles(entryPath, visited));
+    else if ((stat === undefined || stat.isFile()) && /\.ya?ml$/.test(entry.name)) files.push(entryPath);
+  }
+  return files.sort();
+}
+
+/**
+ * Loads `files` (absolute, or relative to `root`, the project root); problems
+ * name files relative to `root`. Citations are checked against `catalogue`;
+ * without one (it has problems of its own, reported with it) they are not.
+ */
+export function loadCases(files: readonly string[], root: string, catalogue: ClauseCatalogue | undefined): LoadedCases {
+  const fileNames = files.map((file) => projectRelative(file, root));
+  const located: LocatedCase[] = [];
+  const problems: Problem[] = [];
+  files.forEach((file, index) => {
+    const loaded = loadCaseFile(path.resolve(root, file), fileNames[index] ?? file, catalogue);
+    located.push(...loaded.cases);
+    problems.push(...loaded.problems);
+  });
+  const { unique, problems: duplicates } = keepUniqueCaseIds(located);
+  return { cases: unique.map((entry) => entry.case), problems: sortProblems([...problems, ...duplicates], fileNames) };
+}
+
+function loadCaseFile(absolutePath: string, file: string, catalogue: ClauseCatalogue | undefined): { cases: LocatedCase[]; problems: Problem[] } {
+  const loaded = loadYamlFile(absolutePath, file, 'a `cases:` list');
+  if ('problems' in loaded) return { cases: [], problems: [...loaded.problems] };
+  const { yaml } = loaded;
+
+  const schemaFindings = schemaProblems(caseFileSchema(), yaml);
+  const problems = schemaFindings.map((finding) => finding.problem);
+  // A schema problem inside one case spoils that case only; the others are still checked and built.
+  const spoiled = new Set(schemaFindings.map((finding) => caseIndexOf(finding.path)));
+  const cases: LocatedCase[] = [];
+  caseEntries(yaml.data).forEach((entry, index) => {
+    // Ajv reported every error (allErrors): an entry with none under it conforms to the case schema.
+    if (spoiled.has(index)) return;
+    const result = checkAndBuild(entry as RawCase, index, yaml, catalogue);
+    if ('problems' in result) problems.push(...result.problems);
+    else cases.push(result.case);
+  });
+  return { cases, problems };
+}
+
+/** The checks the schema cannot make within a case, then the case itself if they pass. */
+function checkAndBuild(raw: RawCase, index: number, yaml: YamlFile, catalogue: ClauseCatalogue | undefined): { case: LocatedCase } | { problems: Problem[] } {
+  const locate = (inCase: DataPath) => yaml.sourceMap.valueAt(['cases', index, ...inCase]);
+  const citations = catalogue === undefined ? [] : citationProblems(raw.clauses, catalogue, (clause, key) => locate(['clauses', clause, key]));
+  const problems = [
+    ...citations,
+    ...checkStepIds(raw.steps, locate),
+    ...checkReferences(raw, locate),
+    ...checkPeerArguments(raw, locate),
+    ...checkAlternativeNames(raw, locate),
+    ...checkTraffic(raw, locate),
+  ];
+  if (problems.length > 0) return { problems };
+  return { case: { case: buildCase(raw, locate), idLocation: locate(['id']) } };
+}
+
+/** The index of the case a data path is in, or undefined for paths outside the `cases` list. */
+function caseIndexOf(dataPath: DataPath): number | undefined {
+  return dataPath[0] === 'cases' && typeof dataPath[1] === 'number' ? dataPath[1] : undefined;
+}
+
+/** The entries of the `cases` list, whatever else is wrong with the file. */
+function caseEntries(data: unknown): unknown[] {
+  if (data === null || typeof data !== 'object' || !('cases' in data)) return [];
+  return Array.isArray(data.cases) ? data.cases : [];
+}

@@ -1,0 +1,37 @@
+/**
+ * The shape of a case file as written, which the case schema
+ * (harness/language/cases/case-schema.ts) guarantees once it has validated the data.
+ * The loader turns these into the in-memory types of case.ts (defaults filled
+ * in, ids given, locations added). Keep in step with that schema.
+ */
+import type { ClauseCitation, Outcome, PeerKind, Value } from './case.js';
+
+export interface RawCaseFile {
+  readonly format: number;
+  readonly cases: readonly unknown[];
+}
+
+export type RawPeer = PeerKind | { readonly kind: PeerKind; readonly family?: 'AF_INET' | 'AF_INET6' };
+
+export interface RawStep {
+  /** A declared call: the schema accepts no other name. */
+  readonly call: string;
+  /** Left out only by calls without required arguments. */
+  readonly args?: { readonly [name: string]: Value };
+  readonly as?: string;
+  readonly expect?: Outcome | readonly Outcome[];
+  readonly id?: string;
+}
+
+export interface RawCase {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly clauses: readonly ClauseCitation[];
+  readonly tags?: readonly string[];
+  readonly timeout?: number;
+  readonly alone?: boolean;
+  readonly network?: 'loopback' | 'private';
+  readonly peers?: { readonly [name: string]: RawPeer };
+  readonly steps: readonly RawStep[];
+}

@@ -1,0 +1,23 @@
+/**
+ * The schema of the clause catalogue: spec/clauses.schema.json, written by
+ * hand (it describes a file people write, not one generated from code), read
+ * from the project's spec/ folder.
+ */
+import { compileSchemaFile, type CompiledSchema } from '../yaml/schema.js';
+import type { Clause } from './clause.js';
+
+/** An entry as written, which the schema guarantees: a clause without its location. */
+export type RawClause = Omit<Clause, 'location'>;
+
+export interface RawClauseCatalogue {
+  readonly format: 1;
+  readonly page: string;
+  readonly clauses: readonly RawClause[];
+}
+
+/** This module is compiled to dist/harness/language/clauses/: the project root is three folders up. */
+const SCHEMA_FILE = new URL('../../../../spec/clauses.schema.json', import.meta.url);
+
+export function clauseCatalogueSchema(): CompiledSchema<RawClauseCatalogue> {
+  return compileSchemaFile<RawClauseCatalogue>(SCHEMA_FILE);
+}

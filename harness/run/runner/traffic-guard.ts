@@ -1,0 +1,72 @@
+/**
+ * The traffic guard of one case: before each provider call, it refuses a call
+ * that would put packets anywhere but loopback (harness/language/calls/traffic-rule.ts),
+ * judging each address by the bytes the binding will pass, read as the
+ * stack reads them; after each call, it notes what it needs to judge later
+ * calls — which sockets are UDP, and where each socket was connected.
+ */
+import { asSocketAddress } from '../../language/calls/arguments.js';
+import { callNamed } from '../../language/calls/index.js';
+import { namedPlace, trafficRefusal, type CallAddresses, type NamedPlace, type SocketKind, type SocketState } from '../../language/calls/traffic-rule.js';
+import type { Traffic } from '../../language/calls/declaration.js';
+import { SockaddrMismatch, type FamilyNumbers } from '../../common/net/sockaddr.js';
+import type { Observation } from '../../judging/results/result.js';
+import { messageOf } from '../../common/message-of.js';
+
+type Args = Readonly<Record<string, unknown>>;
+
+export class TrafficGuard {
+  private readonly sockets = new Map<number, SocketState>();
+
+  /** `families`: the family numbers of the stack the binding encodes addresses for (Winsock's AF_INET6 is 23, Linux's 10). */
+  constructor(private readonly families: FamilyNumbers) {}
+
+  /** Why the call must not be made, or undefined. */
+  check(call: string, args: Args): string | undefined {
+    const traffic = callNamed(call)?.traffic;
+    if (traffic === undefined) return undefined;
+    try {
+      return trafficRefusal(call, traffic, this.addressesOf(args, traffic), this.stateOf(args['s']));
+    } catch (error) {
+      // The binding would refuse to encode it too; the guard never lets through what it cannot read.
+      if (error instanceof SockaddrMismatch) return `${call}'s address cannot be laid out as written: ${messageOf(error)}`;
+      throw error;
+    }
+  }
+
+  observe(call: string, args: Args, observation: Observation): void {
+    const declaration = callNamed(call);
+    if (declaration?.creates === 'socket' && typeof observation['handle'] === 'number') {
+      this.sockets.set(observation['handle'], { kind: call === 'socket' ? socketKind(args['type']) : 'stream' });
+      return;
+    }
+    const traffic = declaration?.traffic;
+    if (traffic === undefined || traffic.sendsData || observation.returns !== 0 || typeof args['s'] !== 'number') return;
+    const destination = this.addressesOf(args, traffic).destination;
+    if (destination === undefined) return;
+    // A connect that succeeded sets the socket's default destination; an all-zero name on UDP clears it.
+    const state = this.stateOf(args['s']);
+    this.sockets.set(args['s'], destination.place === 'unspecified' ? { kind: state.kind } : { kind: state.kind, connectedTo: destination.place });
+  }
+
+  private addressesOf(args: Args, traffic: Traffic): CallAddresses {
+    const destination = this.placeOf(args, traffic.destination);
+    const local = this.placeOf(args, traffic.local);
+    return { ...(destination === undefined ? {} : { destination }), ...(local === undefined ? {} : { local }) };
+  }
+
+  private placeOf(args: Args, argument: string | undefined): NamedPlace | undefined {
+    const address = argument === undefined ? undefined : asSocketAddress(args[argument]);
+    return address === undefined ? undefined : namedPlace(address, this.families);
+  }
+
+  private stateOf(s: unknown): SocketState {
+    return (typeof s === 'number' ? this.sockets.get(s) : undefined) ?? { kind: 'unknown' };
+  }
+}
+
+function socketKind(type: unknown): SocketKind {
+  if (type === 'SOCK_DGRAM' || type === 2) return 'datagram';
+  if (type === 'SOCK_STREAM' || type === 1) return 'stream';
+  return 'unknown';
+}

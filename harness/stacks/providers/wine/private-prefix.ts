@@ -1,0 +1,54 @@
+/**
+ * The private network's own view of the private prefix. Wine's sockets live
+ * in the wineserver, and a wineserver serves every client that finds its Unix
+ * socket, which Wine keys by the prefix folder's device and inode
+ * (server-DEV-INODE) and which crosses network namespaces: two runs whose
+ * private networks used one prefix folder would share one wineserver, and the
+ * second run's sockets would live in the first run's network.
+ *
+ * So the runner of the private cases, in a mount namespace of its own,
+ * mounts a tmpfs over <cache>/private-run and, inside it, an overlay whose
+ * lower layer is <cache>/prefix-private. An overlay is a file system of its
+ * own, with a device number no other mounted file system has while it is
+ * mounted: the wineserver started on it has a socket no other run looks
+ * for, and its writes (the registry it saves) go to the tmpfs, not to the
+ * shared prefix. Nothing is copied (the prefix is about 700 MB), and
+ * nothing is left behind: the mounts end with the namespace.
+ */
+import { mkdirSync, readlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { messageOf } from '../../../common/message-of.js';
+import { ProviderUnavailable } from '../provider.js';
+import { run } from './commands.js';
+
+/** The folder of the cache that each private network covers with a tmpfs of its own; empty outside. */
+export const PRIVATE_RUN_FOLDER = 'private-run';
+
+/** Mounts this namespace's view of `lowerPrefix` and returns the path of the prefix to use. */
+export async function mountPrivatePrefix(cacheDir: string, lowerPrefix: string): Promise<string> {
+  refuseSharedMountNamespace();
+  // overlayfs reads `,` and `:` in its options as separators.
+  if (/[,:\\]/.test(lowerPrefix)) throw new ProviderUnavailable(`the private prefix ${lowerPrefix} has a ',', ':' or '\\' in its path, which overlayfs cannot take; set WINSOCK_CONFORMANCE_CACHE to a plainer folder`);
+  const scratch = join(cacheDir, PRIVATE_RUN_FOLDER);
+  mkdirSync(scratch, { recursive: true });
+  await mount(['-t', 'tmpfs', '-o', 'mode=0700', 'winsock-conformance-private', scratch]);
+  const [upper, work, prefix] = ['upper', 'work', 'prefix'].map((name) => join(scratch, name)) as [string, string, string];
+  for (const folder of [upper, work, prefix]) mkdirSync(folder);
+  await mount(['-t', 'overlay', '-o', `lowerdir=${lowerPrefix},upperdir=${upper},workdir=${work}`, 'winsock-conformance-prefix', prefix]);
+  return prefix;
+}
+
+/** Mounting in the machine's own mount namespace would change every process's view: only the private runner may. */
+function refuseSharedMountNamespace(): void {
+  const own = readlinkSync('/proc/self/ns/mnt');
+  if (own === readlinkSync(`/proc/${process.ppid}/ns/mnt`)) {
+    throw new ProviderUnavailable('the private prefix is mounted only in a mount namespace of its own (unshare --mount), and this process shares its parent\'s');
+  }
+}
+
+/** The private network cannot be made without these mounts: its cases are SKIP, with the reason. */
+async function mount(args: readonly string[]): Promise<void> {
+  await run('mount', args).catch((error: unknown) => {
+    throw new ProviderUnavailable(messageOf(error));
+  });
+}

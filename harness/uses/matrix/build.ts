@@ -1,0 +1,216 @@
+/**
+ * The result matrix of several runs: a row per case and per step, a column
+ * per run (provider × version × host), and in each cell what was observed —
+ * the return value, the error, the outputs — with handles and ports masked.
+ * Runs that behaved identically at every step share one column. A step where
+ * every provider that made it observed the same thing, and that is not what
+ * the page documents, is flagged as a possible documentation error: when
+ * independent stacks agree against the page, the page may be what is wrong.
+ * The matrix is data (matrix.json, README "The result matrix"); the page of
+ * it is rendered from this.
+ */
+import type { ClauseCitation, Outcome } from '../../language/cases/case.js';
+import type { Erratum } from '../../judging/windows-reference/errata.js';
+import type { RecordedRun } from '../../judging/results/recorded-run.js';
+import { describeExpected, describeOutcome } from '../../judging/results/describe-outcome.js';
+import type { CaseResult, CheckResult, Observation, ReferenceNote, RunInfo, StackFacts, Verdict } from '../../judging/results/result.js';
+import { behaviourKey, stableObservation } from '../../judging/results/stable-observation.js';
+import { standingOf, type Standing } from '../../judging/results/standing.js';
+
+/** The version of matrix.json this harness writes. */
+export const MATRIX_FORMAT = 1;
+
+export interface MatrixRun {
+  readonly origin?: string;
+  readonly provider: string;
+  readonly providerVersion: string;
+  readonly stack: StackFacts;
+  readonly host: string;
+  readonly startedAt: string;
+  readonly judgedAgainst: RunInfo['judgedAgainst'];
+}
+
+/** One column: the runs that behaved identically at every step. */
+export interface MatrixColumn {
+  readonly label: string;
+  readonly runs: readonly MatrixRun[];
+}
+
+export interface MatrixCell {
+  /** `made`: the call was made; `not-made`: the case ran but stopped before it; `not-run`: the run has no such case. */
+  readonly state: 'made' | 'not-made' | 'not-run';
+  /** The case's verdict in that run. */
+  readonly verdict?: Verdict;
+  readonly observed?: Observation;
+  readonly standing?: Standing;
+  /** The observation as every report writes it (`SOCKET_ERROR WSAEACCES`), or why there is none. */
+  readonly text: string;
+}
+
+export interface MatrixStep {
+  readonly stepId: string;
+  readonly call: string;
+  readonly kind: CheckResult['kind'];
+  /** What the page documents, as a run resolved it (ports masked). */
+  readonly documented: readonly Outcome[];
+  readonly documentedText: string;
+  readonly reference?: ReferenceNote;
+  /** One cell per column. */
+  readonly cells: readonly MatrixCell[];
+  /** Every run that made the call observed the same thing. */
+  readonly runsAgree: boolean;
+  /** Two or more providers made the call, all observed the same, and it is not what the page documents. */
+  readonly possibleDocumentationError: boolean;
+}
+
+export interface MatrixCase {
+  readonly id: string;
+  readonly title: string;
+  readonly file: string;
+  readonly line: number;
+  readonly clauses: readonly ClauseCitation[];
+  /** The case's verdict in each column. */
+  readonly verdicts: readonly (Verdict | undefined)[];
+  readonly steps: readonly MatrixStep[];
+}
+
+export interface Matrix {
+  readonly format: typeof MATRIX_FORMAT;
+  readonly columns: readonly MatrixColumn[];
+  readonly cases: readonly MatrixCase[];
+  /** Where the page and Windows disagree (harness/judging/windows-reference/errata.ts). */
+  readonly errata: readonly Erratum[];
+}
+
+export function buildMatrix(runs: readonly RecordedRun[], references: ReadonlyMap<string, ReferenceNote>, errata: readonly Erratum[]): Matrix {
+  const ordered = [...runs].sort(byProviderVersionHostTime);
+  const groups = groupIdentical(ordered);
+  const caseIds = unionInOrder(ordered.map((recorded) => recorded.cases.map((result) => result.id)));
+  const cases = caseIds.map((id) => matrixCase(id, ordered, groups, references));
+  return { format: MATRIX_FORMAT, columns: groups.map(column), cases, errata };
+}
+
+/** The key of a step in the references map: `JSON.stringify([case, step])`. */
+export function stepKey(caseId: string, stepId: string): string {
+  return JSON.stringify([caseId, stepId]);
+}
+
+function matrixCase(id: string, runs: readonly RecordedRun[], groups: readonly (readonly RecordedRun[])[], references: ReadonlyMap<string, ReferenceNote>): MatrixCase {
+  const results = runs.map((recorded) => resultOf(recorded, id));
+  const first = results.find((result) => result !== undefined);
+  if (first === undefined) throw new Error(`no run has case ${id}`);
+  const stepIds = unionInOrder(results.map((result) => (result?.checks ?? []).map((check) => check.stepId)));
+  return {
+    id,
+    title: first.title,
+    file: first.file,
+    line: first.line,
+    clauses: first.clauses,
+    verdicts: groups.map((group) => resultOf(representative(group), id)?.verdict),
+    steps: stepIds.map((stepId) => matrixStep(id, stepId, runs, groups, references)),
+  };
+}
+
+function matrixStep(
+  caseId: string,
+  stepId: string,
+  runs: readonly RecordedRun[],
+  groups: readonly (readonly RecordedRun[])[],
+  references: ReadonlyMap<string, ReferenceNote>,
+): MatrixStep {
+  const made = runs.flatMap((recorded) => {
+    const check = resultOf(recorded, caseId)?.checks.find((candidate) => candidate.stepId === stepId);
+    return check === undefined ? [] : [{ run: recorded.run, check }];
+  });
+  const sample = made.find(({ run }) => run.judgedAgainst === 'docs') ?? made[0];
+  if (sample === undefined) throw new Error(`no run made step ${stepId} of ${caseId}`);
+  const documented = stableObservation(sample.check.documented ?? sample.check.expected);
+  const reference = references.get(stepKey(caseId, stepId)) ?? made.find(({ check }) => check.reference !== undefined)?.check.reference;
+  const runsAgree = new Set(made.map(({ check }) => behaviourKey(check.observed))).size === 1;
+  return {
+    stepId,
+    call: sample.check.call,
+    kind: sample.check.kind,
+    documented,
+    documentedText: describeExpected(documented),
+    ...(reference === undefined ? {} : { reference }),
+    cells: groups.map((group) => cellOf(resultOf(representative(group), caseId), stepId)),
+    runsAgree,
+    possibleDocumentationError: sample.check.kind === 'documented' && runsAgree && againstThePage(made),
+  };
+}
+
+/**
+ * Whether independent providers agree against the page: two providers or
+ * more made the call, and every run that judged it by the page saw it differ.
+ * A run that judged the step by Windows says nothing about the page here.
+ */
+function againstThePage(made: readonly { readonly run: RunInfo; readonly check: CheckResult }[]): boolean {
+  const providers = new Set(made.map(({ run }) => run.provider));
+  const byPage = made.filter(({ run, check }) => run.judgedAgainst === 'docs' || check.documented === undefined);
+  return providers.size >= 2 && byPage.length > 0 && byPage.every(({ check }) => !check.passed);
+}
+
+function cellOf(result: CaseResult | undefined, stepId: string): MatrixCell {
+  if (result === undefined) return { state: 'not-run', text: 'not run' };
+  const check = result.checks.find((candidate) => candidate.stepId === stepId);
+  if (check === undefined) return { state: 'not-made', verdict: result.verdict, text: result.verdict === 'SKIP' ? 'skipped' : 'not reached' };
+  const observed = stableObservation(check.observed);
+  return { state: 'made', verdict: result.verdict, observed, standing: standingOf(check), text: describeOutcome(observed) };
+}
+
+/** Runs whose every case has the same verdict and every step the same behaviour and standing, in order. */
+function groupIdentical(runs: readonly RecordedRun[]): RecordedRun[][] {
+  const groups = new Map<string, RecordedRun[]>();
+  for (const recorded of runs) {
+    const key = behaviourOfRun(recorded);
+    groups.set(key, [...(groups.get(key) ?? []), recorded]);
+  }
+  return [...groups.values()];
+}
+
+function behaviourOfRun(recorded: RecordedRun): string {
+  const cases = [...recorded.cases]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((result) => [result.id, result.verdict, result.checks.map((check) => [check.stepId, behaviourKey(check.observed), standingOf(check)])]);
+  return JSON.stringify(cases);
+}
+
+function column(group: readonly RecordedRun[]): MatrixColumn {
+  const runs = group.map(({ run, origin }): MatrixRun => ({
+    ...(origin === undefined ? {} : { origin }),
+    provider: run.provider,
+    providerVersion: run.providerVersion,
+    stack: run.stack,
+    host: run.host,
+    startedAt: run.startedAt,
+    judgedAgainst: run.judgedAgainst,
+  }));
+  const labels = unionInOrder([runs.map((run) => `${run.provider} ${run.providerVersion}${run.judgedAgainst === 'docs' ? '' : ' (judged against Windows)'}`)]);
+  return { label: labels.join(' = '), runs };
+}
+
+function representative(group: readonly RecordedRun[]): RecordedRun {
+  const first = group[0];
+  if (first === undefined) throw new Error('an empty column');
+  return first;
+}
+
+function resultOf(recorded: RecordedRun, caseId: string): CaseResult | undefined {
+  return recorded.cases.find((result) => result.id === caseId);
+}
+
+function byProviderVersionHostTime(a: RecordedRun, b: RecordedRun): number {
+  const key = ({ run }: RecordedRun) => [run.provider, run.providerVersion, run.host, run.startedAt];
+  const [left, right] = [key(a), key(b)];
+  for (const [index, value] of left.entries()) {
+    const order = value.localeCompare(right[index] ?? '');
+    if (order !== 0) return order;
+  }
+  return 0;
+}
+
+/** Every item of the lists, once, in the order first met. */
+function unionInOrder(lists: readonly (readonly string[])[]): string[] {
+  return [...new Set(lists.flat())];
+}
