@@ -7,6 +7,7 @@
 import type { CaseChange, CaseChangeKind, ComparedRun, Comparison, StepChange, StepState } from '../harness/uses/baselines/compare.js';
 import { describeOutcome } from '../harness/judging/results/describe-outcome.js';
 import { plural } from './plural.js';
+import { providerLabel } from '../harness/judging/results/provider-label.js';
 
 export const CHANGE_HEADINGS: { readonly [K in CaseChangeKind]: string } = {
   regression: 'REGRESSION',
@@ -46,7 +47,7 @@ export function countsLine(comparison: Comparison): string {
 export function describeRun(run: ComparedRun): string {
   const where = run.origin === undefined ? '' : `${run.origin}: `;
   const standard = run.judgedAgainst === 'docs' ? '' : `, judged against ${run.judgedAgainst}`;
-  return `${where}${run.provider} ${run.providerVersion} on ${run.host}, ${run.startedAt}${standard}`;
+  return `${where}${providerLabel(run)} on ${run.host}, ${run.startedAt}${standard}`;
 }
 
 /** `PASS → FAIL`; a dash for the run that does not have the case. */

@@ -11,6 +11,7 @@ import { escapeTerminalLine } from './escape.js';
 import { formatDuration } from './format-duration.js';
 import type { CaseHeader, Reporter } from '../harness/run/runner/reporter.js';
 import { formatSummaryLine } from './summary.js';
+import { providerLabel } from '../harness/judging/results/provider-label.js';
 
 /** The part of a tty.WriteStream this reporter uses; tests pass a fake. */
 export interface ConsoleStream {
@@ -65,7 +66,7 @@ export class ConsoleReporter implements Reporter {
   start(run: RunInfo, total: number): void {
     this.total = total;
     this.writeLine(
-      `Running ${total} case${total === 1 ? '' : 's'} against ${run.provider} ${run.providerVersion} ` +
+      `Running ${total} case${total === 1 ? '' : 's'} against ${providerLabel(run)} ` +
         `(harness ${run.harnessVersion})`,
     );
     // Judged by Windows, "documented" below is what Windows does wherever references/windows.yaml has the step.

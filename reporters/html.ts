@@ -26,6 +26,7 @@ import { REPORT_SCRIPT } from './report-script/script.js';
 import { reportData, type ComparisonView, type ReportData } from './html-view.js';
 import { SafeHtml, html, trustedHtml } from './safe-html.js';
 import { formatSummaryLine } from './summary.js';
+import { providerLabel } from '../harness/judging/results/provider-label.js';
 
 export const HTML_FILE_NAME = 'report.html';
 
@@ -52,7 +53,7 @@ const CONTENT_SECURITY_POLICY = [
 
 /** The whole page; exported so a report can be rebuilt from a results.jsonl. */
 export function renderHtmlReport(run: RunInfo, results: readonly CaseResult[], summary: RunSummary, comparison?: Comparison): string {
-  const title = `Winsock conformance: ${describeProvider(run)}`;
+  const title = `Winsock conformance: ${providerLabel(run)}`;
   const data = reportData(run, results, comparison);
   return html`<!DOCTYPE html>
 <html lang="en">
@@ -93,20 +94,11 @@ ${renderCaseTable()}
 `.markup;
 }
 
-/**
- * `wine-9.0` rather than `wine wine-9.0`: a provider's version usually
- * starts with its name (`Wine 9.0 (reports Windows 10.0)`).
- */
-export function describeProvider(run: RunInfo): string {
-  return run.providerVersion.toLowerCase().startsWith(run.provider.toLowerCase())
-    ? run.providerVersion
-    : `${run.provider} ${run.providerVersion}`.trim();
-}
-
 function renderRunFacts(run: RunInfo, summary: RunSummary): SafeHtml {
   const facts: [string, SafeHtml | string][] = [
     ['Provider', run.provider],
     ['Version', run.providerVersion],
+    ...(run.providerBuild === undefined ? [] : [['Build', `${run.providerBuild.name}: ${run.providerBuild.origin}`] as [string, string]]),
     ['Harness', run.harnessVersion],
     ['Host', run.host],
     ['Started', html`<time datetime="${run.startedAt}">${formatDate(run.startedAt)}</time>`],

@@ -162,6 +162,7 @@ function runProperties(run: RunInfo, incomplete: string | undefined): [string, s
   return [
     ['provider', run.provider],
     ['providerVersion', run.providerVersion],
+    ...(run.providerBuild === undefined ? [] : [['providerBuild', `${run.providerBuild.name}: ${run.providerBuild.origin}`] as [string, string]]),
     ['harnessVersion', run.harnessVersion],
     ...(incomplete === undefined ? [] : [['incomplete', incomplete] as [string, string]]),
   ];

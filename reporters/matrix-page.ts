@@ -11,6 +11,7 @@ import { errataHtml } from './errata-views.js';
 import { anchor, externalLink, page, verdictLabel } from './page-style.js';
 import { html, type SafeHtml } from './safe-html.js';
 import { writeWholeFile } from './write-whole-file.js';
+import { providerLabel } from '../harness/judging/results/provider-label.js';
 
 export const MATRIX_HTML = 'matrix.html';
 export const MATRIX_JSON = 'matrix.json';
@@ -43,7 +44,7 @@ function columnsSection(columns: readonly MatrixColumn[]): SafeHtml {
 <ol>${columns.map(
     (column, index) => html`<li><strong>${columnName(index)}: ${column.label}</strong>
 <ul class="runs">${column.runs.map(
-      (run) => html`<li>${run.provider} ${run.providerVersion} on ${run.host}, ${run.startedAt}${run.judgedAgainst === 'docs' ? '' : ', judged against Windows'}${run.origin === undefined ? '' : html` <span class="muted">(${run.origin})</span>`}</li>`,
+      (run) => html`<li>${providerLabel(run)} on ${run.host}, ${run.startedAt}${run.judgedAgainst === 'docs' ? '' : ', judged against Windows'}${run.origin === undefined ? '' : html` <span class="muted">(${run.origin})</span>`}</li>`,
     )}</ul></li>`,
   )}</ol>`;
 }

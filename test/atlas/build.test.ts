@@ -25,9 +25,9 @@ describe('buildAtlas', () => {
     ];
     const [testCase] = buildAtlas(CATALOGUE, cases, runs, references, errata).cases;
     expect(testCase?.verdicts).to.deep.equal([
-      { run: 'wine wine 1.0 @ h', verdict: 'PASS' },
-      { run: 'posix posix 1.0 @ h', verdict: 'PASS' },
-      { run: 'native native 1.0 @ h', verdict: 'SKIP' },
+      { run: 'wine 1.0 @ h', verdict: 'PASS' },
+      { run: 'posix 1.0 @ h', verdict: 'PASS' },
+      { run: 'native 1.0 @ h', verdict: 'SKIP' },
     ]);
     const steps = testCase?.steps.map((step) => ({
       step: step.stepId,
@@ -41,16 +41,16 @@ describe('buildAtlas', () => {
         step: 'WSAConnect',
         page: 'SOCKET_ERROR WSAEACCES',
         windows: '0',
-        observed: ['SOCKET_ERROR WSAEACCES (expected): wine wine 1.0 @ h; posix posix 1.0 @ h'],
-        notMade: ['native native 1.0 @ h: SKIP (needs something)'],
+        observed: ['SOCKET_ERROR WSAEACCES (expected): wine 1.0 @ h; posix 1.0 @ h'],
+        notMade: ['native 1.0 @ h: SKIP (needs something)'],
       },
-      { step: 'to-peer', page: '0', windows: undefined, observed: [], notMade: ['wine wine 1.0 @ h: PASS (m)', 'posix posix 1.0 @ h: PASS (m)', 'native native 1.0 @ h: SKIP (needs something)'] },
+      { step: 'to-peer', page: '0', windows: undefined, observed: [], notMade: ['wine 1.0 @ h: PASS (m)', 'posix 1.0 @ h: PASS (m)', 'native 1.0 @ h: SKIP (needs something)'] },
       {
         step: 'getpeername',
         page: '0 name=$peer',
         windows: '0 name=$peer',
-        observed: ['0 name=127.0.0.1:* (expected): wine wine 1.0 @ h; posix posix 1.0 @ h'],
-        notMade: ['native native 1.0 @ h: SKIP (needs something)'],
+        observed: ['0 name=127.0.0.1:* (expected): wine 1.0 @ h; posix 1.0 @ h'],
+        notMade: ['native 1.0 @ h: SKIP (needs something)'],
       },
     ]);
   });
@@ -58,6 +58,6 @@ describe('buildAtlas', () => {
   it('numbers runs that would read the same', () => {
     const { cases, references, errata } = atlasInputs();
     const runs = [broadcastRun('wine', 'PASS', []), broadcastRun('wine', 'PASS', [])];
-    expect(buildAtlas(CATALOGUE, cases, runs, references, errata).runs.map((entry) => entry.label)).to.deep.equal(['wine wine 1.0 @ h', 'wine wine 1.0 @ h #2']);
+    expect(buildAtlas(CATALOGUE, cases, runs, references, errata).runs.map((entry) => entry.label)).to.deep.equal(['wine 1.0 @ h', 'wine 1.0 @ h #2']);
   });
 });

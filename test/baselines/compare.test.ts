@@ -149,8 +149,8 @@ describe('comparisonText', () => {
     const current = recorded([caseResult('a', 'FAIL', [connected(40000), check('WSAConnect', { returns: 0 }, 'unexpected')])], {}, 'now.jsonl');
     expect(comparisonText(compareRuns(baseline, current))).to.equal(
       [
-        `baseline: base.jsonl: wine wine-9.0 on ci-runner-1, ${RUN.startedAt}`,
-        `current:  now.jsonl: wine wine-9.0 on ci-runner-1, ${RUN.startedAt}`,
+        `baseline: base.jsonl: wine-9.0 on ci-runner-1, ${RUN.startedAt}`,
+        `current:  now.jsonl: wine-9.0 on ci-runner-1, ${RUN.startedAt}`,
         '1 regression, 0 fixes, 0 changed, 0 re-judged, 0 new cases, 0 removed cases',
         '',
         'REGRESSION a (PASS → FAIL): title of a',

@@ -185,7 +185,7 @@ describe('fault: a damaged provider cache', function () {
     const cache = await cacheWithCopiesOf(dir, ['node', 'koffi']);
     const environment = wineEnvironment(cache, HOST_WINE);
     // What is left of a prefix whose drive_c was deleted: Wine cannot load kernel32.dll in it.
-    mkdirSync(environment.prefix);
+    mkdirSync(environment.prefix, { recursive: true });
     writeFileSync(join(environment.prefix, PREFIX_READY), 'win10\n');
 
     const log: string[] = [];

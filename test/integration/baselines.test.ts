@@ -155,6 +155,6 @@ describe('baselines, the matrix and the atlas on real runs (integration)', funct
       expect(document).to.contain(wineLabel);
     }
     expect(markdown).to.match(/^### `remarks\.dgram\.broadcast` \(rule, WSAEACCES\)$/m);
-    expect(markdown).to.match(/`SOCKET_ERROR WSAEACCES` \(expected\): wine .*; posix /);
+    expect(markdown).to.match(/`SOCKET_ERROR WSAEACCES` \(expected\): Wine .*; posix /);
   });
 });

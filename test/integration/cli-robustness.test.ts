@@ -19,7 +19,7 @@ const BOUND_MS = 60_000;
 
 /** Pids of live workers started from this checkout (their command line names its worker script). */
 function workersOfThisCheckout(): number[] {
-  const marker = join(PROJECT_ROOT, 'dist', 'harness', 'worker').replace(/\//g, '\\');
+  const marker = join(PROJECT_ROOT, 'dist', 'harness', 'stacks', 'worker').replace(/\//g, '\\');
   return readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
     .filter((pid) => {

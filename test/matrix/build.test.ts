@@ -36,8 +36,8 @@ describe('buildMatrix', () => {
     const posix = run('posix', 't3', [result('a', 'FAIL', [check('socket', { returns: 'socket', handle: 3 }), check('WSAConnect', { returns: 0 }, false)])]);
     const matrix = buildMatrix([wine('t1', 200), posix, wine('t2', 216)], new Map(), []);
     expect(matrix.columns.map((column) => [column.label, column.runs.map((entry) => entry.origin)])).to.deep.equal([
-      ['posix posix 1.0', ['posix-t3.jsonl']],
-      ['wine wine 1.0', ['wine-t1.jsonl', 'wine-t2.jsonl']],
+      ['posix 1.0', ['posix-t3.jsonl']],
+      ['wine 1.0', ['wine-t1.jsonl', 'wine-t2.jsonl']],
     ]);
     const [testCase] = matrix.cases;
     expect(testCase?.verdicts).to.deep.equal(['FAIL', 'PASS']);

@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 
 import { VERDICTS, type CaseResult, type Observation } from '../../harness/judging/results/result.js';
 import { summarize } from '../../harness/judging/results/summary.js';
-import { HtmlReporter, describeProvider, renderHtmlReport } from '../../reporters/html.js';
+import { HtmlReporter, renderHtmlReport } from '../../reporters/html.js';
+import { providerLabel } from '../../harness/judging/results/provider-label.js';
 import { DIFFERENCE_TINTS, VERDICT_COLOURS } from '../../reporters/html-assets.js';
 import { openingVerdicts, reportData, type ReportData } from '../../reporters/html-view.js';
 import { ALL_RESULTS, CRASH_CASE, ERROR_CASE, FAIL_CASE, HOSTILE_TITLE, KNOWN_CASE, PASS_CASE, RUN, XPASS_CASE } from './sample-results.js';
@@ -51,8 +52,14 @@ describe('HtmlReporter', () => {
   it('shows the provider, its version and the run date, naming the provider once', () => {
     expect(page).to.include('<title>Winsock conformance: wine-9.0</title>');
     expect(page).to.include('2024-05-01 12:00:00 UTC');
-    expect(describeProvider({ ...RUN, providerVersion: 'Wine 8.0 (reports Windows 10.0)' })).to.equal('Wine 8.0 (reports Windows 10.0)');
-    expect(describeProvider({ ...RUN, provider: 'native', providerVersion: 'Windows 10 Pro 10.0.19045' })).to.equal('native Windows 10 Pro 10.0.19045');
+    expect(providerLabel({ ...RUN, providerVersion: 'Wine 8.0 (reports Windows 10.0)' })).to.equal('Wine 8.0 (reports Windows 10.0)');
+    expect(providerLabel({ ...RUN, provider: 'native', providerVersion: 'Windows 10 Pro 10.0.19045' })).to.equal('native Windows 10 Pro 10.0.19045');
+  });
+
+  it('names the build of a provider that has several, so that two builds of one provider read differently', () => {
+    const build = { name: 'debian-13', origin: 'Debian trixie package wine64 10.0~repack-6', version: '10.0' };
+    expect(providerLabel({ ...RUN, providerVersion: 'Wine 10.0 (reports Windows 10.0.19043)', providerBuild: build })).to.equal('Wine 10.0 (reports Windows 10.0.19043), build debian-13');
+    expect(renderHtmlReport({ ...RUN, providerBuild: build }, [], summarize([], 1, undefined))).to.include('debian-13: Debian trixie package wine64 10.0~repack-6');
   });
 
   it('says when the run did not get through every case', () => {
@@ -178,7 +185,7 @@ describe('HtmlReporter', () => {
       const comparedPage = fs.readFileSync(reporter.file, 'utf8');
       const comparedData = embeddedData(comparedPage);
       expect(comparedPage).to.include('<h2 id="baseline-heading">Since the baseline</h2>');
-      expect(comparedPage).to.include('Baseline: old/results.jsonl: wine wine-9.0');
+      expect(comparedPage).to.include('Baseline: old/results.jsonl: wine-9.0 on');
       expect(comparedPage).to.match(/1 regression, 0 fixes, 0 changed, 0 re-judged, 0 new cases, 1 removed case/);
       expect(comparedPage).to.include('<code>tcp.gone</code> A case the current run no longer has');
       expect(comparedData.comparison?.removed).to.deep.equal([{ id: 'tcp.gone', title: gone.title }]);

@@ -16,6 +16,7 @@ import { describeExpected, describeOutcome } from '../../judging/results/describ
 import type { ReferenceNote, RunInfo, Verdict } from '../../judging/results/result.js';
 import { behaviourKey, stableObservation } from '../../judging/results/stable-observation.js';
 import { standingOf, type Standing } from '../../judging/results/standing.js';
+import { providerLabel } from '../../judging/results/provider-label.js';
 
 /** What some runs observed at a step, alike. */
 export interface AtlasObservation {
@@ -83,12 +84,12 @@ interface LabelledRun {
   readonly recorded: RecordedRun;
 }
 
-/** `wine Wine 8.0 (reports Windows 10.0.19043) @ host`, numbered when two runs would read the same. */
+/** `Wine 8.0 (reports Windows 10.0.19043), build host @ machine`, numbered when two runs would read the same. */
 function labelRuns(runs: readonly RecordedRun[]): LabelledRun[] {
   const seen = new Map<string, number>();
   return runs.map((recorded) => {
-    const { provider, providerVersion, host, judgedAgainst } = recorded.run;
-    const base = `${provider} ${providerVersion} @ ${host}${judgedAgainst === 'docs' ? '' : ' (judged against Windows)'}`;
+    const { host, judgedAgainst } = recorded.run;
+    const base = `${providerLabel(recorded.run)} @ ${host}${judgedAgainst === 'docs' ? '' : ' (judged against Windows)'}`;
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);
     return { label: count === 1 ? base : `${base} #${count}`, recorded };

@@ -59,6 +59,7 @@ export interface ComparedRun {
   readonly origin?: string;
   readonly provider: string;
   readonly providerVersion: string;
+  readonly providerBuild?: RunInfo['providerBuild'];
   readonly host: string;
   readonly startedAt: string;
   readonly judgedAgainst: RunInfo['judgedAgainst'];
@@ -180,8 +181,8 @@ function stepIds(baseline: CaseResult, current: CaseResult): string[] {
 }
 
 function comparedRun(recorded: RecordedRun): ComparedRun {
-  const { provider, providerVersion, host, startedAt, judgedAgainst } = recorded.run;
-  return { ...(recorded.origin === undefined ? {} : { origin: recorded.origin }), provider, providerVersion, host, startedAt, judgedAgainst };
+  const { provider, providerVersion, providerBuild, host, startedAt, judgedAgainst } = recorded.run;
+  return { ...(recorded.origin === undefined ? {} : { origin: recorded.origin }), provider, providerVersion, ...(providerBuild === undefined ? {} : { providerBuild }), host, startedAt, judgedAgainst };
 }
 
 function notesOn(baseline: RunInfo, current: RunInfo): string[] {

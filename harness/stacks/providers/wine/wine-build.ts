@@ -27,13 +27,8 @@ export interface WineBuild {
   /** Installs the build when it can (as root), or checks that it runs; throws ProviderUnavailable saying what to do. */
   /** Its version is asked of its loader afterwards (provision.ts), the same way for every build. */
   prepare(log: Log): Promise<Omit<ProviderBuild, 'version'>>;
-  /**
-   * The command line that runs `program` with `args`. The folders in
-   * `shared` (the cache, the project's files) must be seen by the program at
-   * the same paths: a build that runs in a root file system of its own binds
-   * them into it.
-   */
-  command(program: WineProgram, args: readonly string[], shared: readonly string[]): CommandLine;
+  /** The command line that runs `program` with `args`: as it is, or inside the build's own root file system. */
+  command(program: WineProgram, args: readonly string[]): CommandLine;
   /** Variables Wine itself reads to find this build's programs (WINELOADER, WINESERVER), when it needs them. */
   readonly variables: Readonly<Record<string, string>>;
 }

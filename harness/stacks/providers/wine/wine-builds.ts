@@ -25,6 +25,6 @@ export function wineBuildNamed(choice: string | undefined, cacheDir: string, env
   if (release !== undefined) return debianRootWine(release, cacheDir);
   if (choice.includes('/')) return userWine(userWineAt(choice, env));
   throw new ProviderUnavailable(
-    `--wine ${choice}: no Wine build has that name${didYouMean(choice, WINE_BUILD_NAMES)}; give one of ${WINE_BUILD_NAMES.join(', ')}, or the path of a Wine installation or build tree (with a /, e.g. ./${choice})`,
+    `--wine ${choice}: no Wine build has that name${didYouMean(choice, WINE_BUILD_NAMES)}. Give one of ${WINE_BUILD_NAMES.join(', ')}, or the path of a Wine installation or build tree (with a /, e.g. ./${choice})`,
   );
 }
