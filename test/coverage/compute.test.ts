@@ -33,7 +33,7 @@ const CATALOGUE: Page = page('WSAConnect', [
 ]);
 
 function reason(status: RecordedReason['status'], text = `${status} because`): RecordedReason {
-  return { status, reason: text, ...(status === 'informative' ? {} : { evidence: 'shown here' }), location: { file: 'spec/coverage.yaml', line: 5, column: 5 } };
+  return { status, reason: text, ...(status === 'informative' ? {} : { evidence: 'shown here' }), location: { file: 'spec/WSAConnect/coverage.yaml', line: 5, column: 5 } };
 }
 
 const RECORDED: RecordedCoverage = new Map([
