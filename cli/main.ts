@@ -9,6 +9,7 @@ import { OutputNotWritten } from '../harness/common/files/output-not-written.js'
 import { ProviderUnavailable } from '../harness/stacks/providers/provider.js';
 import { STANDARDS, type Standard } from '../harness/judging/results/result.js';
 import { defaultProviderName, PROVIDER_NAMES } from '../harness/stacks/providers/registry.js';
+import { WINE_BUILD_NAMES } from '../harness/stacks/providers/wine/wine-builds.js';
 import { BadInput, NothingSelected, UnusablePath } from '../harness/run/runner/run-suite.js';
 import { defaultJobs } from '../harness/run/runner/lanes.js';
 import { coverageCommand } from './commands/coverage.js';
@@ -61,6 +62,11 @@ function program(terminal: Terminal, outcome: (status: Promise<number> | number)
     .addHelpText('after', EXAMPLES);
   const providerOption = () =>
     new Option('--provider <name>', 'the stack under test').choices(PROVIDER_NAMES).default(defaultProviderName(), 'native on Windows, wine elsewhere');
+  const wineOption = () =>
+    new Option('--wine <build>', `the Wine build the wine provider runs: ${WINE_BUILD_NAMES.join(', ')} (made by the harness, as root, the first time), or the path of a Wine installation, build tree or loader`).default(
+      undefined,
+      'host, or the Wine that WINELOADER (or WINE) names',
+    );
   const reporterOption = () =>
     new Option('--reporter <names>', `reports to write: ${REPORT_NAMES.join(', ')}, comma-separated or repeated (default: all; results.jsonl is always written)`).argParser(addReports);
 
@@ -68,6 +74,7 @@ function program(terminal: Terminal, outcome: (status: Promise<number> | number)
     .command('run')
     .description('Run the cases and write the reports. Prepares the provider first when needed.')
     .addOption(providerOption())
+    .addOption(wineOption())
     .option('--grep <text>', 'only cases whose id or title contains TEXT (case-insensitive)')
     .option('--tag <tag>', 'only cases with this tag; repeat for several (any of them)', collect)
     .option('--out <dir>', 'where reports go: results.jsonl, junit.xml, report.html, provider.log', 'reports')
@@ -77,18 +84,19 @@ function program(terminal: Terminal, outcome: (status: Promise<number> | number)
     .addOption(new Option('--jobs <n>', 'how many cases run at once, each on its own worker').argParser(positiveInteger).default(defaultJobs(), 'half the cores'))
     .option('--baseline <results>', 'compare this run with an earlier results.jsonl once it ends (comparison.json, and the changes on the console); a regression makes the run red')
     .addOption(new Option('--against <standard>', 'judge documented steps by the page (docs), or by what Windows does where references/windows.yaml says (windows)').choices(STANDARDS).default('docs'))
-    .action((options: { provider: string; jobs: number; against: Standard }) => outcome(runCommand({ ...options, provider: providerNamed(options.provider) }, terminal, version)));
+    .action((options: { provider: string; wine?: string; jobs: number; against: Standard }) => outcome(runCommand({ ...options, provider: providerNamed(options.provider, options.wine) }, terminal, version)));
 
   root
     .command('setup')
-    .description('Only prepare the provider (for wine: install wine64 with apt when root, fetch Windows Node and koffi from the npm registry into the cache, create the Wine prefix).')
+    .description('Only prepare the provider (for wine: install wine64 with apt when root, or make the --wine build, fetch Windows Node and koffi from the npm registry into the cache, create the Wine prefix).')
     .addOption(providerOption())
-    .action((options: { provider: string }) =>
+    .addOption(wineOption())
+    .action((options: { provider: string; wine?: string }) =>
       outcome(
         (async () => {
-          const provider = providerNamed(options.provider);
-          await provider.prepare(terminal.log);
-          terminal.log(`provider ${provider.name} is ready`);
+          const provider = providerNamed(options.provider, options.wine);
+          const build = await provider.prepare(terminal.log);
+          terminal.log(`provider ${provider.name} is ready${build === undefined ? '' : ` (${build.name}: ${build.origin})`}`);
           return EXIT.green;
         })(),
       ),

@@ -7,8 +7,10 @@ import { createProvider, PROVIDER_NAMES } from '../harness/stacks/providers/regi
 export const REPORT_NAMES = ['console', 'junit', 'html'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
-export function providerNamed(name: string): Provider {
-  const provider = createProvider(name);
+/** The provider `--provider` names, with the Wine build `--wine` names (for wine only). */
+export function providerNamed(name: string, wine?: string): Provider {
+  if (wine !== undefined && name !== 'wine') throw new UsageError(`--wine ${wine} picks a build of Wine: it goes with --provider wine, not --provider ${name}`);
+  const provider = createProvider(name, wine === undefined ? {} : { wine });
   if (provider === undefined) throw new UsageError(`unknown provider "${name}"; known providers: ${PROVIDER_NAMES.join(', ')}`);
   return provider;
 }

@@ -1,5 +1,5 @@
 /**
- * The fixed CSS of report.html (its script is in html-script.ts). Both are
+ * The fixed CSS of report.html (its script is in report-script/). Both are
  * inlined (the report is one self-contained file, opened from disk or a CI
  * artifact, with no network), and the page's Content-Security-Policy allows
  * exactly these two by hash, so markup that slipped into case text could

@@ -22,7 +22,7 @@ import { EndOfRunFileReporter } from './end-of-run-file-reporter.js';
 import { jsonForScriptElement } from './escape.js';
 import { formatDuration } from './format-duration.js';
 import { REPORT_CSS, cspHash } from './html-assets.js';
-import { REPORT_SCRIPT } from './html-script.js';
+import { REPORT_SCRIPT } from './report-script/script.js';
 import { reportData, type ComparisonView, type ReportData } from './html-view.js';
 import { SafeHtml, html, trustedHtml } from './safe-html.js';
 import { formatSummaryLine } from './summary.js';

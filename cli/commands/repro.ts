@@ -5,7 +5,8 @@
  * alone (harness/uses/repro/script.ts) — something to attach to a bug report.
  */
 import { windowsPath } from '../../harness/stacks/providers/wine/paths.js';
-import { defaultCacheDir, wineEnvironment, wineVariables } from '../../harness/stacks/providers/wine/provision.js';
+import { defaultCacheDir, wineCommand, wineEnvironment } from '../../harness/stacks/providers/wine/provision.js';
+import { HOST_WINE } from '../../harness/stacks/providers/wine/host-wine.js';
 import { reproScript } from '../../harness/uses/repro/script.js';
 import { didYouMean } from '../../harness/language/yaml/suggest.js';
 import { EXIT, UsageError } from '../exit-status.js';
@@ -34,7 +35,8 @@ export function reproCommand(caseId: string, options: { readonly provider: strin
 /** How to run the script on this machine with the provider's Node and koffi. */
 function runHint(provider: string): string {
   if (provider === 'native') return 'node repro.cjs [KOFFI] — KOFFI is the koffi package to load (default: koffi, e.g. after npm install koffi)';
-  const environment = wineEnvironment(defaultCacheDir());
-  const variables = Object.entries(wineVariables(environment)).map(([name, value]) => `${name}=${value}`).join(' ');
-  return `${variables} ${environment.wine64} ${environment.nodeExe} repro.cjs '${windowsPath(environment.koffiDir)}' (the Windows Node and koffi that winsock-conformance setup installed)`;
+  const environment = wineEnvironment(defaultCacheDir(), HOST_WINE);
+  const wine = wineCommand(environment, 'loader', [environment.nodeExe, 'repro.cjs', `'${windowsPath(environment.koffiDir)}'`]);
+  const variables = Object.entries(wine.env).map(([name, value]) => `${name}=${value}`).join(' ');
+  return `${variables} ${[wine.command, ...wine.args].join(' ')} (the Windows Node and koffi that winsock-conformance setup installed)`;
 }

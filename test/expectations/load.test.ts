@@ -69,7 +69,13 @@ describe('loadExpectations', () => {
 
   it('reports a second entry for the same step', () => {
     expect(problemsOf('duplicate.yaml')).to.deep.equal([
-      `${sample('duplicate.yaml')}:6:5: case "addresses.tcp.all-zero" step "WSAConnect" is already listed at line 2; keep one entry per step`,
+      `${sample('duplicate.yaml')}:6:5: case "addresses.tcp.all-zero" step "WSAConnect" is already listed at line 2 for a version this entry holds for too; keep one entry per step and version (\`versions:\` tells them apart)`,
+    ]);
+  });
+
+  it('takes entries of one step for different versions, and reports one whose versions overlap an earlier entry', () => {
+    expect(problemsOf('versions.yaml')).to.deep.equal([
+      `${sample('versions.yaml')}:12:5: case "addresses.tcp.all-zero" step "WSAConnect" is already listed at line 7 for a version this entry holds for too; keep one entry per step and version (\`versions:\` tells them apart)`,
     ]);
   });
 });

@@ -18,7 +18,7 @@ import { isolationUnproven } from '../../harness/run/private-network/canary.js';
 import { WORKER_SCRIPT } from '../../harness/common/project-paths.js';
 import { PosixProvider } from '../../harness/stacks/providers/posix.js';
 import type { Provider, WorkerCommand } from '../../harness/stacks/providers/provider.js';
-import { WINE64 } from '../../harness/stacks/providers/wine/provision.js';
+import { HOST_WINE_LOADER } from '../../harness/stacks/providers/wine/host-wine.js';
 import { ProviderSession } from '../../harness/run/runner/session.js';
 import { WorkerSpawner } from '../../harness/run/runner/worker-spawner.js';
 import { readResults } from '../../reporters/results-jsonl.js';
@@ -28,7 +28,7 @@ import { privateNetworkAvailable } from '../support/private-network-available.js
 /** Why these runs cannot be made here; undefined when they can. */
 function whatIsMissing(): string | undefined {
   if (process.platform !== 'linux') return 'Wine runs need Linux';
-  if (!existsSync(WINE64)) return `Wine is not installed (${WINE64}; .ci/run installs it)`;
+  if (!existsSync(HOST_WINE_LOADER)) return `Wine is not installed (${HOST_WINE_LOADER}; .ci/run installs it)`;
   if (!privateNetworkAvailable()) return 'the private network needs root, unshare and ip';
   return undefined;
 }

@@ -15,7 +15,8 @@ import { CacheUnusable } from '../../harness/stacks/providers/wine/cache-failure
 import { run as runCommand } from '../../harness/stacks/providers/wine/commands.js';
 import { ensurePiece } from '../../harness/stacks/providers/wine/cache-piece.js';
 import { pieceDamage, recordManifest } from '../../harness/stacks/providers/wine/piece-manifest.js';
-import { cachePieces, defaultCacheDir, provisionWine, WINE64, wineEnvironment } from '../../harness/stacks/providers/wine/provision.js';
+import { cachePieces, defaultCacheDir, provisionWine, wineEnvironment } from '../../harness/stacks/providers/wine/provision.js';
+import { HOST_WINE, HOST_WINE_LOADER } from '../../harness/stacks/providers/wine/host-wine.js';
 import { stopWineserver } from '../../harness/stacks/providers/wine/wineserver.js';
 import { PREFIX_READY, prefixDamage } from '../../harness/stacks/providers/wine/wine-prefix.js';
 import { WineProvider } from '../../harness/stacks/providers/wine/wine-provider.js';
@@ -41,8 +42,8 @@ function requireHere(context: Mocha.Context, missing: string | undefined): void 
 }
 
 function wineMissing(): string | undefined {
-  if (process.platform !== 'linux' || !existsSync(WINE64)) return 'Wine is not installed here';
-  return existsSync(wineEnvironment(SHARED_CACHE).nodeExe) ? undefined : `the provider cache ${SHARED_CACHE} is not set up (winsock-conformance setup)`;
+  if (process.platform !== 'linux' || !existsSync(HOST_WINE_LOADER)) return 'Wine is not installed here';
+  return existsSync(wineEnvironment(SHARED_CACHE, HOST_WINE).nodeExe) ? undefined : `the provider cache ${SHARED_CACHE} is not set up (winsock-conformance setup)`;
 }
 
 /** A fresh cache folder holding copies of the shared cache's pieces, each with a manifest of the copy. */
@@ -150,14 +151,14 @@ describe('fault: a damaged provider cache', function () {
   it('sets the Windows version of a prefix that lost it again, after which Windows Node starts; before, the worker said why it could not', async function () {
     requireHere(this, wineMissing());
     const cache = await cacheWithCopiesOf(dir, ['node', 'koffi']);
-    const environment = wineEnvironment(cache);
+    const environment = wineEnvironment(cache, HOST_WINE);
     // No wineserver serves this copy yet: Wine reads its registry from the files.
-    cpSync(wineEnvironment(SHARED_CACHE).prefix, environment.prefix, { recursive: true });
+    cpSync(wineEnvironment(SHARED_CACHE, HOST_WINE).prefix, environment.prefix, { recursive: true });
     const userReg = join(environment.prefix, 'user.reg');
     writeFileSync(userReg, readFileSync(userReg, 'utf8').replace(/^"Version"="win10"\n/m, ''));
 
     const logFd = openSync(join(dir, 'provider.log'), 'w+');
-    const provider = new WineProvider(cache);
+    const provider = new WineProvider(HOST_WINE, {}, cache);
     try {
       const refused = await WorkerProcess.start({ provider, workerScript: WORKER_SCRIPT, logFd, startTimeoutMs: 60_000 }).then(
         (worker) => worker.close().then(() => undefined),
@@ -167,7 +168,7 @@ describe('fault: a damaged provider cache', function () {
       expect(refused?.message).to.include('  Node.js is only supported on Windows 8.1');
 
       const log: string[] = [];
-      await provisionWine(cache, (line) => log.push(line));
+      await provisionWine(cache, HOST_WINE, (line) => log.push(line));
       expect(log).to.deep.equal([
         `the Wine prefix ${environment.prefix} cannot be used (it reports Wine's default Windows version, not win10, and Windows Node refuses to start below Windows 8.1); setting its Windows version again`,
       ]);
@@ -182,19 +183,19 @@ describe('fault: a damaged provider cache', function () {
   it('makes a prefix whose Windows folder is gone anew, after which Windows Node starts', async function () {
     requireHere(this, wineMissing());
     const cache = await cacheWithCopiesOf(dir, ['node', 'koffi']);
-    const environment = wineEnvironment(cache);
+    const environment = wineEnvironment(cache, HOST_WINE);
     // What is left of a prefix whose drive_c was deleted: Wine cannot load kernel32.dll in it.
     mkdirSync(environment.prefix);
     writeFileSync(join(environment.prefix, PREFIX_READY), 'win10\n');
 
     const log: string[] = [];
     try {
-      await provisionWine(cache, (line) => log.push(line));
+      await provisionWine(cache, HOST_WINE, (line) => log.push(line));
       expect(log).to.deep.equal([`the Wine prefix ${environment.prefix} cannot be used (drive_c/windows/system32/kernel32.dll is missing: its Windows folder is gone); making it anew`]);
       expect(prefixDamage(environment.prefix), 'usable now').to.equal(undefined);
       const logFd = openSync(join(dir, 'provider.log'), 'w+');
       try {
-        const worker = await WorkerProcess.start({ provider: new WineProvider(cache), workerScript: WORKER_SCRIPT, logFd, startTimeoutMs: 120_000 });
+        const worker = await WorkerProcess.start({ provider: new WineProvider(HOST_WINE, {}, cache), workerScript: WORKER_SCRIPT, logFd, startTimeoutMs: 120_000 });
         await worker.close();
       } finally {
         closeSync(logFd);
@@ -220,7 +221,7 @@ class FailingAfter implements Provider {
     this.binding = fake.binding;
   }
 
-  prepare(log: (line: string) => void): Promise<void> {
+  prepare(log: (line: string) => void): Promise<undefined> {
     return this.fake.prepare(log);
   }
 

@@ -16,7 +16,7 @@ import { WSAConnect } from '../../harness/language/calls/wsa-connect.js';
 import { hostAbi, hostFamilies } from '../../harness/common/net/host-abi.js';
 import { encodeSockaddr, WINSOCK_FAMILIES, type SockAddr } from '../../harness/common/net/sockaddr.js';
 import { sockaddrDestination } from '../../harness/common/net/sockaddr-destination.js';
-import { WINE64 } from '../../harness/stacks/providers/wine/provision.js';
+import { HOST_WINE_LOADER } from '../../harness/stacks/providers/wine/host-wine.js';
 import { encodeName } from '../../harness/uses/repro/runtime.js';
 import { TrafficGuard } from '../../harness/run/runner/traffic-guard.js';
 import { readResults } from '../../reporters/results-jsonl.js';
@@ -211,7 +211,7 @@ describe('faults: traffic smuggled in the fields of a socket address', () => {
 
     for (const provider of ['posix', 'wine'] as const) {
       it(`ends a run-time attempt (the address from a peer) as ERROR before the call, on ${provider}`, async function () {
-        if (process.platform !== 'linux' || (provider === 'wine' && !existsSync(WINE64))) this.skip();
+        if (process.platform !== 'linux' || (provider === 'wine' && !existsSync(HOST_WINE_LOADER))) this.skip();
         caseFile(
           [
             '      - call: WSAConnect',

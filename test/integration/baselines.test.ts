@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Comparison } from '../../harness/uses/baselines/compare.js';
 import type { Matrix } from '../../harness/uses/matrix/build.js';
-import { WINE64 } from '../../harness/stacks/providers/wine/provision.js';
+import { HOST_WINE_LOADER } from '../../harness/stacks/providers/wine/host-wine.js';
 import { resultsSchemaDocument } from '../../harness/judging/results/results-schema.js';
 import { compileSchema } from '../../harness/language/yaml/schema.js';
 import { readResults } from '../../reporters/results-jsonl.js';
@@ -28,7 +28,7 @@ describe('baselines, the matrix and the atlas on real runs (integration)', funct
     if (process.platform !== 'linux') this.skip(); // The POSIX provider describes only Linux.
     dir = mkdtempSync(join(tmpdir(), 'wsc-baselines-'));
     posix = await run('posix', 'posix', []);
-    if (existsSync(WINE64)) wine = await run('wine', 'wine', []);
+    if (existsSync(HOST_WINE_LOADER)) wine = await run('wine', 'wine', []);
   });
 
   after(() => {

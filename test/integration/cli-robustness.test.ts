@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WINE64 } from '../../harness/stacks/providers/wine/provision.js';
+import { HOST_WINE_LOADER } from '../../harness/stacks/providers/wine/host-wine.js';
 import { claimOutDir } from '../../harness/run/runner/out-dir.js';
 import { readResults } from '../../reporters/results-jsonl.js';
 import { caseSet, HANGING_CASE, lineIn, QUICK_CASE } from '../support/cli-case-set.js';
@@ -135,7 +135,7 @@ describe('the command line: runs that are cut short (Wine)', function () {
   let dir: string;
 
   before(function () {
-    if (process.platform !== 'linux' || !existsSync(WINE64)) this.skip(); // Wine is not installed here (`.ci/run` installs it).
+    if (process.platform !== 'linux' || !existsSync(HOST_WINE_LOADER)) this.skip(); // Wine is not installed here (`.ci/run` installs it).
   });
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'wsc-cli-run-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));

@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WINE64 } from '../../harness/stacks/providers/wine/provision.js';
+import { HOST_WINE_LOADER } from '../../harness/stacks/providers/wine/host-wine.js';
 import { readResults } from '../../reporters/results-jsonl.js';
 import { expectValidJUnit } from '../support/junit-schema.js';
 import { acceptableVerdicts } from '../support/private-network-available.js';
@@ -22,7 +22,7 @@ describe('the suite on Wine (integration)', function () {
   let outDir: string;
 
   before(function () {
-    if (process.platform !== 'linux' || !existsSync(WINE64)) {
+    if (process.platform !== 'linux' || !existsSync(HOST_WINE_LOADER)) {
       this.skip(); // Reported as pending: Wine is not installed here (`.ci/run` installs it).
     }
   });

@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WINE64 } from '../../harness/stacks/providers/wine/provision.js';
+import { HOST_WINE_LOADER } from '../../harness/stacks/providers/wine/host-wine.js';
 import { readResults } from '../../reporters/results-jsonl.js';
 import { PROJECT_ROOT, runCli } from '../integration/cli.js';
 import { expectSameVerdicts, runMocha, xunitTests } from './run-mocha.js';
@@ -22,7 +22,7 @@ describe('the suite through mocha on Wine (integration)', function () {
 
   before(function () {
     // Wine is not installed here (`.ci/run` installs it): reported as pending.
-    if (process.platform === 'linux' && existsSync(WINE64)) out = mkdtempSync(join(tmpdir(), 'wsc-mocha-wine-'));
+    if (process.platform === 'linux' && existsSync(HOST_WINE_LOADER)) out = mkdtempSync(join(tmpdir(), 'wsc-mocha-wine-'));
     else this.skip();
   });
   after(() => out !== undefined && rmSync(out, { recursive: true, force: true }));

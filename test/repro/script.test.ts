@@ -14,7 +14,8 @@ import type { Case } from '../../harness/language/cases/case.js';
 import { findCaseFiles } from '../../harness/language/cases/load.js';
 import { CASES_DIR } from '../../harness/common/project-paths.js';
 import { windowsPath } from '../../harness/stacks/providers/wine/paths.js';
-import { defaultCacheDir, WINE64, wineEnvironment, wineVariables } from '../../harness/stacks/providers/wine/provision.js';
+import { defaultCacheDir, wineCommand, wineEnvironment } from '../../harness/stacks/providers/wine/provision.js';
+import { HOST_WINE, HOST_WINE_LOADER } from '../../harness/stacks/providers/wine/host-wine.js';
 import { REPRO_CALLS, type ReproWinsock } from '../../harness/uses/repro/runtime.js';
 import { reproScript } from '../../harness/uses/repro/script.js';
 import { behaviourKey } from '../../harness/judging/results/stable-observation.js';
@@ -134,7 +135,7 @@ describe('repro scripts under Wine', function () {
   let dir: string;
 
   before(function () {
-    if (process.platform !== 'linux' || !existsSync(WINE64) || !existsSync(wineEnvironment(defaultCacheDir()).nodeExe)) this.skip(); // No Wine provider set up here.
+    if (process.platform !== 'linux' || !existsSync(HOST_WINE_LOADER) || !existsSync(wineEnvironment(defaultCacheDir(), HOST_WINE).nodeExe)) this.skip(); // No Wine provider set up here.
     dir = mkdtempSync(path.join(tmpdir(), 'wsc-repro-'));
   });
 
@@ -146,7 +147,7 @@ describe('repro scripts under Wine', function () {
     const run = await runCli(['run', '--provider', 'wine', '--out', path.join(dir, 'run'), '--reporter', 'console']);
     expect(run.status, run.stderr).to.be.oneOf([0, 1]);
     const results = readResults(path.join(dir, 'run', 'results.jsonl')).cases;
-    const environment = wineEnvironment(defaultCacheDir());
+    const environment = wineEnvironment(defaultCacheDir(), HOST_WINE);
     for (const id of CASES) {
       const file = path.join(dir, `${id}.cjs`);
       writeFileSync(file, scriptOf(id));
@@ -162,8 +163,9 @@ describe('repro scripts under Wine', function () {
 
 function runUnderWine(environment: ReturnType<typeof wineEnvironment>, script: string): Promise<{ status: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(environment.wine64, [environment.nodeExe, windowsPath(script), windowsPath(environment.koffiDir)], {
-      env: { ...process.env, ...wineVariables(environment) },
+    const wine = wineCommand(environment, 'loader', [environment.nodeExe, windowsPath(script), windowsPath(environment.koffiDir)]);
+    const child = spawn(wine.command, wine.args, {
+      env: { ...process.env, ...wine.env },
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     let output = '';

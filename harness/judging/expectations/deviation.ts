@@ -13,8 +13,23 @@ export interface Deviation {
   readonly observed: Outcome;
   /** Why this is believed to be a deviation. */
   readonly reason: string;
+  /** The provider versions it holds for (`8.0`, `10`): a version is that one or starts with it and a dot. Absent: every version. */
+  readonly versions?: readonly string[];
   /** URL of the bug report, if there is one. */
   readonly bug?: string;
   /** Where the entry is written. */
   readonly location: SourceLocation;
+}
+
+/** Whether `deviation` holds for a run of the provider at `version` (undefined: the run's provider has no version to match). */
+export function holdsFor(deviation: Deviation, version: string | undefined): boolean {
+  if (deviation.versions === undefined) return true;
+  return version !== undefined && deviation.versions.some((listed) => version === listed || version.startsWith(`${listed}.`));
+}
+
+/** Whether some version could be held for by both: two entries for one step must not. */
+export function versionsOverlap(first: Pick<Deviation, 'versions'>, second: Pick<Deviation, 'versions'>): boolean {
+  if (first.versions === undefined || second.versions === undefined) return true;
+  const within = (version: string, listed: string) => version === listed || version.startsWith(`${listed}.`);
+  return first.versions.some((a) => second.versions?.some((b) => within(a, b) || within(b, a)));
 }

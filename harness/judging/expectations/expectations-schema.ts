@@ -44,6 +44,14 @@ function deviationDefinition(): SchemaObject {
         pattern: '\\S',
         patternErrorMessage: 'the reason must say something, not just blanks',
       },
+      versions: {
+        description:
+          "Optional: the provider versions the deviation holds for (Wine's own, as `wine --version` says: `'8.0'` holds for 8.0 and 8.0.x, `'10'` for every 10.x), quoted; absent, it holds for every version. A run of another version judges the step by the page.",
+        type: 'array',
+        items: { type: 'string', pattern: '^\\d+(\\.\\d+)*$', patternErrorMessage: "a version is numbers and dots, quoted: '8.0', '10'" },
+        minItems: 1,
+        uniqueItems: true,
+      },
       bug: {
         description: 'Optional: the URL of the bug report tracking the deviation.',
         type: 'string',

@@ -11,7 +11,7 @@ import type { Problem } from '../../language/yaml/problem.js';
 import { projectRelative } from '../../language/yaml/project-path.js';
 import { schemaProblems } from '../../language/yaml/schema-problems.js';
 import { loadYamlFile } from '../../language/yaml/yaml-file.js';
-import type { Deviation } from './deviation.js';
+import { versionsOverlap, type Deviation } from './deviation.js';
 import { expectationsFileSchema } from './schema.js';
 
 export type { Deviation } from './deviation.js';
@@ -43,6 +43,7 @@ export function loadExpectations(file: string, root: string): LoadedExpectations
       observed: entry.observed,
       // Folded YAML scalars (`>`) end with a newline; the reason is one sentence or two.
       reason: entry.reason.trim(),
+      ...(entry.versions === undefined ? {} : { versions: entry.versions }),
       ...(entry.bug === undefined ? {} : { bug: entry.bug }),
       location: yaml.sourceMap.valueAt(['deviations', index]),
     }),
@@ -55,6 +56,8 @@ export function checkDeviationsAgainstCases(deviations: readonly Deviation[], ca
   return placeStepEntries(
     deviations,
     cases,
-    (deviation, firstLine) => `case "${deviation.case}" step "${deviation.step}" is already listed at line ${firstLine}; keep one entry per step`,
+    (deviation, firstLine) =>
+      `case "${deviation.case}" step "${deviation.step}" is already listed at line ${firstLine} for a version this entry holds for too; keep one entry per step and version (\`versions:\` tells them apart)`,
+    versionsOverlap,
   ).problems;
 }

@@ -10,6 +10,7 @@ export interface RawDeviation {
   readonly step: string;
   readonly observed: Outcome;
   readonly reason: string;
+  readonly versions?: readonly string[];
   readonly bug?: string;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { ClauseCitation, Outcome } from '../../language/cases/case.js';
 import type { Observation } from '../../language/calls/observation.js';
+import type { ProviderBuild } from '../../stacks/providers/provider.js';
 import type { StackFacts } from '../../stacks/stack-facts.js';
 
 export type { Observation, StackFacts };
@@ -142,6 +143,8 @@ export const RESULTS_FORMAT = 1;
 export interface RunInfo {
   readonly provider: string;
   readonly providerVersion: string;
+  /** Which build of the provider ran, where it has several (Wine: `--wine`), and where it came from. */
+  readonly providerBuild?: ProviderBuild;
   /** The provider's version split into fields (providerVersion is the same, as one line). */
   readonly stack: StackFacts;
   /** The Node and koffi the provider's worker runs. */

@@ -71,6 +71,17 @@ function runRecord(): SchemaObject {
       format: { description: `The version of this format. This harness writes and reads format ${RESULTS_FORMAT}.`, const: RESULTS_FORMAT },
       provider: text('The provider: `wine`, `native`, `posix`.'),
       providerVersion: text('The stack in one line: `Wine 8.0 (reports Windows 10.0.19043)`, `Windows 11 Pro 10.0.22631`, `Linux 6.1.0-18-amd64, glibc 2.36`.'),
+      providerBuild: {
+        description: 'Which build of the provider ran, where it has several (wine: `--wine`).',
+        type: 'object',
+        properties: {
+          name: text('As `--wine` names it: `host`, `debian-13`, or the path of a Wine.'),
+          origin: text('Where it came from: the Debian package and its version, the folder it runs from.'),
+          version: text('The version it says it is (Wine: `10.0`, from `wine --version`), which expectations may name.'),
+        },
+        required: ['name', 'origin', 'version'],
+        additionalProperties: false,
+      },
       stack: ref('stack'),
       providerNode: text("The provider worker's Node version."),
       providerKoffi: text("The provider worker's koffi version."),

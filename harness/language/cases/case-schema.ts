@@ -94,7 +94,7 @@ function caseDefinition(): SchemaObject {
       },
       network: {
         description:
-          '`loopback` (the default): the machine\'s own loopback. `private`: a network namespace the run makes for its private cases, where 127.200.0.1 has no route (WSAENETUNREACH), 127.128.0.1 is an unreachable host (WSAEHOSTUNREACH) and a SYN is retried once (a connect nobody answers times out in about 3 s). Needs root; without it such cases SKIP.',
+          '`loopback` (the default): the machine\'s own loopback. `private`: a network namespace the run makes for its private cases, where 127.200.0.1 has no route (WSAENETUNREACH), 127.128.0.1 is an unreachable host (WSAEHOSTUNREACH) and a SYN is retried once, a second apart (a connect nobody answers times out in about 2 s). Needs root; without it such cases SKIP.',
         enum: ['loopback', 'private'],
       },
       alone: {

@@ -26,9 +26,15 @@ export interface PlacedEntry<E extends StepEntry> {
  * for every other. `duplicate` words the problem of a second entry for a step,
  * given the line of the first.
  */
-export function placeStepEntries<E extends StepEntry>(entries: readonly E[], cases: readonly Case[], duplicate: (entry: E, firstLine: number) => string): { placed: PlacedEntry<E>[]; problems: Problem[] } {
+export function placeStepEntries<E extends StepEntry>(
+  entries: readonly E[],
+  cases: readonly Case[],
+  duplicate: (entry: E, firstLine: number) => string,
+  /** Whether two entries for one step hold at once (deviations of different provider versions do not); by default always. */
+  clash: (first: E, second: E) => boolean = () => true,
+): { placed: PlacedEntry<E>[]; problems: Problem[] } {
   const casesById = new Map(cases.map((testCase) => [testCase.id, testCase]));
-  const firstEntry = new Map<string, E>();
+  const earlierEntries = new Map<string, E[]>();
   const placed: PlacedEntry<E>[] = [];
   const problems: Problem[] = [];
   for (const entry of entries) {
@@ -44,12 +50,13 @@ export function placeStepEntries<E extends StepEntry>(entries: readonly E[], cas
       continue;
     }
     const key = JSON.stringify([entry.case, entry.step]);
-    const first = firstEntry.get(key);
-    if (first !== undefined) {
-      problems.push(problemAt(entry.location, duplicate(entry, first.location.line)));
+    const earlier = earlierEntries.get(key) ?? [];
+    const clashing = earlier.find((other) => clash(other, entry));
+    if (clashing !== undefined) {
+      problems.push(problemAt(entry.location, duplicate(entry, clashing.location.line)));
       continue;
     }
-    firstEntry.set(key, entry);
+    earlierEntries.set(key, [...earlier, entry]);
     placed.push({ entry, testCase, stepIndex });
   }
   return { placed, problems };

@@ -1,11 +1,14 @@
 /** What the parent run hands the runner it starts in the private network, and the lines it reads back. */
 import type { CaseResult, Standard } from '../../judging/results/result.js';
+import type { ProviderSettings } from '../../stacks/providers/provider.js';
 import type { InputFolders } from '../runner/inputs.js';
 
 /** The child loads the same inputs as the parent run, from the same folders. */
 export interface PrivateNetworkJob extends InputFolders {
   /** The provider's name in the registry; the child runs its isolated() variant. */
   readonly provider: string;
+  /** Its settings (the Wine build), so that the child makes the same provider. */
+  readonly providerSettings?: ProviderSettings;
   /** What the documented steps are judged against, as in the parent run. */
   readonly against: Standard;
   /**

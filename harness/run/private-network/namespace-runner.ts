@@ -15,7 +15,8 @@ import { createInterface } from 'node:readline';
 import type { Case } from '../../language/cases/case.js';
 import { writeAll } from '../../common/files/whole-writes.js';
 import { messageOf } from '../../common/message-of.js';
-import { ProviderUnavailable, type Provider } from '../../stacks/providers/provider.js';
+import { holdsFor } from '../../judging/expectations/deviation.js';
+import { ProviderUnavailable, type Provider, type ProviderBuild } from '../../stacks/providers/provider.js';
 import { createProvider } from '../../stacks/providers/registry.js';
 import { judgeAgainst } from '../../judging/windows-reference/standard.js';
 import { loadSuiteInputs } from '../runner/inputs.js';
@@ -40,17 +41,18 @@ async function main(job: PrivateNetworkJob): Promise<void> {
     report({ type: 'unavailable', reason: `the private network could not be set up: ${messageOf(error)}` });
     return;
   }
-  const outer = createProvider(job.provider);
+  const outer = createProvider(job.provider, job.providerSettings);
   if (outer === undefined) throw new Error(`unknown provider ${job.provider}`);
   const provider = outer.isolated();
-  const unavailable = await prepared(provider);
-  if (unavailable !== undefined) {
-    report({ type: 'unavailable', reason: `the provider could not be isolated: ${unavailable}` });
+  const preparation = await prepared(provider);
+  if ('unavailable' in preparation) {
+    report({ type: 'unavailable', reason: `the provider could not be isolated: ${preparation.unavailable}` });
     return;
   }
   const inputs = loadSuiteInputs({ ...job, provider });
-  // Judged as the parent run judges its own cases.
-  const judged = judgeAgainst(job.against, inputs.cases, inputs.deviations, inputs.references);
+  // Judged as the parent run judges its own cases, by the deviations that hold for this build.
+  const deviations = inputs.deviations.filter((deviation) => holdsFor(deviation, preparation.build?.version));
+  const judged = judgeAgainst(job.against, inputs.cases, deviations, inputs.references);
   const byId = new Map(judged.cases.map((testCase) => [testCase.id, testCase]));
   const logFd = openSync(job.logFile, 'w+');
   const spawner = new WorkerSpawner({ provider, workerScript: job.workerScript, logFd, startTimeoutMs: WORKER_START_BOUND_MS });
@@ -103,13 +105,12 @@ async function main(job: PrivateNetworkJob): Promise<void> {
   }
 }
 
-/** Prepares the isolated provider; undefined when it is ready, else why it cannot be (its private cases are then SKIP). */
-async function prepared(provider: Provider): Promise<string | undefined> {
+/** Prepares the isolated provider: the build it runs, or why it cannot be prepared (its private cases are then SKIP). */
+async function prepared(provider: Provider): Promise<{ readonly build: ProviderBuild | undefined } | { readonly unavailable: string }> {
   try {
-    await provider.prepare((line) => process.stderr.write(`${line}\n`));
-    return undefined;
+    return { build: await provider.prepare((line) => process.stderr.write(`${line}\n`)) };
   } catch (error) {
-    if (error instanceof ProviderUnavailable) return error.message;
+    if (error instanceof ProviderUnavailable) return { unavailable: error.message };
     throw error;
   }
 }

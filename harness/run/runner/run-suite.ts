@@ -13,9 +13,10 @@ import { basename, join } from 'node:path';
 import type { Case } from '../../language/cases/case.js';
 import type { Deviation } from '../../judging/expectations/deviation.js';
 import { notWritten, OutputNotWritten } from '../../common/files/output-not-written.js';
-import { ProviderUnavailable } from '../../stacks/providers/provider.js';
+import { ProviderUnavailable, type ProviderBuild } from '../../stacks/providers/provider.js';
 import { messageOf } from '../../common/message-of.js';
 import { projectRelative } from '../../language/yaml/project-path.js';
+import { holdsFor } from '../../judging/expectations/deviation.js';
 import { judgeAgainst, type JudgedInputs } from '../../judging/windows-reference/standard.js';
 import { fingerprint } from '../../judging/results/fingerprint.js';
 import type { RunInfo, RunSummary, Standard } from '../../judging/results/result.js';
@@ -63,9 +64,7 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
   const started = performance.now();
   const inputs = loadSuiteInputs(options);
   const { cases } = inputs;
-  const judged = judgeAgainst(options.against ?? 'docs', cases, inputs.deviations, inputs.references);
-  const selected = selectCases(judged.cases, options.filter);
-  if (selected.length === 0) {
+  if (selectCases(cases, options.filter).length === 0) {
     const { grep, tags } = options.filter;
     const filters = [grep === undefined ? '' : `--grep ${grep}`, ...tags.map((tag) => `--tag ${tag}`)].filter(Boolean).join(' ');
     throw new NothingSelected(`no case matches ${filters || 'the selection'} (${cases.length} cases loaded)`);
@@ -73,12 +72,15 @@ export async function runSuite(options: SuiteOptions): Promise<RunSummary> {
   const release = await claimOutDir(options.outDir);
   try {
     options.log(`preparing the ${options.provider.name} provider…`);
-    await options.provider.prepare(options.log);
+    const build = await options.provider.prepare(options.log);
+    // Deviations listed for other versions of the provider do not hold for this run: their steps are judged by the page.
+    const judged = judgeAgainst(options.against ?? 'docs', cases, inputs.deviations.filter((deviation) => holdsFor(deviation, build?.version)), inputs.references);
+    const selected = selectCases(judged.cases, options.filter);
     // A file the run cannot write halts it as a stop would, and is the run's outcome once it has ended.
     const halt = new AbortController();
     const stop = options.stop === undefined ? halt.signal : AbortSignal.any([options.stop, halt.signal]);
     const reporters = new RunReporters(options.reporters, (failure) => halt.abort(failure));
-    const summary = await runPrepared({ ...options, stop }, reporters, selected, { inputs, judged }, started);
+    const summary = await runPrepared({ ...options, stop }, reporters, selected, { inputs, judged }, started, build);
     reporters.throwIfFailed();
     return summary;
   } finally {
@@ -92,7 +94,7 @@ interface Judging {
   readonly judged: JudgedInputs;
 }
 
-async function runPrepared(options: SuiteOptions, reporters: RunReporters, selected: readonly Case[], judging: Judging, started: number): Promise<RunSummary> {
+async function runPrepared(options: SuiteOptions, reporters: RunReporters, selected: readonly Case[], judging: Judging, started: number, build: ProviderBuild | undefined): Promise<RunSummary> {
   const logFile = join(options.outDir, 'provider.log');
   // Read back too: a case that crashes or hangs the provider carries what it wrote (log-excerpt.ts).
   const logFd = openLog(logFile);
@@ -115,6 +117,7 @@ async function runPrepared(options: SuiteOptions, reporters: RunReporters, selec
     const run: RunInfo = {
       provider: options.provider.name,
       providerVersion: info.version,
+      ...(build === undefined ? {} : { providerBuild: build }),
       stack: info.stack ?? { kind: 'unknown' },
       providerNode: info.nodeVersion,
       ...(info.koffiVersion === undefined ? {} : { providerKoffi: info.koffiVersion }),
@@ -153,6 +156,7 @@ async function startPrivateRun(options: SuiteOptions, selected: readonly Case[],
   return PrivateNetworkRun.start(cases, {
     ...inputFoldersOf(options),
     provider: options.provider.name,
+    ...(options.provider.settings === undefined ? {} : { providerSettings: options.provider.settings }),
     workerScript: options.workerScript,
     against: options.against ?? 'docs',
     logFile: join(options.outDir, 'provider-private.log'),

@@ -10,12 +10,14 @@ export class NativeWinsockProvider implements Provider {
   readonly name = 'native';
   readonly binding = BINDINGS.winsock;
 
-  async prepare(): Promise<void> {
+  /** One build: the Windows the run is on, which the worker reports itself. */
+  async prepare(): Promise<undefined> {
     if (process.platform !== 'win32') {
       throw new ProviderUnavailable(
         `the native provider is Windows' own Winsock and runs only on Windows (this is ${process.platform}); use --provider wine here`,
       );
     }
+    return undefined;
   }
 
   workerCommand(workerScript: string, workerArgs: readonly string[]): WorkerCommand {

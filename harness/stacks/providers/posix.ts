@@ -16,13 +16,15 @@ export class PosixProvider implements Provider {
 
   constructor(private readonly platform: NodeJS.Platform = process.platform) {}
 
-  async prepare(): Promise<void> {
+  /** One build: the host's own kernel and libc, which the worker reports itself. */
+  async prepare(): Promise<undefined> {
     try {
       hostAbi(this.platform);
     } catch (error) {
       if (error instanceof HostUnsupported) throw new ProviderUnavailable(`the posix provider cannot run on this host: ${error.message}`);
       throw error;
     }
+    return undefined;
   }
 
   workerCommand(workerScript: string, workerArgs: readonly string[]): WorkerCommand {

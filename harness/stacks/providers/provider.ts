@@ -16,10 +16,16 @@ export interface WorkerCommand {
 export interface Provider {
   /** The name used by `--provider` and by `expectations/<name>.yaml`. */
   readonly name: string;
+  /** What makes this provider again in another process (the private network's runner), besides its name; none when only the name does. */
+  readonly settings?: ProviderSettings;
   /** What its worker runs calls through: Winsock, libc… */
   readonly binding: BindingDescription;
-  /** Makes sure the provider can run, installing what it may; throws ProviderUnavailable otherwise. */
-  prepare(log: (line: string) => void): Promise<void>;
+  /**
+   * Makes sure the provider can run, installing what it may; throws
+   * ProviderUnavailable otherwise. Says which build it prepared, where the
+   * provider has several (Wine's `--wine`).
+   */
+  prepare(log: (line: string) => void): Promise<ProviderBuild | undefined>;
   /** The command that runs `workerScript` with `workerArgs` (which tell it how to reach the runner, and its binding). */
   workerCommand(workerScript: string, workerArgs: readonly string[]): WorkerCommand;
   /**
@@ -34,6 +40,22 @@ export interface Provider {
   isolated(): Provider;
   /** Ends what `prepare` left running for this provider (an isolated wineserver); a no-op for most. */
   release(): Promise<void>;
+}
+
+/** What a run may say of a provider besides its name, as `createProvider` takes it; serializable. */
+export interface ProviderSettings {
+  /** For wine: the build, as `--wine` names it (wine/wine-builds.ts); the default build when absent. */
+  readonly wine?: string;
+}
+
+/** Which build of a provider a run used, where it has several: for results.jsonl and every report. */
+export interface ProviderBuild {
+  /** As the user names it (`--wine host`, `debian-13`, a path). */
+  readonly name: string;
+  /** How it was obtained, in a few words: the package and its version, the folder it runs from. */
+  readonly origin: string;
+  /** The version it says it is (Wine: `10.0`, from `wine --version`), which expectations may name. */
+  readonly version: string;
 }
 
 /** The provider cannot run here; the message says what is missing and the command that fixes it. */

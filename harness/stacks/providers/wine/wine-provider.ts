@@ -1,13 +1,15 @@
 /**
- * Wine's ws2_32, driven by Windows Node under Debian's wine64: the same
- * JavaScript and koffi binary a Windows machine runs, on Linux.
+ * Wine's ws2_32, driven by Windows Node under Wine: the same JavaScript and
+ * koffi binary a Windows machine runs, on Linux. Which Wine is the build's
+ * (wine-builds.ts): the host's by default, `--wine` names another.
  */
 import { BINDINGS } from '../../bindings/catalogue.js';
-import type { Provider, WorkerCommand } from '../provider.js';
+import type { Provider, ProviderBuild, ProviderSettings, WorkerCommand } from '../provider.js';
 import { ProviderUnavailable } from '../provider.js';
 import { windowsPath } from './paths.js';
 import { mountPrivatePrefix } from './private-prefix.js';
-import { defaultCacheDir, provisionWine, wineEnvironment, wineVariables, type PrefixName, type WineEnvironment } from './provision.js';
+import { defaultCacheDir, provisionWine, wineCommand, wineEnvironment, type PrefixName, type WineEnvironment } from './provision.js';
+import type { WineBuild } from './wine-build.js';
 import { startWineserver, stopWineserver } from './wineserver.js';
 
 /**
@@ -23,20 +25,24 @@ export class WineProvider implements Provider {
   private environment: WineEnvironment;
 
   constructor(
+    private readonly build: WineBuild,
+    readonly settings: ProviderSettings = {},
     private readonly cacheDir = defaultCacheDir(),
     private readonly scope: WineserverScope = 'shared',
   ) {
-    this.environment = wineEnvironment(cacheDir, this.prefixName());
+    this.environment = wineEnvironment(cacheDir, build, this.prefixName());
   }
 
-  async prepare(log: (line: string) => void): Promise<void> {
+  async prepare(log: (line: string) => void): Promise<ProviderBuild> {
     if (process.platform !== 'linux') {
       throw new ProviderUnavailable(`the wine provider runs on Linux (this is ${process.platform}); on Windows use --provider native`);
     }
-    const provisioned = await provisionWine(this.cacheDir, log, this.prefixName());
+    const provisioned = await provisionWine(this.cacheDir, this.build, log, this.prefixName());
     // The private wineserver starts here, in the private network, on a prefix no other run's server uses.
-    this.environment = this.scope === 'private' ? { ...provisioned, prefix: await mountPrivatePrefix(this.cacheDir, provisioned.prefix) } : provisioned;
+    this.environment =
+      this.scope === 'private' ? { ...provisioned.environment, prefix: await mountPrivatePrefix(this.cacheDir, provisioned.environment.prefix) } : provisioned.environment;
     await startWineserver(this.environment);
+    return provisioned.build;
   }
 
   /**
@@ -45,7 +51,7 @@ export class WineProvider implements Provider {
    * own, started in the namespaces its prepare() runs in.
    */
   isolated(): Provider {
-    return new WineProvider(this.cacheDir, 'private');
+    return new WineProvider(this.build, this.settings, this.cacheDir, 'private');
   }
 
   async release(): Promise<void> {
@@ -53,12 +59,8 @@ export class WineProvider implements Provider {
   }
 
   workerCommand(workerScript: string, workerArgs: readonly string[]): WorkerCommand {
-    const { wine64, nodeExe, koffiDir } = this.environment;
-    return {
-      command: wine64,
-      args: [nodeExe, windowsPath(workerScript), ...workerArgs, '--koffi', windowsPath(koffiDir)],
-      env: wineVariables(this.environment),
-    };
+    const { nodeExe, koffiDir } = this.environment;
+    return wineCommand(this.environment, 'loader', [nodeExe, windowsPath(workerScript), ...workerArgs, '--koffi', windowsPath(koffiDir)]);
   }
 
   private prefixName(): PrefixName {

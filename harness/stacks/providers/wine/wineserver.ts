@@ -6,9 +6,8 @@
 import { spawn } from 'node:child_process';
 import { exitWithin } from '../../../common/within-bound.js';
 import { ProviderUnavailable } from '../provider.js';
-import { wineVariables, type WineEnvironment } from './provision.js';
+import { wineCommand, type WineEnvironment } from './provision.js';
 
-const WINESERVER = '/usr/lib/wine/wineserver';
 /**
  * Seconds the wineserver stays up after its last client. The runner kills a
  * worker after a time-out and starts the next one at once: a server that is
@@ -28,25 +27,26 @@ export async function startWineserver(environment: WineEnvironment): Promise<voi
   const status = await wineserverCommand(environment, `-p${WINESERVER_PERSISTENCE_S}`);
   // Status 2: a wineserver already runs for this prefix (it says nothing else); that one serves.
   if (status === 0 || status === WINESERVER_ALREADY_RUNNING) return;
-  throw new ProviderUnavailable(`${WINESERVER} -p${WINESERVER_PERSISTENCE_S} ${typeof status === 'number' ? `exited with status ${status}` : status}`);
+  throw new ProviderUnavailable(`wineserver -p${WINESERVER_PERSISTENCE_S} ${typeof status === 'number' ? `exited with status ${status}` : status}`);
 }
 
 /** Ends the prefix's wineserver, wherever it runs (its socket is found through the prefix). */
 export async function stopWineserver(environment: WineEnvironment): Promise<void> {
   const status = await wineserverCommand(environment, '-k');
   // Any status will do: with no server running there is nothing to end.
-  if (typeof status === 'string') throw new ProviderUnavailable(`${WINESERVER} -k ${status}`);
+  if (typeof status === 'string') throw new ProviderUnavailable(`wineserver -k ${status}`);
 }
 
 /** Waits until the prefix's wineserver has exited (and so saved the registry); a no-op when none runs. */
 export async function waitForWineserver(environment: WineEnvironment): Promise<void> {
   const status = await wineserverCommand(environment, '-w');
-  if (typeof status === 'string') throw new ProviderUnavailable(`${WINESERVER} -w ${status}`);
+  if (typeof status === 'string') throw new ProviderUnavailable(`wineserver -w ${status}`);
 }
 
 /** Runs the prefix's wineserver command with `option`: its exit status, or what went wrong as the end of a sentence. */
 async function wineserverCommand(environment: WineEnvironment, option: string): Promise<number | string> {
-  const command = spawn(WINESERVER, [option], { env: { ...process.env, ...wineVariables(environment) }, stdio: 'ignore' });
+  const server = wineCommand(environment, 'server', [option]);
+  const command = spawn(server.command, server.args, { env: { ...process.env, ...server.env }, stdio: 'ignore' });
   const failed = new Promise<string>((resolve) => command.once('error', (error) => resolve(`could not start: ${error.message}`)));
   const exit = exitWithin(command, WINESERVER_COMMAND_BOUND_MS);
   const ended = await Promise.race([exit, failed]);
