@@ -3,7 +3,7 @@
  * against its page, and the loader's problems for pages that do not hold.
  */
 import { expect } from 'chai';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -152,6 +152,12 @@ describe('loadPages: problems, each with file:line:column', () => {
     expect(loadPages('empty', root).problems.map(formatProblem)).to.deep.equal([
       'empty:1:1: no page: each documentation page is a folder of empty/ holding page.txt, clauses.yaml and README.md',
     ]);
+  });
+
+  it('takes a link to a folder for a page, as a case set may link case files in', () => {
+    problemsOf(entry('remarks.first', 'The first rule.'));
+    symlinkSync(path.join(root, 'spec/Page'), path.join(root, 'spec/Linked'));
+    expect(loadPages('spec', root).pages?.pages.map((page) => page.name)).to.deep.equal(['Linked', 'Page']);
   });
 
   it('takes the files beside the page folders (schemas, README) for no page', () => {

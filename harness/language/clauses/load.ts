@@ -8,7 +8,7 @@
  * positioned like those of case files, so a mistake in a page reads like any
  * other bad input.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { WSA_ERROR_NAMES } from '../vocabulary/errors.js';
 import { problemAt, startOf, type Problem, type SourceLocation } from '../yaml/problem.js';
@@ -40,11 +40,11 @@ export function loadPages(specDir: string, root: string): LoadedPages {
   return { pages: { folder, pages, byName: new Map(pages.map((page) => [page.name, page])) }, problems: [] };
 }
 
-/** The folders of `dir`, sorted; undefined when it cannot be read. */
+/** The folders of `dir`, sorted, a link to a folder counting as one (as for case files); undefined when it cannot be read. */
 function pageFolderNames(dir: string): string[] | undefined {
   try {
     return readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
+      .filter((entry) => entry.isDirectory() || (entry.isSymbolicLink() && statSync(path.join(dir, entry.name), { throwIfNoEntry: false })?.isDirectory() === true))
       .map((entry) => entry.name)
       .sort();
   } catch {
