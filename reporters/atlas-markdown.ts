@@ -5,7 +5,7 @@
  */
 import { clauseName } from '../harness/language/clauses/clause.js';
 import type { Atlas, AtlasCase, AtlasClause, AtlasStep } from '../harness/uses/atlas/build.js';
-import { clauseAnchor, pageNames, rulesText, sections } from './atlas-page.js';
+import { clauseAnchor, introText, pageNames, rulesText, sections } from './atlas-page.js';
 import { errataMarkdown } from './errata-views.js';
 import { escapeMarkdown, markdownCode, markdownLink, markdownQuote, markdownRow } from './markdown.js';
 import { anchor } from './page-style.js';
@@ -22,13 +22,13 @@ export function atlasMarkdown(atlas: Atlas): string {
   const lines = [
     `# ${escapeMarkdown(pageNames(atlas))}: documented and observed`,
     '',
-    `Every clause of each page, in its order; under each, the cases that cite it, with what the page documents, what real Windows does where a public source says, and what each provider was observed to do. ${rulesText(atlas.coverage, 'the pages')}`,
+    escapeMarkdown(introText(atlas)),
     '',
     ...atlas.pages.map((page) => `- [${escapeMarkdown(page.name)}](#${anchor('page', page.name)}): ${rulesText(page.coverage, 'its')}`),
     '',
     '## Runs',
     '',
-    ...(atlas.runs.length === 0 ? ['No runs: only the page and Windows.'] : atlas.runs.map(({ label, run }) => `- ${escapeMarkdown(label)}, ${escapeMarkdown(run.startedAt)}`)),
+    ...(atlas.runs.length === 0 ? ['No runs: only the pages and Windows.'] : atlas.runs.map(({ label, run }) => `- ${escapeMarkdown(label)}, ${escapeMarkdown(run.startedAt)}`)),
     '',
     errataMarkdown(atlas.errata),
   ];

@@ -22,10 +22,10 @@ export function atlasPage(atlas: Atlas): string {
   return page(
     `Winsock conformance: ${pageNames(atlas)}, documented and observed`,
     html`<h1>${pageNames(atlas)}: documented and observed</h1>
-<p>Every clause of each page, in its order; under each, the cases that cite it, with what the page documents, what real Windows does where a public source says, and what each provider was observed to do. ${rulesText(atlas.coverage, 'the pages')}</p>
+<p>${introText(atlas)}</p>
 <ul class="pages">${atlas.pages.map((page) => html`<li><a href="#${anchor('page', page.name)}">${page.name}</a>: ${rulesText(page.coverage, 'its')}</li>`)}</ul>
 <h2>Runs</h2>
-${atlas.runs.length === 0 ? html`<p class="muted">No runs: only the page and Windows.</p>` : html`<ul class="runs">${atlas.runs.map(({ label, run }) => html`<li>${label}, ${run.startedAt}</li>`)}</ul>`}
+${atlas.runs.length === 0 ? html`<p class="muted">No runs: only the pages and Windows.</p>` : html`<ul class="runs">${atlas.runs.map(({ label, run }) => html`<li>${label}, ${run.startedAt}</li>`)}</ul>`}
 ${errataHtml(atlas.errata, true)}
 ${atlas.pages.map((documented) => pageSection(documented, casesById))}
 <h2>Cases</h2>
@@ -36,6 +36,11 @@ ${atlas.cases.map(caseArticle)}`,
 /** `WSAConnect, connect`: the pages, as a title names them. */
 export function pageNames(atlas: Atlas): string {
   return atlas.pages.map((documented) => documented.name).join(', ');
+}
+
+/** What the atlas is, and how much of the pages' rules the cases check: its opening paragraph. */
+export function introText(atlas: Atlas): string {
+  return `Every clause of each page, in its order; under each, the cases that cite it, with what the page documents, what real Windows does where a public source says, and what each provider was observed to do. ${rulesText(atlas.coverage, "the pages'")}`;
 }
 
 /** `12 of the pages' 40 rule clauses are checked by a case.` */

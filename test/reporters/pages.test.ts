@@ -12,7 +12,7 @@ import { atlasMarkdown } from '../../reporters/atlas-markdown.js';
 import { atlasPage } from '../../reporters/atlas-page.js';
 import { matrixPage } from '../../reporters/matrix-page.js';
 import { escapeMarkdown, markdownCode, markdownLink } from '../../reporters/markdown.js';
-import { atlasInputs, broadcastRun, PAGES } from '../atlas/fixtures.js';
+import { atlasInputs, broadcastRun, pageOf, PAGES, pageSetOf } from '../atlas/fixtures.js';
 import { ALL_RESULTS, HOSTILE_TITLE, RUN } from './sample-results.js';
 
 const HOSTILE_RUN: RecordedRun = { run: { ...RUN, host: '<img src=x onerror=alert(1)>' }, cases: ALL_RESULTS, origin: '"><script>alert(2)</script>' };
@@ -53,6 +53,24 @@ describe('the atlas', () => {
     expect(document).to.contain('id="clause-WSAConnect_remarks.dgram.broadcast"');
     expect(document).to.contain('<a href="#clause-WSAConnect_remarks.dgram.broadcast"><code>WSAConnect/remarks.dgram.broadcast</code></a>');
     expect(document).to.contain('href="#case-udp.broadcast"');
+  });
+
+  it('groups the clauses by page, in HTML and in Markdown, each page with its rules checked', () => {
+    const { cases, references, errata } = atlasInputs();
+    const [wsaConnect] = PAGES.pages;
+    if (wsaConnect === undefined) throw new Error('no WSAConnect page');
+    const connect = pageOf('connect', [{ id: 'remarks.other', section: 'Remarks', kind: 'rule', text: 'Another rule.', location: { file: 'spec/connect/clauses.yaml', line: 1, column: 1 } }]);
+    const atlas = buildAtlas(pageSetOf(connect, wsaConnect), cases, [], references, errata);
+    const document = atlasPage(atlas);
+    expect([...document.matchAll(/<section id="(page-[^"]+)">\n<h2>([^<]+) /g)].map((match) => [match[1], match[2]])).to.deep.equal([
+      ['page-connect', 'connect'],
+      ['page-WSAConnect', 'WSAConnect'],
+    ]);
+    expect(document).to.contain('<li><a href="#page-connect">connect</a>: 0 of its 1 rule clauses are checked by a case.</li>');
+    const markdown = atlasMarkdown(atlas);
+    expect(markdown).to.match(/^# connect, WSAConnect: documented and observed$/m);
+    expect([...markdown.matchAll(/^## (\S+) \(spec\/\S+\/page\.txt\)$/gm)].map((match) => match[1])).to.deep.equal(['connect', 'WSAConnect']);
+    expect(markdown).to.contain("1 of the pages' 3 rule clauses are checked by a case.");
   });
 
   it('as Markdown escapes what Markdown and HTML would act on', () => {
