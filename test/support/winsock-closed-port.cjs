@@ -14,7 +14,7 @@ const dist = process.argv[3];
 async function main() {
   const { HostTcpSocket } = await import(pathToFileURL(join(dist, 'fixtures', 'tcp-socket.js')).href);
   const { winsockHostApi } = await import(pathToFileURL(join(dist, 'fixtures', 'winsock-host-api.js')).href);
-  const { encodeSockaddr } = await import(pathToFileURL(join(dist, 'harness', 'net', 'sockaddr.js')).href);
+  const { encodeSockaddr } = await import(pathToFileURL(join(dist, 'harness', 'common', 'net', 'sockaddr.js')).href);
   const api = winsockHostApi(koffi);
   const held = HostTcpSocket.bind(api, 'AF_INET');
   // Node's own net module fails to connect under Wine here (EBADF); a plain blocking connect() through ws2_32 works.
