@@ -108,7 +108,8 @@ function program(terminal: Terminal, outcome: (status: Promise<number> | number)
     .argument('[paths...]', 'case files or folders of them')
     .option('--expectations <dir>', 'the expectations folder to check (default: expectations/)')
     .option('--references <file>', 'the Windows reference file to check (default: references/windows.yaml)')
-    .action((paths: string[], options: { expectations?: string; references?: string }) => outcome(lintCommand(paths, options, terminal)));
+    .option('--spec <dir>', 'the documentation pages to check citations against, one folder each (default: spec/)')
+    .action((paths: string[], options: { expectations?: string; references?: string; spec?: string }) => outcome(lintCommand(paths, options, terminal)));
 
   root
     .command('compare')
@@ -127,7 +128,7 @@ function program(terminal: Terminal, outcome: (status: Promise<number> | number)
 
   root
     .command('atlas')
-    .description("Write the documented-vs-observed atlas: the page clause by clause, with what it documents, what Windows does and what each run observed (atlas.html, atlas.md).")
+    .description("Write the documented-vs-observed atlas: each page clause by clause, with what it documents, what Windows does and what each run observed (atlas.html, atlas.md).")
     .argument('[results...]', 'results.jsonl files')
     .option('--out <dir>', 'where atlas.html and atlas.md go', 'atlas')
     .action((results: string[], options: { out?: string }) => outcome(atlasCommand(results, options, terminal)));
@@ -156,11 +157,12 @@ function program(terminal: Terminal, outcome: (status: Promise<number> | number)
 
   root
     .command('coverage')
-    .description('List every clause of the page and every code of its error table, with the cases that cover it or the recorded reason none does; exit 1 when something is neither.')
+    .description('List, page by page, every clause and every code of its error table, with the cases that cover it or the recorded reason none does, then the totals; exit 1 when something is neither.')
     .option('--json', 'the same as JSON')
     .option('--results <file>', "a run's results.jsonl, to show the covering cases' last verdicts")
     .option('--cases <dir>', "the cases in DIR instead of the suite's cases/")
-    .action((options: { json?: boolean; results?: string; cases?: string }) => outcome(coverageCommand(options, terminal)));
+    .option('--spec <dir>', 'the documentation pages in DIR, one folder each, instead of spec/')
+    .action((options: { json?: boolean; results?: string; cases?: string; spec?: string }) => outcome(coverageCommand(options, terminal)));
 
   return root;
 }

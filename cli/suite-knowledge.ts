@@ -1,16 +1,16 @@
 /**
  * What the merge, atlas and errata commands know besides runs: the suite's
- * cases, the Windows references and the errata they make, and the page's
- * clause catalogue — each loaded and checked as a run would, so a problem in
+ * cases, the Windows references and the errata they make, and the pages
+ * with their clause catalogues — each loaded and checked as a run would, so a problem in
  * them is bad input with its file:line:column.
  */
 import type { Case } from '../harness/language/cases/case.js';
 import { loadCaseSet } from '../harness/language/cases/case-set.js';
 import { findCaseFiles } from '../harness/language/cases/load.js';
-import { CLAUSE_CATALOGUE_FILE, type ClauseCatalogue } from '../harness/language/clauses/clause.js';
-import { loadClauseCatalogue } from '../harness/language/clauses/load.js';
+import type { PageSet } from '../harness/language/clauses/clause.js';
+import { loadPages } from '../harness/language/clauses/load.js';
 import { stepKey } from '../harness/uses/matrix/build.js';
-import { CASES_DIR, PROJECT_ROOT, WINDOWS_REFERENCES_FILE } from '../harness/common/project-paths.js';
+import { CASES_DIR, PROJECT_ROOT, SPEC_DIR, WINDOWS_REFERENCES_FILE } from '../harness/common/project-paths.js';
 import { findErrata, type Erratum } from '../harness/judging/windows-reference/errata.js';
 import { loadReferences, type WindowsReference } from '../harness/judging/windows-reference/load.js';
 import { referenceNote } from '../harness/judging/windows-reference/standard.js';
@@ -38,8 +38,8 @@ export function loadSuiteKnowledge(): SuiteKnowledge {
   };
 }
 
-export function loadCatalogue(): ClauseCatalogue {
-  const loaded = loadClauseCatalogue(CLAUSE_CATALOGUE_FILE, PROJECT_ROOT);
-  if (loaded.catalogue === undefined) throw new BadInput(loaded.problems);
-  return loaded.catalogue;
+export function loadSpecPages(): PageSet {
+  const loaded = loadPages(SPEC_DIR, PROJECT_ROOT);
+  if (loaded.pages === undefined) throw new BadInput(loaded.problems);
+  return loaded.pages;
 }

@@ -23,6 +23,7 @@ import { describeExpected, describeOutcome } from '../harness/judging/results/de
 import type { CaseResult, CheckResult, Verdict } from '../harness/judging/results/result.js';
 import { describeCaseFindings, toOneLine } from '../reporters/check-findings.js';
 import { junitMessage, junitText } from '../reporters/junit.js';
+import { clauseName } from '../harness/language/clauses/clause.js';
 
 /** A red verdict that is not a comparison gone wrong: ERROR, TIMEOUT, CRASH. */
 export class CaseVerdictError extends Error {
@@ -83,7 +84,7 @@ export function caseContext(result: CaseResult): ContextEntry[] {
     { title: 'verdict', value: result.verdict },
     { title: 'case', value: result.title },
     { title: 'file', value: `${result.file}:${result.line}` },
-    { title: 'clauses', value: result.clauses.map((clause) => clause.id).join(', ') },
+    { title: 'clauses', value: result.clauses.map(clauseName).join(', ') },
     { title: result.verdict === 'KNOWN' ? 'deviation' : 'message', value: result.message },
     ...(findings.length === 0 ? [] : [{ title: 'checks', value: findings.join('\n') }]),
     ...(result.logExcerpt === undefined ? [] : [{ title: 'provider.log, last lines written during the case', value: result.logExcerpt }]),

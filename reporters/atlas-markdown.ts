@@ -1,10 +1,11 @@
 /**
  * atlas.md: the atlas (harness/uses/atlas/build.ts) as Markdown for a wiki, in
- * the same order as atlas.html: the runs, the errata, the page clause by
+ * the same order as atlas.html: the runs, the errata, each page clause by
  * clause with the cases that cite it, then the cases.
  */
+import { clauseName } from '../harness/language/clauses/clause.js';
 import type { Atlas, AtlasCase, AtlasClause, AtlasStep } from '../harness/uses/atlas/build.js';
-import { sections } from './atlas-page.js';
+import { clauseAnchor, introText, pageNames, rulesText, sections } from './atlas-page.js';
 import { errataMarkdown } from './errata-views.js';
 import { escapeMarkdown, markdownCode, markdownLink, markdownQuote, markdownRow } from './markdown.js';
 import { anchor } from './page-style.js';
@@ -19,29 +20,34 @@ export function writeAtlasMarkdown(dir: string, atlas: Atlas): string {
 export function atlasMarkdown(atlas: Atlas): string {
   const casesById = new Map(atlas.cases.map((testCase) => [testCase.id, testCase]));
   const lines = [
-    `# ${escapeMarkdown(atlas.page)}: documented and observed`,
+    `# ${escapeMarkdown(pageNames(atlas))}: documented and observed`,
     '',
-    `Every clause of the page, in its order; under each, the cases that cite it, with what the page documents, what real Windows does where a public source says, and what each provider was observed to do. ${atlas.coverage.rulesCited} of the page's ${atlas.coverage.rules} rule clauses are checked by a case.`,
+    escapeMarkdown(introText(atlas)),
+    '',
+    ...atlas.pages.map((page) => `- [${escapeMarkdown(page.name)}](#${anchor('page', page.name)}): ${rulesText(page.coverage, 'its')}`),
     '',
     '## Runs',
     '',
-    ...(atlas.runs.length === 0 ? ['No runs: only the page and Windows.'] : atlas.runs.map(({ label, run }) => `- ${escapeMarkdown(label)}, ${escapeMarkdown(run.startedAt)}`)),
+    ...(atlas.runs.length === 0 ? ['No runs: only the pages and Windows.'] : atlas.runs.map(({ label, run }) => `- ${escapeMarkdown(label)}, ${escapeMarkdown(run.startedAt)}`)),
     '',
     errataMarkdown(atlas.errata),
   ];
-  for (const { section, clauses } of sections(atlas.clauses)) {
-    lines.push(`## ${escapeMarkdown(section)}`, '');
-    for (const clause of clauses) lines.push(...clauseLines(clause, casesById));
+  for (const page of atlas.pages) {
+    lines.push(`<a id="${anchor('page', page.name)}"></a>`, `## ${escapeMarkdown(page.name)} (${escapeMarkdown(page.text)})`, '');
+    for (const { section, clauses } of sections(page.clauses)) {
+      lines.push(`### ${escapeMarkdown(section)}`, '');
+      for (const clause of clauses) lines.push(...clauseLines(page.name, clause, casesById));
+    }
   }
   lines.push('## Cases', '');
   for (const testCase of atlas.cases) lines.push(...caseLines(testCase));
   return `${lines.join('\n')}\n`;
 }
 
-function clauseLines(clause: AtlasClause, casesById: ReadonlyMap<string, AtlasCase>): string[] {
+function clauseLines(pageName: string, clause: AtlasClause, casesById: ReadonlyMap<string, AtlasCase>): string[] {
   const lines = [
-    `<a id="${anchor('clause', clause.id)}"></a>`,
-    `### ${markdownCode(clause.id)} (${clause.kind}${clause.error === undefined ? '' : `, ${escapeMarkdown(clause.error)}`})`,
+    `<a id="${clauseAnchor({ page: pageName, id: clause.id })}"></a>`,
+    `#### ${markdownCode(clause.id)} (${clause.kind}${clause.error === undefined ? '' : `, ${escapeMarkdown(clause.error)}`})`,
     '',
     markdownQuote(clause.text),
     '',
@@ -75,7 +81,7 @@ function caseLines(testCase: AtlasCase): string[] {
     '',
     `${escapeMarkdown(`${testCase.file}:${testCase.line}`)}${testCase.description === undefined ? '' : ` — ${escapeMarkdown(testCase.description)}`}`,
     '',
-    `Cites ${testCase.clauses.map((clause) => `[${markdownCode(clause.id)}](#${anchor('clause', clause.id)})`).join(', ')}.`,
+    `Cites ${testCase.clauses.map((clause) => `[${markdownCode(clauseName(clause))}](#${clauseAnchor(clause)})`).join(', ')}.`,
     '',
     ...testCase.verdicts.map(({ run, verdict }) => `- ${verdict} ${escapeMarkdown(run)}`),
     '',

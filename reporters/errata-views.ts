@@ -10,6 +10,7 @@ import { escapeMarkdown, markdownCode, markdownLink } from './markdown.js';
 import { anchor, externalLink } from './page-style.js';
 import { plural } from './plural.js';
 import { html, type SafeHtml } from './safe-html.js';
+import { clauseName } from '../harness/language/clauses/clause.js';
 
 const INTRO = 'Steps where real Windows does what the page does not allow: the page may be wrong, or say less than Windows does.';
 
@@ -17,7 +18,7 @@ export function errataHtml(errata: readonly Erratum[], linkCases: boolean): Safe
   const items = errata.map(
     (erratum) => html`<li id="${anchor('erratum', `${erratum.case.id}.${erratum.step}`)}">
 <p>${linkCases ? html`<a href="#${anchor('case', erratum.case.id)}"><code>${erratum.case.id}</code></a>` : html`<code>${erratum.case.id}</code>`} step <code>${erratum.step}</code>: ${erratum.case.title}</p>
-<p>Page: <code>${describeExpected(erratum.documented)}</code> (${erratum.case.clauses.map((clause) => clause.id).join(', ')}) — Windows: <code>${describeExpected(erratum.reference.windows)}</code></p>
+<p>Page: <code>${describeExpected(erratum.documented)}</code> (${erratum.case.clauses.map(clauseName).join(', ')}) — Windows: <code>${describeExpected(erratum.reference.windows)}</code></p>
 <p class="muted">${erratum.reference.versions} Source: ${externalLink(erratum.reference.url, erratum.reference.source)}${erratum.note === undefined ? '' : html` — ${erratum.note}`}</p>
 <pre><code>${erratum.quote}</code></pre>
 </li>`,
@@ -35,7 +36,7 @@ export function errataMarkdown(errata: readonly Erratum[]): string {
   for (const erratum of errata) {
     lines.push(
       `- ${markdownCode(erratum.case.id)} step ${markdownCode(erratum.step)}: ${escapeMarkdown(erratum.case.title)}  `,
-      `  page: ${markdownCode(describeExpected(erratum.documented))} (${erratum.case.clauses.map((clause) => markdownCode(clause.id)).join(', ')}); Windows: ${markdownCode(describeExpected(erratum.reference.windows))}  `,
+      `  page: ${markdownCode(describeExpected(erratum.documented))} (${erratum.case.clauses.map((clause) => markdownCode(clauseName(clause))).join(', ')}); Windows: ${markdownCode(describeExpected(erratum.reference.windows))}  `,
       `  ${escapeMarkdown(erratum.reference.versions)} Source: ${markdownLink(erratum.reference.url, erratum.reference.source)}${erratum.note === undefined ? '' : ` — ${escapeMarkdown(erratum.note)}`}`,
     );
   }
@@ -46,7 +47,7 @@ export function errataText(errata: readonly Erratum[]): string {
   const blocks = errata.map((erratum) =>
     [
       `${erratum.case.id} ${erratum.step}: ${erratum.case.title}`,
-      `  page:    ${describeExpected(erratum.documented)} (${erratum.case.clauses.map((clause) => clause.id).join(', ')})`,
+      `  page:    ${describeExpected(erratum.documented)} (${erratum.case.clauses.map(clauseName).join(', ')})`,
       `  windows: ${describeExpected(erratum.reference.windows)}`,
       `  source:  ${erratum.reference.source} ${erratum.reference.url}`,
       `  which:   ${erratum.reference.versions}`,

@@ -5,6 +5,7 @@
  * builds a case's details when they are opened.
  */
 import type { CaseChange, CaseChangeKind, Comparison } from '../harness/uses/baselines/compare.js';
+import { clauseName } from '../harness/language/clauses/clause.js';
 import { ACCEPTED_VERDICTS, VERDICTS } from '../harness/judging/results/result.js';
 import type { CaseResult, CheckResult, RunInfo, Verdict } from '../harness/judging/results/result.js';
 import { describeCall, describeOutcome, describeOutcomeParts } from '../harness/judging/results/describe-outcome.js';
@@ -57,7 +58,9 @@ export interface CheckView extends Pick<CheckResult, 'stepId' | 'mismatch' | 'ma
 
 /** A case as its row and details show it. */
 export interface CaseView
-  extends Pick<CaseResult, 'id' | 'title' | 'verdict' | 'message' | 'file' | 'line' | 'tags' | 'clauses' | 'interruptedAt' | 'logExcerpt'> {
+  extends Pick<CaseResult, 'id' | 'title' | 'verdict' | 'message' | 'file' | 'line' | 'tags' | 'interruptedAt' | 'logExcerpt'> {
+  /** The clauses it cites, each with its name in the clause index (`WSAConnect/errors.WSAEFAULT`). */
+  readonly clauses: readonly (CaseResult['clauses'][number] & { readonly name: string })[];
   readonly duration: string;
   /** A shell command that runs this case again. */
   readonly rerun: string;
@@ -84,17 +87,25 @@ export interface ComparisonView {
   readonly removed: readonly { readonly id: string; readonly title: string }[];
 }
 
-/** A clause of the page the run's cases cite, and those cases: the report's clause → cases view. */
+/** A clause the run's cases cite, and those cases: an entry of the report's clause → cases view. */
 export interface ClauseEntry {
   readonly id: string;
+  /** `WSAConnect/errors.WSAEFAULT`: the entry's anchor, which a case's clause links to (ids are unique within a page only). */
+  readonly name: string;
   readonly quote: string;
   readonly cases: readonly { readonly id: string; readonly verdict: Verdict }[];
 }
 
+/** The clauses of one page that the run's cases cite. */
+export interface ClausePage {
+  readonly page: string;
+  readonly clauses: readonly ClauseEntry[];
+}
+
 export interface ReportData {
   readonly cases: readonly CaseView[];
-  /** Every clause a case cites, by id, with the cases citing it in run order. */
-  readonly clauses: readonly ClauseEntry[];
+  /** Every page a case cites, by name, with its cited clauses by id, each with the cases citing it in run order. */
+  readonly clausePages: readonly ClausePage[];
   /** Every verdict, in the order filters list them. */
   readonly verdicts: readonly Verdict[];
   /** The verdicts that make a run red. */
@@ -123,7 +134,7 @@ export function reportData(run: RunInfo, results: readonly CaseResult[], compari
   const changes = new Map(comparison?.cases.map((change) => [change.id, change]));
   return {
     cases: results.map((result) => caseView(result, run, changes.get(result.id))),
-    clauses: clauseEntries(results),
+    clausePages: clausePages(results),
     verdicts: VERDICTS,
     redVerdicts: RED_VERDICTS,
     openingVerdicts: openingVerdicts(results),
@@ -152,16 +163,23 @@ function changeView(change: CaseChange): ChangeView {
   };
 }
 
-export function clauseEntries(results: readonly CaseResult[]): ClauseEntry[] {
-  const byId = new Map<string, { quote: string; cases: { id: string; verdict: Verdict }[] }>();
+export function clausePages(results: readonly CaseResult[]): ClausePage[] {
+  const byPage = new Map<string, Map<string, ClauseEntry & { cases: { id: string; verdict: Verdict }[] }>>();
   for (const result of results) {
     for (const clause of result.clauses) {
-      const entry = byId.get(clause.id) ?? { quote: clause.quote, cases: [] };
+      const page = byPage.get(clause.page) ?? new Map();
+      const entry = page.get(clause.id) ?? { id: clause.id, name: clauseName(clause), quote: clause.quote, cases: [] };
       entry.cases.push({ id: result.id, verdict: result.verdict });
-      byId.set(clause.id, entry);
+      page.set(clause.id, entry);
+      byPage.set(clause.page, page);
     }
   }
-  return [...byId].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, entry]) => ({ id, ...entry }));
+  return sortedByKey(byPage).map(([page, clauses]) => ({ page, clauses: sortedByKey(clauses).map(([, entry]) => entry) }));
+}
+
+/** A map's entries in the order of their keys, compared as strings are (not by locale). */
+function sortedByKey<T>(map: ReadonlyMap<string, T>): [string, T][] {
+  return [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** A report opens on what needs attention: only the red cases when there are any. */
@@ -179,7 +197,7 @@ function caseView(result: CaseResult, run: RunInfo, change: CaseChange | undefin
     line: result.line,
     tags: result.tags,
     duration: formatDuration(result.durationMs),
-    clauses: result.clauses,
+    clauses: result.clauses.map((clause) => ({ ...clause, name: clauseName(clause) })),
     ...(result.interruptedAt === undefined ? {} : { interruptedAt: result.interruptedAt }),
     ...(result.logExcerpt === undefined ? {} : { logExcerpt: result.logExcerpt }),
     rerun: rerunCommand(result, run),

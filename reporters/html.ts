@@ -84,7 +84,7 @@ ${renderCaseTable()}
 </section>
 <section aria-labelledby="clauses-heading">
 <h2 id="clauses-heading">Clauses</h2>
-<details id="clause-index"><summary>The clauses of the page these cases check, each with its cases (${String(data.clauses.length)})</summary></details>
+<details id="clause-index"><summary>The clauses of the pages these cases check, page by page, each with its cases (${String(data.clausePages.reduce((count, page) => count + page.clauses.length, 0))})</summary></details>
 </section>
 </main>
 <script type="application/json" id="report-data">${trustedHtml(jsonForScriptElement(data))}</script>

@@ -12,6 +12,7 @@ import { anchor, externalLink, page, verdictLabel } from './page-style.js';
 import { html, type SafeHtml } from './safe-html.js';
 import { writeWholeFile } from './write-whole-file.js';
 import { providerLabel } from '../harness/judging/results/provider-label.js';
+import { clauseName } from '../harness/language/clauses/clause.js';
 
 export const MATRIX_HTML = 'matrix.html';
 export const MATRIX_JSON = 'matrix.json';
@@ -63,7 +64,7 @@ ${flagged.length === 0 ? html`<p class="muted">None.</p>` : html`<ul>${items}</u
 
 function caseRows(testCase: MatrixCase): SafeHtml {
   const flaggedCase = testCase.steps.some((step) => step.possibleDocumentationError);
-  return html`<tr class="case${flaggedCase ? ' flagged' : ''}" id="${anchor('case', testCase.id)}"><th colspan="3"><code>${testCase.id}</code> ${testCase.title} <span class="muted">(${testCase.file}:${testCase.line}; ${testCase.clauses.map((clause) => clause.id).join(', ')})</span></th>${testCase.verdicts.map((verdict) => html`<th>${verdictLabel(verdict)}</th>`)}</tr>
+  return html`<tr class="case${flaggedCase ? ' flagged' : ''}" id="${anchor('case', testCase.id)}"><th colspan="3"><code>${testCase.id}</code> ${testCase.title} <span class="muted">(${testCase.file}:${testCase.line}; ${testCase.clauses.map(clauseName).join(', ')})</span></th>${testCase.verdicts.map((verdict) => html`<th>${verdictLabel(verdict)}</th>`)}</tr>
 ${testCase.steps.map(stepRow)}`;
 }
 

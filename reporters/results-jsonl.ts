@@ -18,7 +18,7 @@ import * as path from 'node:path';
 
 import { makeFolder } from '../harness/common/files/make-folder.js';
 import { appendWholeLine, discardEarlier, writeWholeFile } from '../harness/common/files/whole-writes.js';
-import { RESULTS_FORMAT, VERDICTS } from '../harness/judging/results/result.js';
+import { PAGE_OF_UNNAMED_CITATIONS, RESULTS_FORMAT, VERDICTS } from '../harness/judging/results/result.js';
 import type { CaseResult, RunInfo, RunSummary } from '../harness/judging/results/result.js';
 import type { Reporter } from '../harness/run/runner/reporter.js';
 
@@ -111,7 +111,7 @@ export function readResults(file: string): ResultsFile {
         if (typeof fields.id !== 'string' || !(VERDICTS as readonly unknown[]).includes(fields.verdict)) {
           throw new Error(`${where}: a "case" record needs a string id and a known verdict`);
         }
-        cases.push(fields as unknown as CaseResult);
+        cases.push(withCitedPages(fields as unknown as CaseResult));
         break;
       case 'summary':
         summary = fields as unknown as RunSummary;
@@ -123,6 +123,12 @@ export function readResults(file: string): ResultsFile {
 
   if (run === undefined) throw new Error(`${file}: no "run" record; not a results file`);
   return summary === undefined ? { run, cases, truncated } : { run, cases, summary, truncated };
+}
+
+/** The result with every citation's page, also when it was written before citations named theirs. */
+function withCitedPages(result: CaseResult): CaseResult {
+  const written: readonly { readonly page?: string; readonly id: string; readonly quote: string }[] = result.clauses;
+  return { ...result, clauses: written.map(({ page = PAGE_OF_UNNAMED_CITATIONS, id, quote }) => ({ page, id, quote })) };
 }
 
 function formatProblem(format: unknown): string {

@@ -4,14 +4,15 @@
  * checks the whole suite: cases/, and expectations/ and the Windows references
  * (references/windows.yaml) against those cases. With paths it checks those
  * case files, and expectations or references only when --expectations or
- * --references names the ones written for them.
+ * --references names the ones written for them. Citations are checked
+ * against the pages of spec/, or of --spec.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadCaseSet } from '../../harness/language/cases/case-set.js';
 import { findCaseFiles, formatProblem } from '../../harness/language/cases/load.js';
 import { checkDeviationsAgainstCases, loadExpectations } from '../../harness/judging/expectations/load.js';
-import { CASES_DIR, EXPECTATIONS_DIR, PROJECT_ROOT, WINDOWS_REFERENCES_FILE } from '../../harness/common/project-paths.js';
+import { CASES_DIR, EXPECTATIONS_DIR, PROJECT_ROOT, SPEC_DIR, WINDOWS_REFERENCES_FILE } from '../../harness/common/project-paths.js';
 import { loadReferences } from '../../harness/judging/windows-reference/load.js';
 import { EXIT, UsageError } from '../exit-status.js';
 import type { Terminal } from '../terminal.js';
@@ -20,12 +21,14 @@ export interface LintOptions {
   readonly expectations?: string;
   /** A Windows reference file to check against the cases (default: references/windows.yaml, when the whole suite is linted). */
   readonly references?: string;
+  /** The folder of page folders the citations are checked against (default: spec/). */
+  readonly spec?: string;
 }
 
 export function lintCommand(paths: readonly string[], options: LintOptions, terminal: Terminal): number {
   const caseFiles = (paths.length === 0 ? [CASES_DIR] : paths.map((path) => resolve(path))).flatMap(caseFilesAt);
   const expectationsDir = options.expectations !== undefined ? resolve(options.expectations) : paths.length === 0 ? EXPECTATIONS_DIR : undefined;
-  const { cases, problems } = loadCaseSet(caseFiles, PROJECT_ROOT);
+  const { cases, problems } = loadCaseSet(caseFiles, PROJECT_ROOT, options.spec === undefined ? SPEC_DIR : resolve(options.spec));
   const expectationProblems = (expectationsDir === undefined ? [] : expectationFiles(expectationsDir)).flatMap((file) => {
     const loaded = loadExpectations(file, PROJECT_ROOT);
     return [...loaded.problems, ...checkDeviationsAgainstCases(loaded.deviations, cases)];

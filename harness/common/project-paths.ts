@@ -7,6 +7,6 @@ export const CASES_DIR = fileURLToPath(new URL('../../../cases/', import.meta.ur
 export const EXPECTATIONS_DIR = fileURLToPath(new URL('../../../expectations/', import.meta.url));
 /** What real Windows does, where a public source says (README, "The Windows reference"). */
 export const WINDOWS_REFERENCES_FILE = fileURLToPath(new URL('../../../references/windows.yaml', import.meta.url));
-/** The clause catalogue of the page the cases cite. */
-export const CLAUSES_FILE = fileURLToPath(new URL('../../../spec/clauses.yaml', import.meta.url));
+/** The documentation pages the cases cite, one folder each (spec/README.md). */
+export const SPEC_DIR = fileURLToPath(new URL('../../../spec/', import.meta.url));
 export const WORKER_SCRIPT = fileURLToPath(new URL('../stacks/worker/main.js', import.meta.url));

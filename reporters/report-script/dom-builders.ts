@@ -70,7 +70,7 @@ export function buildDetails(doc: Document, view: CaseView, index: number, colum
       e(
         'ul',
         { class: 'clauses' },
-        ...view.clauses.map((clause) => e('li', {}, e('a', { href: `#clause-${clause.id}`, class: 'clause-link' }, clause.id), ' ', e('q', {}, clause.quote))),
+        ...view.clauses.map((clause) => e('li', {}, e('a', { href: `#clause-${clause.name}`, class: 'clause-link' }, clause.name), ' ', e('q', {}, clause.quote))),
       ),
     );
   }
@@ -140,18 +140,20 @@ export function buildCheck(doc: Document, check: CheckView): HTMLElement {
   );
 }
 
-/** The clause → cases view: each clause the cases cite, with links to them, coloured by verdict. */
-export function buildClauseIndex(doc: Document, clauses: ReportData['clauses']): HTMLElement {
+/** The clause → cases view, page by page: each clause the cases cite, with links to them, coloured by verdict. */
+export function buildClauseIndex(doc: Document, pages: ReportData['clausePages']): HTMLElement {
   const e = elementsOf(doc);
-  const items = clauses.map((clause) =>
-    e(
-      'li',
-      { id: `clause-${clause.id}` },
-      e('code', {}, clause.id),
-      ' ',
-      e('q', {}, clause.quote),
-      e('ul', { class: 'clause-cases' }, ...clause.cases.map((cited) => e('li', {}, e('a', { href: `#case=${encodeURIComponent(cited.id)}`, class: `v-${cited.verdict}` }, cited.id), ` ${cited.verdict}`))),
-    ),
-  );
-  return e('ul', { class: 'clause-index' }, ...items);
+  const clauseItems = (clauses: ReportData['clausePages'][number]['clauses']) =>
+    clauses.map((clause) =>
+      e(
+        'li',
+        { id: `clause-${clause.name}` },
+        e('code', {}, clause.id),
+        ' ',
+        e('q', {}, clause.quote),
+        e('ul', { class: 'clause-cases' }, ...clause.cases.map((cited) => e('li', {}, e('a', { href: `#case=${encodeURIComponent(cited.id)}`, class: `v-${cited.verdict}` }, cited.id), ` ${cited.verdict}`))),
+      ),
+    );
+  const pageItems = pages.map((page) => e('li', { class: 'clause-page' }, e('h3', {}, page.page), e('ul', {}, ...clauseItems(page.clauses))));
+  return e('ul', { class: 'clause-index' }, ...pageItems);
 }

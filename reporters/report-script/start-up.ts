@@ -165,7 +165,7 @@ export function startReport(doc: Document, win: Window): void {
   // The clause index is built the first time it is opened: a run of thousands of cases cites many.
   const clauseIndex = doc.getElementById('clause-index') as HTMLDetailsElement;
   const openClauseIndex = (): void => {
-    if (clauseIndex.querySelector('ul.clause-index') === null) clauseIndex.append(buildClauseIndex(doc, data.clauses));
+    if (clauseIndex.querySelector('ul.clause-index') === null) clauseIndex.append(buildClauseIndex(doc, data.clausePages));
     clauseIndex.open = true;
   };
   clauseIndex.addEventListener('toggle', () => {

@@ -57,7 +57,7 @@ export function searchTextOf(view: CaseView): string {
     check.deviation?.reason ?? '',
     check.deviation?.bug ?? '',
   ]);
-  const clauses = view.clauses.flatMap((clause) => [clause.id, clause.quote]);
+  const clauses = view.clauses.flatMap((clause) => [clause.name, clause.quote]);
   // `change:regression`, `change:fix`…: a word no other text has, so the header can link to the changed cases of a kind.
   const change = view.change === undefined ? [] : [`change:${view.change.kind}`, ...view.change.steps];
   return [view.id, view.title, view.verdict, view.message, `${view.file}:${view.line}`, ...view.tags, ...clauses, ...checks, ...change]

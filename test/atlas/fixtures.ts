@@ -1,5 +1,5 @@
-/** A small catalogue, the reference samples' cases and references, and runs of the broadcast case: what the atlas tests build from. */
-import type { Clause, ClauseCatalogue } from '../../harness/language/clauses/clause.js';
+/** A small page, the reference samples' cases and references, and runs of the broadcast case: what the atlas tests build from. */
+import type { Clause, Page, PageSet } from '../../harness/language/clauses/clause.js';
 import { findErrata } from '../../harness/judging/windows-reference/errata.js';
 import { loadReferences } from '../../harness/judging/windows-reference/load.js';
 import type { CaseResult, CheckResult, Observation, Verdict } from '../../harness/judging/results/result.js';
@@ -9,19 +9,24 @@ import { RUN } from '../reporters/sample-results.js';
 
 const sample = (name: string): string => `test/references/samples/${name}`;
 
-const location = { file: 'spec/clauses.yaml', line: 1, column: 1 };
+const location = { file: 'spec/WSAConnect/clauses.yaml', line: 1, column: 1 };
 const CLAUSES: readonly Clause[] = [
   { id: 'remarks.dgram.broadcast', section: 'Remarks', kind: 'rule', text: 'Otherwise, WSAConnect will fail with the error code WSAEACCES.', error: 'WSAEACCES', location },
   { id: 'remarks.unchecked', section: 'Remarks', kind: 'rule', text: 'A rule no case checks.', location },
   { id: 'remarks.background', section: 'Remarks', kind: 'informative', text: 'Some background.', location },
 ];
 
-export const CATALOGUE: ClauseCatalogue = {
-  file: 'spec/clauses.yaml',
-  page: 'spec/WSAConnect.txt',
-  clauses: CLAUSES,
-  byId: new Map(CLAUSES.map((clause) => [clause.id, clause])),
-};
+/** A page named `name` with `clauses`, its files where spec/ would have them. */
+export function pageOf(name: string, clauses: readonly Clause[]): Page {
+  const files = { text: `spec/${name}/page.txt`, catalogue: `spec/${name}/clauses.yaml`, coverage: `spec/${name}/coverage.yaml`, note: `spec/${name}/README.md` };
+  return { name, files, clauses, byId: new Map(clauses.map((clause) => [clause.id, clause])) };
+}
+
+export function pageSetOf(...pages: Page[]): PageSet {
+  return { folder: 'spec', pages, byName: new Map(pages.map((page) => [page.name, page])) };
+}
+
+export const PAGES: PageSet = pageSetOf(pageOf('WSAConnect', CLAUSES));
 
 export function check(stepId: string, observed: Observation, passed: boolean): CheckResult {
   return { stepId, call: stepId, args: {}, kind: 'documented', expected: [], observed, passed, differingKeys: [], durationMs: 1, explainsVerdict: false };

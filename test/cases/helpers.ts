@@ -4,8 +4,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { formatProblem, loadCases, type LoadedCases } from '../../harness/language/cases/load.js';
-import { CLAUSE_CATALOGUE_FILE, type ClauseCatalogue } from '../../harness/language/clauses/clause.js';
-import { loadClauseCatalogue } from '../../harness/language/clauses/load.js';
+import type { Page, PageSet } from '../../harness/language/clauses/clause.js';
+import { loadPages } from '../../harness/language/clauses/load.js';
 
 /** Tests run from dist/test/cases/; the project root is three levels up. Samples are read from the source tree. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -15,14 +15,21 @@ export function casesSample(name: string): string {
   return `test/cases/samples/${name}`;
 }
 
-/** The project's clause catalogue, which case files are checked against. */
-export function projectCatalogue(): ClauseCatalogue {
-  const loaded = loadClauseCatalogue(CLAUSE_CATALOGUE_FILE, PROJECT_ROOT);
-  if (loaded.catalogue === undefined) throw new Error(`${CLAUSE_CATALOGUE_FILE} has problems: ${loaded.problems.map(formatProblem).join('; ')}`);
-  return loaded.catalogue;
+/** The pages of `specDir` (relative to the project root), which case files are checked against. */
+export function specPages(specDir = 'spec'): PageSet {
+  const loaded = loadPages(specDir, PROJECT_ROOT);
+  if (loaded.pages === undefined) throw new Error(`${specDir}/ has problems: ${loaded.problems.map(formatProblem).join('; ')}`);
+  return loaded.pages;
+}
+
+/** The project's WSAConnect page. */
+export function wsaConnectPage(): Page {
+  const page = specPages().byName.get('WSAConnect');
+  if (page === undefined) throw new Error('spec/ has no WSAConnect page');
+  return page;
 }
 
 export function load(...files: string[]): LoadedCases & { messages: string[] } {
-  const loaded = loadCases(files, PROJECT_ROOT, projectCatalogue());
+  const loaded = loadCases(files, PROJECT_ROOT, specPages());
   return { ...loaded, messages: loaded.problems.map(formatProblem) };
 }

@@ -37,6 +37,7 @@ describe('loadCases: valid files', () => {
       title: 'A blocking TCP connect succeeds and binds the socket implicitly',
       clauses: [
         {
+          page: 'WSAConnect',
           id: 'return.blocking',
           quote: 'On a blocking socket, the return value indicates success or failure of the connection attempt.',
         },

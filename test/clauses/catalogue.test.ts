@@ -1,21 +1,20 @@
 /**
- * The clause catalogue: the project's own (spec/clauses.yaml) against its page,
- * and the loader's problems for catalogues that do not hold.
+ * The pages: the project's WSAConnect catalogue (spec/WSAConnect/clauses.yaml)
+ * against its page, and the loader's problems for pages that do not hold.
  */
 import { expect } from 'chai';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { CLAUSE_CATALOGUE_FILE } from '../../harness/language/clauses/clause.js';
-import { loadClauseCatalogue } from '../../harness/language/clauses/load.js';
+import { loadPages } from '../../harness/language/clauses/load.js';
 import { formatProblem } from '../../harness/language/yaml/problem.js';
-import { PROJECT_ROOT, projectCatalogue } from '../cases/helpers.js';
+import { PROJECT_ROOT, specPages, wsaConnectPage } from '../cases/helpers.js';
 
-describe('the project clause catalogue (spec/clauses.yaml)', () => {
+describe("the project's WSAConnect page (spec/WSAConnect/)", () => {
   // Read without the harness's loader, so that a bug in the loader cannot hide a bad catalogue.
-  const raw = parse(readFileSync(path.join(PROJECT_ROOT, CLAUSE_CATALOGUE_FILE), 'utf8')) as { page: string; clauses: { id: string; text: string }[] };
-  const page = readFileSync(path.join(PROJECT_ROOT, raw.page), 'utf8');
+  const raw = parse(readFileSync(path.join(PROJECT_ROOT, 'spec/WSAConnect/clauses.yaml'), 'utf8')) as { clauses: { id: string; text: string }[] };
+  const page = readFileSync(path.join(PROJECT_ROOT, 'spec/WSAConnect/page.txt'), 'utf8');
 
   it('has every text verbatim on the page', () => {
     expect(raw.clauses.filter((clause) => !page.includes(clause.text)).map((clause) => clause.id)).to.deep.equal([]);
@@ -27,7 +26,7 @@ describe('the project clause catalogue (spec/clauses.yaml)', () => {
   });
 
   it('loads without problems, one clause per entry, with a row for each of the 21 error codes', () => {
-    const catalogue = projectCatalogue();
+    const catalogue = wsaConnectPage();
     expect(catalogue.clauses.map((clause) => clause.id)).to.deep.equal(raw.clauses.map((clause) => clause.id));
     const rows = catalogue.clauses.filter((clause) => /^errors\.[A-Z]+$/.test(clause.id));
     expect(rows).to.have.length(21);
@@ -35,32 +34,44 @@ describe('the project clause catalogue (spec/clauses.yaml)', () => {
   });
 });
 
-describe('loadClauseCatalogue: problems, each with file:line:column', () => {
+describe("the project's pages (spec/)", () => {
+  it('are the folders of spec/, each named after its folder, with its files', () => {
+    const pages = specPages();
+    expect(pages.folder).to.equal('spec');
+    expect(pages.pages.map((page) => [page.name, page.files])).to.deep.equal([
+      ['WSAConnect', { text: 'spec/WSAConnect/page.txt', catalogue: 'spec/WSAConnect/clauses.yaml', coverage: 'spec/WSAConnect/coverage.yaml', note: 'spec/WSAConnect/README.md' }],
+    ]);
+  });
+});
+
+describe('loadPages: problems, each with file:line:column', () => {
   let root: string;
   const PAGE = 'Title\n\nThe first rule. The second\u00A0rule. A repeated line.\nA repeated line.\n';
 
   beforeEach(() => {
     root = mkdtempSync(path.join(tmpdir(), 'clauses-'));
-    mkdirSync(path.join(root, 'spec'));
-    writeFileSync(path.join(root, 'spec/page.txt'), PAGE);
+    mkdirSync(path.join(root, 'spec/Page'), { recursive: true });
+    writeFileSync(path.join(root, 'spec/Page/page.txt'), PAGE);
+    writeFileSync(path.join(root, 'spec/Page/README.md'), 'Where the page comes from.\n');
   });
 
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  function problemsOf(clauses: string, page = 'spec/page.txt'): string[] {
-    writeFileSync(path.join(root, 'spec/clauses.yaml'), `format: 1\npage: ${page}\nclauses:\n${clauses}`);
-    return loadClauseCatalogue('spec/clauses.yaml', root).problems.map(formatProblem);
+  function problemsOf(clauses: string): string[] {
+    writeFileSync(path.join(root, 'spec/Page/clauses.yaml'), `format: 2\nclauses:\n${clauses}`);
+    return loadPages('spec', root).problems.map(formatProblem);
   }
 
   const entry = (id: string, text: string, extra = '') =>
     `  - id: ${id}\n    section: Remarks\n    kind: rule\n    text: ${JSON.stringify(text)}\n${extra}`;
 
   it('loads a good catalogue, in order, with where each clause is written', () => {
-    writeFileSync(path.join(root, 'spec/clauses.yaml'), `format: 1\npage: spec/page.txt\nclauses:\n${entry('remarks.first', 'The first rule.')}${entry('remarks.repeated', 'A repeated line.', '    occurrence: 2\n    error: WSAEINVAL\n')}`);
-    const loaded = loadClauseCatalogue('spec/clauses.yaml', root);
+    writeFileSync(path.join(root, 'spec/Page/clauses.yaml'), `format: 2\nclauses:\n${entry('remarks.first', 'The first rule.')}${entry('remarks.repeated', 'A repeated line.', '    occurrence: 2\n    error: WSAEINVAL\n')}`);
+    const loaded = loadPages('spec', root);
     expect(loaded.problems).to.deep.equal([]);
-    expect(loaded.catalogue?.clauses).to.deep.equal([
-      { id: 'remarks.first', section: 'Remarks', kind: 'rule', text: 'The first rule.', location: { file: 'spec/clauses.yaml', line: 4, column: 5 } },
+    const page = loaded.pages?.byName.get('Page');
+    expect(page?.clauses).to.deep.equal([
+      { id: 'remarks.first', section: 'Remarks', kind: 'rule', text: 'The first rule.', location: { file: 'spec/Page/clauses.yaml', line: 3, column: 5 } },
       {
         id: 'remarks.repeated',
         section: 'Remarks',
@@ -68,34 +79,41 @@ describe('loadClauseCatalogue: problems, each with file:line:column', () => {
         text: 'A repeated line.',
         occurrence: 2,
         error: 'WSAEINVAL',
-        location: { file: 'spec/clauses.yaml', line: 8, column: 5 },
+        location: { file: 'spec/Page/clauses.yaml', line: 7, column: 5 },
       },
     ]);
-    expect(loaded.catalogue?.byId.get('remarks.first')?.text).to.equal('The first rule.');
+    expect(page?.byId.get('remarks.first')?.text).to.equal('The first rule.');
   });
 
   it('reports a schema problem at its place, as for case files', () => {
     expect(problemsOf(`${entry('remarks.first', 'The first rule.')}    kinds: rule\n`)).to.deep.equal([
-      'spec/clauses.yaml:8:5: unknown key "kinds" in clause; allowed: id, section, kind, text, occurrence, error; did you mean "kind"?',
+      'spec/Page/clauses.yaml:7:5: unknown key "kinds" in clause; allowed: id, section, kind, text, occurrence, error; did you mean "kind"?',
     ]);
+  });
+
+  it('refuses a catalogue of format 1, which named its page with `page:`', () => {
+    writeFileSync(path.join(root, 'spec/Page/clauses.yaml'), `format: 1\npage: spec/Page/page.txt\nclauses:\n${entry('remarks.first', 'The first rule.')}`);
+    const problems = loadPages('spec', root).problems.map(formatProblem);
+    expect(problems.some((problem) => /^spec\/Page\/clauses\.yaml:1:9: /.test(problem))).to.equal(true);
+    expect(problems.some((problem) => problem.startsWith('spec/Page/clauses.yaml:2:1: unknown key "page"'))).to.equal(true);
   });
 
   it('reports a text that is not on the page, and says when only the spacing differs', () => {
     expect(problemsOf(`${entry('remarks.first', 'The frist rule.')}${entry('remarks.second', 'The second rule.')}`)).to.deep.equal([
-      'spec/clauses.yaml:7:11: the text is not on the page spec/page.txt: copy it verbatim from the page, typos included',
-      'spec/clauses.yaml:11:11: the text is not on the page spec/page.txt: it differs from the page only in spacing (the page has no-break spaces, written \\u00A0, in places)',
+      'spec/Page/clauses.yaml:6:11: the text is not on the page spec/Page/page.txt: copy it verbatim from the page, typos included',
+      'spec/Page/clauses.yaml:10:11: the text is not on the page spec/Page/page.txt: it differs from the page only in spacing (the page has no-break spaces, written \\u00A0, in places)',
     ]);
   });
 
   it('reports an id used twice at the second, naming the line of the first', () => {
     expect(problemsOf(`${entry('remarks.first', 'The first rule.')}${entry('remarks.first', 'The second\u00A0rule.')}`)).to.deep.equal([
-      'spec/clauses.yaml:8:9: duplicate clause id "remarks.first"; first defined at line 4; ids must be unique',
+      'spec/Page/clauses.yaml:7:9: duplicate clause id "remarks.first"; first defined at line 3; ids must be unique',
     ]);
   });
 
   it('reports the same place of the page catalogued twice', () => {
     expect(problemsOf(`${entry('remarks.first', 'The first rule.')}${entry('remarks.again', 'The first rule.')}`)).to.deep.equal([
-      'spec/clauses.yaml:11:11: same text as clause "remarks.first" (line 4); each place on the page is one clause',
+      'spec/Page/clauses.yaml:10:11: same text as clause "remarks.first" (line 3); each place on the page is one clause',
     ]);
   });
 
@@ -105,20 +123,46 @@ describe('loadClauseCatalogue: problems, each with file:line:column', () => {
         `${entry('remarks.repeated', 'A repeated line.')}${entry('remarks.third', 'A repeated line.', '    occurrence: 3\n')}${entry('remarks.first', 'The first rule.', '    occurrence: 1\n')}`,
       ),
     ).to.deep.equal([
-      'spec/clauses.yaml:7:11: the page has this text 2 times; say which one with occurrence: 1 to 2',
-      'spec/clauses.yaml:12:17: the page has this text only 2 times',
-      'spec/clauses.yaml:17:17: the page has this text once; leave occurrence out',
+      'spec/Page/clauses.yaml:6:11: the page has this text 2 times; say which one with occurrence: 1 to 2',
+      'spec/Page/clauses.yaml:11:17: the page has this text only 2 times',
+      'spec/Page/clauses.yaml:16:17: the page has this text once; leave occurrence out',
     ]);
   });
 
   it('reports an error that is not a Winsock error name, with a did-you-mean', () => {
     expect(problemsOf(entry('remarks.first', 'The first rule.', '    error: WSAEINVALL\n'))).to.deep.equal([
-      'spec/clauses.yaml:8:12: "WSAEINVALL" is not a Winsock error name; did you mean "WSAEINVAL"?',
+      'spec/Page/clauses.yaml:7:12: "WSAEINVALL" is not a Winsock error name; did you mean "WSAEINVAL"?',
     ]);
   });
 
-  it('reports a page that cannot be read at the page key', () => {
-    const [problem] = problemsOf(entry('remarks.first', 'The first rule.'), 'spec/missing.txt');
-    expect(problem).to.match(/^spec\/clauses\.yaml:2:7: page spec\/missing\.txt: cannot read the file: ENOENT/);
+  it("names what a page's folder lacks, and what each file is for", () => {
+    rmSync(path.join(root, 'spec/Page/README.md'));
+    expect(problemsOf(entry('remarks.first', 'The first rule.'))).to.deep.equal([
+      "spec/Page:1:1: the page Page lacks README.md: a page's folder holds page.txt (the page as text), clauses.yaml (its clauses) and README.md (its source and licence); see spec/README.md",
+    ]);
+  });
+
+  it('refuses a folder whose name cannot name a page, and a spec folder with no page', () => {
+    mkdirSync(path.join(root, 'spec/not a page'));
+    problemsOf(entry('remarks.first', 'The first rule.'));
+    expect(loadPages('spec', root).problems.map(formatProblem)).to.deep.equal([
+      'spec/not a page:1:1: "not a page" cannot name a page: a page\'s folder is named after the call it documents, letters, digits and `_` (WSAConnect, ConnectEx)',
+    ]);
+    mkdirSync(path.join(root, 'empty'));
+    expect(loadPages('empty', root).problems.map(formatProblem)).to.deep.equal([
+      'empty:1:1: no page: each documentation page is a folder of empty/ holding page.txt, clauses.yaml and README.md',
+    ]);
+  });
+
+  it('takes a link to a folder for a page, as a case set may link case files in', () => {
+    problemsOf(entry('remarks.first', 'The first rule.'));
+    symlinkSync(path.join(root, 'spec/Page'), path.join(root, 'spec/Linked'));
+    expect(loadPages('spec', root).pages?.pages.map((page) => page.name)).to.deep.equal(['Linked', 'Page']);
+  });
+
+  it('takes the files beside the page folders (schemas, README) for no page', () => {
+    writeFileSync(path.join(root, 'spec/README.md'), 'The pages.\n');
+    writeFileSync(path.join(root, 'spec/clauses.schema.json'), '{}\n');
+    expect(problemsOf(entry('remarks.first', 'The first rule.'))).to.deep.equal([]);
   });
 });

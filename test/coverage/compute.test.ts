@@ -1,18 +1,26 @@
-/** computeCoverage on a small catalogue: what covers a clause and an error code, what is explained, planned, missing or stale. */
+/** computeCoverage on small pages: what covers a clause and an error code, what is explained, planned, missing or stale, page by page. */
 import { expect } from 'chai';
-import type { Clause, ClauseCatalogue } from '../../harness/language/clauses/clause.js';
+import type { Clause, Page, PageSet } from '../../harness/language/clauses/clause.js';
 import { computeCoverage } from '../../harness/uses/coverage/compute.js';
 import type { RecordedCoverage, RecordedReason } from '../../harness/uses/coverage/recorded.js';
 import { makeCase, step } from '../runner/helpers.js';
 
-const AT = { file: 'spec/clauses.yaml', line: 1, column: 1 };
+const AT = { file: 'spec/WSAConnect/clauses.yaml', line: 1, column: 1 };
 
 function clause(id: string, extra: Partial<Clause> = {}): Clause {
   return { id, section: id.startsWith('errors.') ? 'Error codes' : 'Remarks', kind: 'rule', text: id, location: AT, ...extra };
 }
 
-const CATALOGUE: ClauseCatalogue = (() => {
-  const clauses = [
+function page(name: string, clauses: readonly Clause[]): Page {
+  const files = { text: `spec/${name}/page.txt`, catalogue: `spec/${name}/clauses.yaml`, coverage: `spec/${name}/coverage.yaml`, note: `spec/${name}/README.md` };
+  return { name, files, clauses, byId: new Map(clauses.map((entry) => [entry.id, entry])) };
+}
+
+function pageSet(...pages: Page[]): PageSet {
+  return { folder: 'spec', pages, byName: new Map(pages.map((entry) => [entry.name, entry])) };
+}
+
+const CATALOGUE: Page = page('WSAConnect', [
     clause('remarks.cited'),
     clause('remarks.informative', { kind: 'informative' }),
     clause('remarks.forgotten'),
@@ -22,12 +30,10 @@ const CATALOGUE: ClauseCatalogue = (() => {
     clause('errors.WSAENETDOWN', { error: 'WSAENETDOWN' }),
     clause('errors.WSAETIMEDOUT', { error: 'WSAETIMEDOUT' }),
     clause('errors.WSAEINTR', { error: 'WSAEINTR' }),
-  ];
-  return { file: 'spec/clauses.yaml', page: 'spec/WSAConnect.txt', clauses, byId: new Map(clauses.map((entry) => [entry.id, entry])) };
-})();
+]);
 
 function reason(status: RecordedReason['status'], text = `${status} because`): RecordedReason {
-  return { status, reason: text, ...(status === 'informative' ? {} : { evidence: 'shown here' }), location: { file: 'spec/coverage.yaml', line: 5, column: 5 } };
+  return { status, reason: text, ...(status === 'informative' ? {} : { evidence: 'shown here' }), location: { file: 'spec/WSAConnect/coverage.yaml', line: 5, column: 5 } };
 }
 
 const RECORDED: RecordedCoverage = new Map([
@@ -37,9 +43,13 @@ const RECORDED: RecordedCoverage = new Map([
   ['remarks.cited', reason('not-checkable')],
 ]);
 
+/** A case citing `clauses`, each `id` of WSAConnect or `page/id`. */
 const citing = (id: string, clauses: readonly string[], steps = [step('WSACleanup', {})]) => ({
   ...makeCase(id, steps),
-  clauses: clauses.map((cited) => ({ id: cited, quote: cited })),
+  clauses: clauses.map((cited) => {
+    const [pageName, clauseId] = cited.includes('/') ? cited.split('/') : ['WSAConnect', cited];
+    return { page: pageName ?? '', id: clauseId ?? '', quote: cited };
+  }),
 });
 
 const CASES = [
@@ -50,7 +60,8 @@ const CASES = [
 ];
 
 describe('computeCoverage', () => {
-  const coverage = computeCoverage({ catalogue: CATALOGUE, cases: CASES, recorded: RECORDED, verdicts: new Map([['cites.remark', 'PASS' as const]]) });
+  const [coverage] = computeCoverage({ pages: pageSet(CATALOGUE), cases: CASES, recorded: new Map([['WSAConnect', RECORDED]]), verdicts: new Map([['cites.remark', 'PASS' as const]]) }).pages;
+  if (coverage === undefined) throw new Error('no coverage of the page');
   const clauseNamed = (id: string) => coverage.clauses.find((entry) => entry.id === id);
   const errorNamed = (code: string) => coverage.errors.find((entry) => entry.code === code);
 
@@ -100,5 +111,42 @@ describe('computeCoverage', () => {
   it('reports a recorded reason for a clause a case now covers as stale', () => {
     expect(coverage.stale).to.deep.equal([{ clause: 'remarks.cited', cases: ['cites.remark', 'documents.isconn', 'negates.intr'] }]);
     expect(clauseNamed('remarks.cited')?.status, 'a case beats the record').to.equal('covered');
+  });
+});
+
+describe('computeCoverage over two pages', () => {
+  const CONNECT = page('connect', [clause('remarks.cited'), clause('errors.WSAEISCONN', { error: 'WSAEISCONN' }), clause('errors.WSAEFAULT', { error: 'WSAEFAULT' })]);
+  const cases = [
+    citing('cites.both', ['remarks.cited', 'connect/remarks.cited']),
+    citing('connect.isconn', ['connect/remarks.cited'], [step('connect', { s: 1, name: null }, { expect: { returns: 'SOCKET_ERROR', error: 'WSAEISCONN' } })]),
+    citing('wsaconnect.fault', ['remarks.cited'], [step('WSAConnect', { s: 1, name: null }, { expect: { returns: 'SOCKET_ERROR', error: 'WSAEFAULT' } })]),
+  ];
+  const coverage = computeCoverage({ pages: pageSet(CONNECT, CATALOGUE), cases, recorded: new Map([['WSAConnect', RECORDED]]) });
+  const pageNamed = (name: string) => coverage.pages.find((entry) => entry.page === name);
+  const casesOf = (name: string, id: string) => pageNamed(name)?.clauses.find((entry) => entry.id === id)?.cases.map((entry) => entry.id);
+  const errorCasesOf = (name: string, code: string) => pageNamed(name)?.errors.find((entry) => entry.code === code)?.cases.map((entry) => entry.id);
+
+  it('gives each page its own entry, with its files, in the order given', () => {
+    expect(coverage.pages.map((entry) => [entry.page, entry.text, entry.catalogue])).to.deep.equal([
+      ['connect', 'spec/connect/page.txt', 'spec/connect/clauses.yaml'],
+      ['WSAConnect', 'spec/WSAConnect/page.txt', 'spec/WSAConnect/clauses.yaml'],
+    ]);
+  });
+
+  it('counts a citation for the page it names only, though both pages have a clause of that id', () => {
+    expect(casesOf('connect', 'remarks.cited')).to.deep.equal(['cites.both', 'connect.isconn']);
+    expect(casesOf('WSAConnect', 'remarks.cited')).to.deep.equal(['cites.both', 'wsaconnect.fault']);
+  });
+
+  it("covers a page's error code by the steps of the page's own call only", () => {
+    expect(errorCasesOf('connect', 'WSAEISCONN')).to.deep.equal(['connect.isconn']);
+    expect(errorCasesOf('WSAConnect', 'WSAEISCONN')).to.deep.equal([]);
+    expect(errorCasesOf('WSAConnect', 'WSAEFAULT')).to.deep.equal(['wsaconnect.fault']);
+    expect(errorCasesOf('connect', 'WSAEFAULT')).to.deep.equal([]);
+  });
+
+  it('reads the recorded reasons of each page for that page only: a page with none has every uncovered clause missing', () => {
+    expect(pageNamed('connect')?.missing).to.deep.equal({ clauses: ['errors.WSAEISCONN', 'errors.WSAEFAULT'], errors: ['WSAEFAULT'] });
+    expect(pageNamed('WSAConnect')?.errors.find((entry) => entry.code === 'WSAENETDOWN')?.status).to.equal('not-provokable');
   });
 });

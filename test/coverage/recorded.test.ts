@@ -1,21 +1,24 @@
-/** spec/coverage.yaml: the project's record against its catalogue and cases, and the loader's problems. */
+/** spec/WSAConnect/coverage.yaml: the project's record against its page and cases, and the loader's problems. */
 import { expect } from 'chai';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Coverage } from '../../harness/uses/coverage/compute.js';
+import type { PageCoverage } from '../../harness/uses/coverage/compute.js';
 import { loadCoverage } from '../../harness/uses/coverage/load.js';
 import { loadRecordedCoverage } from '../../harness/uses/coverage/recorded.js';
+import type { Page } from '../../harness/language/clauses/clause.js';
 import { formatProblem } from '../../harness/language/yaml/problem.js';
-import { PROJECT_ROOT, projectCatalogue } from '../cases/helpers.js';
+import { PROJECT_ROOT, wsaConnectPage } from '../cases/helpers.js';
 
-function projectCoverage(verdicts?: ReadonlyMap<string, 'PASS'>): Coverage {
-  const loaded = loadCoverage({ root: PROJECT_ROOT, casesDir: path.join(PROJECT_ROOT, 'cases'), ...(verdicts === undefined ? {} : { verdicts }) });
+function projectCoverage(verdicts?: ReadonlyMap<string, 'PASS'>): PageCoverage {
+  const loaded = loadCoverage({ root: PROJECT_ROOT, specDir: 'spec', casesDir: path.join(PROJECT_ROOT, 'cases'), ...(verdicts === undefined ? {} : { verdicts }) });
   if ('problems' in loaded) throw new Error(loaded.problems.map(formatProblem).join('\n'));
-  return loaded.coverage;
+  const page = loaded.coverage.pages.find((entry) => entry.page === 'WSAConnect');
+  if (page === undefined) throw new Error('no coverage of WSAConnect');
+  return page;
 }
 
-describe("the project's recorded coverage (spec/coverage.yaml)", () => {
+describe("the project's recorded coverage of WSAConnect (spec/WSAConnect/coverage.yaml)", () => {
   const coverage = projectCoverage();
 
   it('leaves no clause and no error code of the page neither covered by a case nor explained', () => {
@@ -56,15 +59,25 @@ describe("the project's recorded coverage (spec/coverage.yaml)", () => {
 
 describe('loadCoverage', () => {
   it('gives the problems of the case files instead of a coverage when they have any', () => {
-    const loaded = loadCoverage({ root: PROJECT_ROOT, casesDir: path.join(PROJECT_ROOT, 'test/cases/samples/bad') });
+    const loaded = loadCoverage({ root: PROJECT_ROOT, specDir: 'spec', casesDir: path.join(PROJECT_ROOT, 'test/cases/samples/bad') });
     expect(loaded).to.have.property('problems');
     const messages = 'problems' in loaded ? loaded.problems.map(formatProblem) : [];
-    expect(messages.some((message) => /clauses\.yaml:7:13: clause "remarks\.stream\.reconect" is not in the catalogue/.test(message))).to.equal(true);
+    expect(messages.some((message) => /clauses\.yaml:7:13: clause "remarks\.stream\.reconect" is not in the catalogue of WSAConnect/.test(message))).to.equal(true);
   });
 });
 
+/** The project's WSAConnect page, its recorded coverage read from `file` (relative to the root it is loaded from). */
+function recordedIn(file: string): Page {
+  const page = wsaConnectPage();
+  return { ...page, files: { ...page.files, coverage: file } };
+}
+
 describe('loadRecordedCoverage: problems, each with file:line:column', () => {
   let root: string;
+
+  it('records nothing for a page without the file', () => {
+    expect(loadRecordedCoverage(recordedIn('spec/WSAConnect/none.yaml'), PROJECT_ROOT)).to.deep.equal({ recorded: new Map(), problems: [] });
+  });
 
   beforeEach(() => {
     root = mkdtempSync(path.join(tmpdir(), 'coverage-'));
@@ -74,12 +87,12 @@ describe('loadRecordedCoverage: problems, each with file:line:column', () => {
 
   function problemsOf(entries: string): string[] {
     writeFileSync(path.join(root, 'coverage.yaml'), `format: 1\nuncovered:\n${entries}`);
-    return loadRecordedCoverage('coverage.yaml', root, projectCatalogue()).problems.map(formatProblem);
+    return loadRecordedCoverage(recordedIn('coverage.yaml'), root).problems.map(formatProblem);
   }
 
   it('loads each clause of an entry with the entry\'s status, reason and evidence', () => {
     writeFileSync(path.join(root, 'coverage.yaml'), 'format: 1\nuncovered:\n  - clauses: [errors.WSAEINTR, errors.WSAEINPROGRESS]\n    status: not-provokable\n    reason: >\n      Windows Sockets 1.1 only.\n    evidence: The compatibility page.\n');
-    const loaded = loadRecordedCoverage('coverage.yaml', root, projectCatalogue());
+    const loaded = loadRecordedCoverage(recordedIn('coverage.yaml'), root);
     const expected = { status: 'not-provokable', reason: 'Windows Sockets 1.1 only.', evidence: 'The compatibility page.', location: { file: 'coverage.yaml', line: 3, column: 5 } };
     expect([...(loaded.recorded ?? [])]).to.deep.equal([
       ['errors.WSAEINTR', expected],
@@ -92,7 +105,7 @@ describe('loadRecordedCoverage: problems, each with file:line:column', () => {
     [
       'reports a clause the catalogue lacks at its id, suggesting the nearest',
       '  - clauses: [errors.WSAENETDOWM]\n    status: informative\n    reason: r\n',
-      'coverage.yaml:3:15: clause "errors.WSAENETDOWM" is not in the catalogue; did you mean "errors.WSAENETDOWN"?',
+      'coverage.yaml:3:15: clause "errors.WSAENETDOWM" is not in the catalogue of WSAConnect; did you mean "errors.WSAENETDOWN"?',
     ],
     [
       'reports a clause given a second reason, naming the line of the first',

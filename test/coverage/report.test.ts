@@ -1,13 +1,14 @@
 /** The coverage report as text and as JSON. */
 import { expect } from 'chai';
-import type { Coverage } from '../../harness/uses/coverage/compute.js';
-import { coverageJson, renderCoverageText } from '../../harness/uses/coverage/report.js';
+import type { Coverage, PageCoverage } from '../../harness/uses/coverage/compute.js';
+import { coverageJson, gapsOf, renderCoverageText } from '../../harness/uses/coverage/report.js';
 
 const covering = (id: string, verdict?: 'PASS' | 'KNOWN') => ({ id, file: 'cases/x.yaml', line: 3, ...(verdict === undefined ? {} : { verdict }) });
 
-const COVERAGE: Coverage = {
-  page: 'spec/WSAConnect.txt',
-  catalogue: 'spec/clauses.yaml',
+const PAGE: PageCoverage = {
+  page: 'WSAConnect',
+  text: 'spec/WSAConnect/page.txt',
+  catalogue: 'spec/WSAConnect/clauses.yaml',
   clauses: [
     { id: 'return.success', section: 'Return value', kind: 'rule', status: 'covered', cases: [covering('a', 'PASS')] },
     { id: 'summary.purpose', section: 'Summary', kind: 'informative', status: 'informative', cases: [], recorded: { status: 'informative', reason: 'An overview. Nothing to check.' } },
@@ -28,8 +29,26 @@ const COVERAGE: Coverage = {
   stale: [{ clause: 'remarks.cited', cases: ['a'] }],
 };
 
+/** A second page, whole: its one clause and its one code covered. */
+const SECOND: PageCoverage = {
+  page: 'connect',
+  text: 'spec/connect/page.txt',
+  catalogue: 'spec/connect/clauses.yaml',
+  clauses: [{ id: 'errors.WSAEFAULT', section: 'Error codes', kind: 'rule', status: 'covered', cases: [covering('f')] }],
+  errors: [{ code: 'WSAEFAULT', clause: 'errors.WSAEFAULT', status: 'covered', cases: [covering('f')] }],
+  planned: { clauses: [], errors: [] },
+  missing: { clauses: [], errors: [] },
+  stale: [],
+};
+
+const COVERAGE: Coverage = { pages: [PAGE] };
+
 describe('renderCoverageText', () => {
   const text = renderCoverageText(COVERAGE);
+
+  it('names the page, its text and its catalogue', () => {
+    expect(text.startsWith('Coverage of WSAConnect (spec/WSAConnect/page.txt; clauses: spec/WSAConnect/clauses.yaml)\n\n')).to.equal(true);
+  });
 
   it('counts error codes and clauses by status', () => {
     expect(text).to.contain('Error codes (2): 1 covered, 1 planned\n');
@@ -54,16 +73,39 @@ describe('renderCoverageText', () => {
   });
 
   it('says none when nothing is left', () => {
-    const done = renderCoverageText({ ...COVERAGE, planned: { clauses: [], errors: [] }, missing: { clauses: [], errors: [] }, stale: [] });
+    const done = renderCoverageText({ pages: [{ ...PAGE, planned: { clauses: [], errors: [] }, missing: { clauses: [], errors: [] }, stale: [] }] });
     expect(done).to.contain('Not yet covered (planned): none\nNeither covered nor explained: none\n');
   });
 });
 
+describe('renderCoverageText over two pages', () => {
+  const text = renderCoverageText({ pages: [PAGE, SECOND] });
+
+  it('shows each page whole, one after the other, then the totals over both', () => {
+    const headings = text.split('\n').filter((line) => line.startsWith('Coverage of') || line.startsWith('Total'));
+    expect(headings).to.deep.equal([
+      'Coverage of WSAConnect (spec/WSAConnect/page.txt; clauses: spec/WSAConnect/clauses.yaml)',
+      'Coverage of connect (spec/connect/page.txt; clauses: spec/connect/clauses.yaml)',
+      'Total, 2 pages: error codes (3): 2 covered, 1 planned; clauses (4): 2 covered, 1 informative, 1 missing',
+    ]);
+    expect(text).to.contain('Coverage of connect (spec/connect/page.txt; clauses: spec/connect/clauses.yaml)\n\nError codes (1): 1 covered\n  WSAEFAULT  covered  f\n');
+  });
+});
+
 describe('coverageJson', () => {
-  it('is the coverage with its format version and counts by status', () => {
-    const json = coverageJson(COVERAGE);
-    expect(json.format).to.equal(1);
-    expect(json.totals).to.deep.equal({ clauses: { covered: 1, informative: 1, missing: 1 }, errors: { covered: 1, planned: 1 } });
-    expect(JSON.parse(JSON.stringify(json))).to.deep.equal({ ...COVERAGE, format: 1, totals: json.totals });
+  it('is each page with its counts by status, the counts over all pages, and the format version', () => {
+    const json = coverageJson({ pages: [PAGE, SECOND] });
+    expect(json.format).to.equal(2);
+    expect(json.totals).to.deep.equal({ pages: 2, clauses: { covered: 2, informative: 1, missing: 1 }, errors: { covered: 2, planned: 1 } });
+    expect(json.pages.map((page) => page.totals)).to.deep.equal([
+      { clauses: { covered: 1, informative: 1, missing: 1 }, errors: { covered: 1, planned: 1 } },
+      { clauses: { covered: 1 }, errors: { covered: 1 } },
+    ]);
+    expect(JSON.parse(JSON.stringify(json))).to.deep.equal({ format: 2, totals: json.totals, pages: [{ ...PAGE, totals: json.pages[0]?.totals }, { ...SECOND, totals: json.pages[1]?.totals }] });
+  });
+
+  it('counts what keeps the coverage from being whole, on every page', () => {
+    expect(gapsOf({ pages: [PAGE, SECOND] })).to.equal(2);
+    expect(gapsOf({ pages: [SECOND] })).to.equal(0);
   });
 });

@@ -25,7 +25,7 @@ const CASE_FILE = `format: 1
 cases:
   - id: bounds.numbers
     title: Numbers past what the calls take
-    clauses: [{ id: return.success, quote: "If no error occurs, WSAConnect returns zero." }]
+    clauses: [{ page: WSAConnect, id: return.success, quote: "If no error occurs, WSAConnect returns zero." }]
     peers: { to: tcp-listener }
     steps:
       - call: socket

@@ -171,7 +171,7 @@ describe('faults: traffic smuggled in the fields of a socket address', () => {
           'cases:',
           '  - id: smuggling.attempt',
           '    title: An address that smuggles another',
-          '    clauses: [{ id: errors.WSAECONNREFUSED, quote: "The attempt to connect was rejected." }]',
+          '    clauses: [{ page: WSAConnect, id: errors.WSAECONNREFUSED, quote: "The attempt to connect was rejected." }]',
           '    peers: { peer: { kind: udp-peer, family: AF_INET6 } }',
           '    steps:',
           '      - call: socket',

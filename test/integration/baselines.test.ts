@@ -141,20 +141,20 @@ describe('baselines, the matrix and the atlas on real runs (integration)', funct
     expect(page).to.not.match(/<script\b/i);
   });
 
-  it('atlas: the page clause by clause, with what Wine and POSIX were observed to do', async function () {
+  it('atlas: each page clause by clause, with what Wine and POSIX were observed to do', async function () {
     if (wine === undefined) this.skip(); // Wine is not installed here (`.ci/run` installs it).
     const outDir = join(dir, 'atlas');
     const atlas = await runCli(['atlas', wine, posix, '--out', outDir]);
     expect(atlas.status, atlas.stderr).to.equal(0);
     const html = readFileSync(join(outDir, 'atlas.html'), 'utf8');
     const markdown = readFileSync(join(outDir, 'atlas.md'), 'utf8');
-    expect(html).to.contain('id="clause-remarks.dgram.broadcast"');
+    expect(html).to.contain('id="clause-WSAConnect_remarks.dgram.broadcast"');
     const wineLabel = readResults(wine).run.providerVersion;
     for (const document of [html, markdown]) {
       expect(document).to.contain(BROADCAST);
       expect(document).to.contain(wineLabel);
     }
-    expect(markdown).to.match(/^### `remarks\.dgram\.broadcast` \(rule, WSAEACCES\)$/m);
+    expect(markdown).to.match(/^#### `remarks\.dgram\.broadcast` \(rule, WSAEACCES\)$/m);
     expect(markdown).to.match(/`SOCKET_ERROR WSAEACCES` \(expected\): Wine .*; posix /);
   });
 });

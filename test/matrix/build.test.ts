@@ -21,7 +21,7 @@ function check(stepId: string, observed: Observation, passed = true, known = fal
 }
 
 function result(id: string, verdict: Verdict, checks: CheckResult[]): CaseResult {
-  return { id, title: `title of ${id}`, file: 'cases/x.yaml', line: 3, clauses: [{ id: 'errors.WSAEACCES', quote: 'q' }], tags: [], provider: 'p', verdict, message: 'm', checks, durationMs: 1, startedAt: RUN.startedAt };
+  return { id, title: `title of ${id}`, file: 'cases/x.yaml', line: 3, clauses: [{ page: 'WSAConnect', id: 'errors.WSAEACCES', quote: 'q' }], tags: [], provider: 'p', verdict, message: 'm', checks, durationMs: 1, startedAt: RUN.startedAt };
 }
 
 function run(provider: string, startedAt: string, cases: CaseResult[], extra: Partial<RunInfo> = {}): RecordedRun {

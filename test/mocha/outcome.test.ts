@@ -75,7 +75,7 @@ describe('a verdict in mocha (mocha/outcome.ts)', () => {
     expect(context(PASS_CASE).get('verdict')).to.equal('PASS');
     expect(context(PASS_CASE).get('case')).to.equal('Title of tcp.blocking.success');
     expect(context(PASS_CASE).get('file')).to.equal('cases/tcp/connect.yaml:1');
-    expect(context(PASS_CASE).get('clauses')).to.equal('return-value');
+    expect(context(PASS_CASE).get('clauses')).to.equal('WSAConnect/return-value');
     expect(context(PASS_CASE).has('checks')).to.equal(false);
 
     const known = context(KNOWN_CASE);

@@ -24,6 +24,6 @@ describe('findErrata', () => {
     expect(errata.map((erratum) => `${erratum.case.id} ${erratum.step}`)).to.include('udp.broadcast-without-so-broadcast-is-wsaeacces WSAConnect');
     const text = errataText(errata);
     expect(text).to.match(/^\d+ documentation errat(um|a): /);
-    expect(text).to.contain('  page:    SOCKET_ERROR WSAEACCES (remarks.dgram.broadcast, errors.WSAEACCES)\n  windows: 0\n');
+    expect(text).to.contain('  page:    SOCKET_ERROR WSAEACCES (WSAConnect/remarks.dgram.broadcast, WSAConnect/errors.WSAEACCES)\n  windows: 0\n');
   });
 });

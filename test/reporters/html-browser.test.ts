@@ -150,7 +150,8 @@ describe('report.html in headless Chromium', function () {
     if (clause === undefined) throw new Error('the sample cites no clause');
     await page.locator('tr.details a.clause-link').first().click();
     expect(await page.locator('#clause-index').getAttribute('open')).to.not.equal(null);
-    const entry = page.locator(`#clause-index li[id="clause-${clause.id}"]`);
+    expect(await page.locator('#clause-index li.clause-page > h3').allTextContents(), 'grouped by page').to.deep.equal(['WSAConnect']);
+    const entry = page.locator(`#clause-index li[id="clause-${clause.page}/${clause.id}"]`);
     expect(await entry.locator('code').first().textContent()).to.equal(clause.id);
     const citing = ALL_RESULTS.filter((result) => result.clauses.some((cited) => cited.id === clause.id)).map((result) => result.id);
     expect(await entry.locator('ul.clause-cases a').allTextContents()).to.deep.equal(citing);

@@ -142,11 +142,18 @@ describe('HtmlReporter', () => {
     expect(caseView(data, PASS_CASE.id).checks[0]).to.not.have.property('matched');
   });
 
-  it('indexes the clauses the cases cite, each with the cases citing it', () => {
-    const entries = reportData(RUN, ALL_RESULTS).clauses;
+  it('indexes the clauses the cases cite page by page, each with the cases citing it', () => {
+    const ofConnect = { ...PASS_CASE, id: 'second.page', clauses: [{ page: 'connect', id: 'return-value', quote: 'If no error occurs, connect returns zero.' }] };
+    const pages = reportData(RUN, [...ALL_RESULTS, ofConnect]).clausePages;
+    expect(pages.map((entry) => entry.page)).to.deep.equal(['WSAConnect', 'connect']);
+    const entries = pages[0]?.clauses ?? [];
     expect(entries.map((entry) => entry.id)).to.deep.equal([...new Set(ALL_RESULTS.flatMap((result) => result.clauses.map((clause) => clause.id)))].sort());
     const citing = entries.find((entry) => entry.id === 'return-value')?.cases.map((cited) => cited.id);
     expect(citing).to.deep.equal(ALL_RESULTS.filter((result) => result.clauses.some((clause) => clause.id === 'return-value')).map((result) => result.id));
+    expect(pages[1]?.clauses, 'the same id on another page is another clause').to.deep.equal([
+      { id: 'return-value', name: 'connect/return-value', quote: 'If no error occurs, connect returns zero.', cases: [{ id: 'second.page', verdict: PASS_CASE.verdict }] },
+    ]);
+    expect(caseView(reportData(RUN, [ofConnect]), 'second.page').clauses[0]?.name, "what a case's clause links to").to.equal('connect/return-value');
   });
 
   it('tells known deviations and deviations no longer seen apart from failures', () => {

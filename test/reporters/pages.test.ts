@@ -12,7 +12,7 @@ import { atlasMarkdown } from '../../reporters/atlas-markdown.js';
 import { atlasPage } from '../../reporters/atlas-page.js';
 import { matrixPage } from '../../reporters/matrix-page.js';
 import { escapeMarkdown, markdownCode, markdownLink } from '../../reporters/markdown.js';
-import { atlasInputs, broadcastRun, CATALOGUE } from '../atlas/fixtures.js';
+import { atlasInputs, broadcastRun, pageOf, PAGES, pageSetOf } from '../atlas/fixtures.js';
 import { ALL_RESULTS, HOSTILE_TITLE, RUN } from './sample-results.js';
 
 const HOSTILE_RUN: RecordedRun = { run: { ...RUN, host: '<img src=x onerror=alert(1)>' }, cases: ALL_RESULTS, origin: '"><script>alert(2)</script>' };
@@ -45,20 +45,42 @@ describe('the atlas', () => {
   it('as HTML is one self-contained document with every text escaped', () => {
     const { cases, references, errata } = atlasInputs();
     const hostile = { ...broadcastRun('<script>alert(4)</script>', 'PASS', []) };
-    const document = atlasPage(buildAtlas(CATALOGUE, cases, [hostile], references, errata));
+    const document = atlasPage(buildAtlas(PAGES, cases, [hostile], references, errata));
     expectSelfContained(document);
     expect(document).to.contain('&lt;script&gt;alert(4)&lt;/script&gt;');
     expect(document).to.contain('<a href="https://gitlab.winehq.org/wine/wine/-/blob/wine-10.0/dlls/ws2_32/tests/sock.c#L14241-14242">');
-    expect(document).to.contain('id="clause-remarks.dgram.broadcast"');
+    expect(document).to.contain('<section id="page-WSAConnect">');
+    expect(document).to.contain('id="clause-WSAConnect_remarks.dgram.broadcast"');
+    expect(document).to.contain('<a href="#clause-WSAConnect_remarks.dgram.broadcast"><code>WSAConnect/remarks.dgram.broadcast</code></a>');
     expect(document).to.contain('href="#case-udp.broadcast"');
+  });
+
+  it('groups the clauses by page, in HTML and in Markdown, each page with its rules checked', () => {
+    const { cases, references, errata } = atlasInputs();
+    const [wsaConnect] = PAGES.pages;
+    if (wsaConnect === undefined) throw new Error('no WSAConnect page');
+    const connect = pageOf('connect', [{ id: 'remarks.other', section: 'Remarks', kind: 'rule', text: 'Another rule.', location: { file: 'spec/connect/clauses.yaml', line: 1, column: 1 } }]);
+    const atlas = buildAtlas(pageSetOf(connect, wsaConnect), cases, [], references, errata);
+    const document = atlasPage(atlas);
+    expect([...document.matchAll(/<section id="(page-[^"]+)">\n<h2>([^<]+) /g)].map((match) => [match[1], match[2]])).to.deep.equal([
+      ['page-connect', 'connect'],
+      ['page-WSAConnect', 'WSAConnect'],
+    ]);
+    expect(document).to.contain('<li><a href="#page-connect">connect</a>: 0 of its 1 rule clauses are checked by a case.</li>');
+    const markdown = atlasMarkdown(atlas);
+    expect(markdown).to.match(/^# connect, WSAConnect: documented and observed$/m);
+    expect([...markdown.matchAll(/^## (\S+) \(spec\/\S+\/page\.txt\)$/gm)].map((match) => match[1])).to.deep.equal(['connect', 'WSAConnect']);
+    expect(markdown).to.contain("1 of the pages' 3 rule clauses are checked by a case.");
   });
 
   it('as Markdown escapes what Markdown and HTML would act on', () => {
     const { cases, references, errata } = atlasInputs();
-    const markdown = atlasMarkdown(buildAtlas(CATALOGUE, cases, [broadcastRun('<script>x</script> | *bold* [link](y)', 'PASS', [])], references, errata));
+    const markdown = atlasMarkdown(buildAtlas(PAGES, cases, [broadcastRun('<script>x</script> | *bold* [link](y)', 'PASS', [])], references, errata));
     expect(markdown).to.not.contain('<script>');
     expect(markdown).to.contain('&lt;script&gt;x&lt;/script&gt; \\| \\*bold\\* \\[link\\](y)');
-    expect(markdown).to.match(/^# spec\/WSAConnect\.txt: documented and observed$/m);
+    expect(markdown).to.match(/^# WSAConnect: documented and observed$/m);
+    expect(markdown).to.match(/^## WSAConnect \(spec\/WSAConnect\/page\.txt\)$/m);
+    expect(markdown).to.contain('Cites [`WSAConnect/remarks.dgram.broadcast`](#clause-WSAConnect_remarks.dgram.broadcast).');
     expect(markdown).to.contain('| `WSAConnect` | `SOCKET_ERROR WSAEACCES` | `0` ([wine-10.0 dlls/ws2\\_32/tests/sock.c:14241-14242 (test\\_broadcast)](https://gitlab.winehq.org/wine/wine/-/blob/wine-10.0/dlls/ws2_32/tests/sock.c#L14241-14242)) |');
   });
 });

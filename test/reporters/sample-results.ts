@@ -45,7 +45,7 @@ function caseResult(overrides: Partial<CaseResult> & Pick<CaseResult, 'id' | 've
     title: `Title of ${overrides.id}`,
     file: 'cases/tcp/connect.yaml',
     line: 1,
-    clauses: [{ id: 'return-value', quote: 'If no error occurs, WSAConnect returns zero.' }],
+    clauses: [{ page: 'WSAConnect', id: 'return-value', quote: 'If no error occurs, WSAConnect returns zero.' }],
     tags: ['tcp'],
     provider: 'wine',
     message: 'every check saw what the page documents',
@@ -68,7 +68,7 @@ export const FAIL_CASE = caseResult({
   verdict: 'FAIL',
   line: 20,
   message: 'connect: returned 0, documented SOCKET_ERROR & "WSAEWOULDBLOCK"',
-  clauses: [{ id: 'errors.WSAEWOULDBLOCK', quote: 'The socket is marked as <b>nonblocking</b>' }],
+  clauses: [{ page: 'WSAConnect', id: 'errors.WSAEWOULDBLOCK', quote: 'The socket is marked as <b>nonblocking</b>' }],
   checks: [
     check({ stepId: 'socket', call: 'socket', args: { af: 'AF_INET', type: 'SOCK_STREAM' }, kind: 'setup', expected: [], observed: { returns: 'socket' }, passed: true }),
     check({

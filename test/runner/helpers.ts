@@ -95,7 +95,7 @@ export function makeCase(id: string, steps: readonly Step[], options: CaseOption
   return {
     id,
     title: options.title ?? `Title of ${id}`,
-    clauses: [{ id: 'return.success', quote: 'If no error occurs, WSAConnect returns zero.' }],
+    clauses: [{ page: 'WSAConnect', id: 'return.success', quote: 'If no error occurs, WSAConnect returns zero.' }],
     tags: options.tags ?? [],
     peers: options.peers ?? [],
     steps,

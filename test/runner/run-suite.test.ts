@@ -8,8 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CALL_NAMES } from '../../harness/language/calls/index.js';
 import { formatProblem, loadCases } from '../../harness/language/cases/load.js';
-import { CLAUSE_CATALOGUE_FILE } from '../../harness/language/clauses/clause.js';
-import { loadClauseCatalogue } from '../../harness/language/clauses/load.js';
+import { loadPages } from '../../harness/language/clauses/load.js';
 import { PROJECT_ROOT } from '../../harness/common/project-paths.js';
 import { fingerprint } from '../../harness/judging/results/fingerprint.js';
 import type { RunSummary } from '../../harness/judging/results/result.js';
@@ -62,6 +61,7 @@ const CRASHES = `      - call: shutdown
 
 const CASES_FILE = `# yaml-language-server: $schema=./case.schema.json
 format: 1
+page: WSAConnect
 cases:${[
   caseYaml('suite.connects', 'tcp', CONNECTS),
   caseYaml('suite.short-name-fails', 'tcp, errors', CONNECT_WITH_SHORT_NAME),
@@ -191,8 +191,8 @@ describe('runSuite with the fake provider', function () {
       const { run } = readResults(project.resultsFile);
       expect(run).to.deep.include({ stack: { kind: 'unknown' }, providerNode: process.version, judgedAgainst: 'docs' });
       expect(run.platform).to.match(new RegExp(`^${process.platform} ${process.arch} `));
-      const catalogue = loadClauseCatalogue(CLAUSE_CATALOGUE_FILE, PROJECT_ROOT).catalogue;
-      expect(run.caseSet).to.deep.equal(fingerprint(loadCases([path.join(project.casesDir, 'fake.yaml')], project.root, catalogue).cases));
+      const { pages } = loadPages('spec', PROJECT_ROOT);
+      expect(run.caseSet).to.deep.equal(fingerprint(loadCases([path.join(project.casesDir, 'fake.yaml')], project.root, pages).cases));
       expect(run.expectations.count).to.equal(1);
       expect(run.references).to.deep.equal(fingerprint([]));
     });
@@ -303,6 +303,7 @@ describe('runSuite with the fake provider', function () {
 
   describe('bad input', () => {
     const misspelledCall = `format: 1
+page: WSAConnect
 cases:
   - id: suite.misspelled
     title: A case with a misspelled call${CLAUSE}
@@ -340,7 +341,7 @@ deviations:
       const { messages, project } = await rejectedRun(misspelledCall);
       try {
         expect(messages).to.deep.equal([
-          `cases/fake.yaml:9:15: unknown call "WSAConect"; known: ${KNOWN_CALLS}; did you mean "WSAConnect"?`,
+          `cases/fake.yaml:10:15: unknown call "WSAConect"; known: ${KNOWN_CALLS}; did you mean "WSAConnect"?`,
         ]);
         expectNothingRan(project);
       } finally {
@@ -352,7 +353,7 @@ deviations:
       const { messages, project } = await rejectedRun(CASES_FILE.replace('id: return.success', 'id: return.sucess'));
       try {
         expect(messages.length).to.be.greaterThan(0);
-        for (const message of messages) expect(message).to.match(/^cases\/fake\.yaml:\d+:13: clause "return\.sucess" is not in the catalogue; did you mean "return\.success"\?$/);
+        for (const message of messages) expect(message).to.match(/^cases\/fake\.yaml:\d+:13: clause "return\.sucess" is not in the catalogue of WSAConnect; did you mean "return\.success"\?$/);
         expectNothingRan(project);
       } finally {
         project.remove();

@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CASES_DIR, CLAUSES_FILE, EXPECTATIONS_DIR, PROJECT_ROOT, WINDOWS_REFERENCES_FILE } from '../../harness/common/project-paths.js';
+import { CASES_DIR, EXPECTATIONS_DIR, PROJECT_ROOT, SPEC_DIR, WINDOWS_REFERENCES_FILE } from '../../harness/common/project-paths.js';
 
 export const NOBODY_UID = 65534;
 const SETPRIV = '/usr/bin/setpriv';
@@ -23,7 +23,7 @@ export const CHECKOUT_PARTS: readonly string[] = [
   join(PROJECT_ROOT, 'node_modules'),
   CASES_DIR,
   EXPECTATIONS_DIR,
-  CLAUSES_FILE,
+  SPEC_DIR,
   WINDOWS_REFERENCES_FILE,
 ];
 

@@ -31,7 +31,7 @@ export const HANGING_CASE = connectCase('cli.hangs', 'never-accepting-listener',
 export function caseSet(dir: string, ...cases: string[]): string {
   const casesDir = join(dir, 'cases');
   mkdirSync(casesDir, { recursive: true });
-  writeFileSync(join(casesDir, 'cli.yaml'), `format: 1\ncases:${cases.join('')}`);
+  writeFileSync(join(casesDir, 'cli.yaml'), `format: 1\npage: WSAConnect\ncases:${cases.join('')}`);
   return casesDir;
 }
 

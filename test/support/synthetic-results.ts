@@ -57,8 +57,8 @@ function syntheticCase(index: number, green: boolean): CaseResult {
     file,
     line: 3 + (index % CASES_PER_FILE) * 28,
     clauses: [
-      { id: 'return-value', quote: 'If no error occurs, WSAConnect returns zero. Otherwise, it returns SOCKET_ERROR, and a specific error code can be retrieved by calling WSAGetLastError.' },
-      { id: 'errors.WSAEWOULDBLOCK', quote: 'The socket is marked as nonblocking and the connection cannot be completed immediately.' },
+      { page: 'WSAConnect', id: 'return-value', quote: 'If no error occurs, WSAConnect returns zero. Otherwise, it returns SOCKET_ERROR, and a specific error code can be retrieved by calling WSAGetLastError.' },
+      { page: 'WSAConnect', id: 'errors.WSAEWOULDBLOCK', quote: 'The socket is marked as nonblocking and the connection cannot be completed immediately.' },
     ],
     tags: ['tcp', index % 2 === 0 ? 'blocking' : 'nonblocking'],
     provider: 'wine',

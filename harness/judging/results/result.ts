@@ -11,6 +11,13 @@ import type { StackFacts } from '../../stacks/stack-facts.js';
 export type { Observation, StackFacts };
 
 /**
+ * The page of a recorded citation without `page`: results written before
+ * cases cited pages by name cite WSAConnect's clauses, the only page then.
+ * Results are read back with it filled in (reporters/results-jsonl.ts).
+ */
+export const PAGE_OF_UNNAMED_CITATIONS = 'WSAConnect';
+
+/**
  * A case's verdict.
  * - PASS: every check saw what the page documents.
  * - FAIL: some check saw something else, and no expectation of this provider lists it.

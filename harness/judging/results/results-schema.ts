@@ -7,7 +7,7 @@
  * being documented here fails the test that checks a real run against it.
  */
 import type { SchemaObject } from 'ajv';
-import { RESULTS_FORMAT, STANDARDS, VERDICTS } from './result.js';
+import { PAGE_OF_UNNAMED_CITATIONS, RESULTS_FORMAT, STANDARDS, VERDICTS } from './result.js';
 import { ref, schemaHead } from '../../language/cases/schema-fragments.js';
 
 let built: SchemaObject | undefined;
@@ -150,7 +150,16 @@ function caseRecord(): SchemaObject {
       clauses: {
         description: 'The clauses it cites.',
         type: 'array',
-        items: { type: 'object', properties: { id: { type: 'string' }, quote: { type: 'string' } }, required: ['id', 'quote'], additionalProperties: false },
+        items: {
+          type: 'object',
+          properties: {
+            page: { description: `The page the clause is on (a folder of spec/). Absent in results written before cases cited pages by name: those cite ${PAGE_OF_UNNAMED_CITATIONS}.`, type: 'string' },
+            id: { type: 'string' },
+            quote: { type: 'string' },
+          },
+          required: ['id', 'quote'],
+          additionalProperties: false,
+        },
       },
       tags: { type: 'array', items: { type: 'string' } },
       provider: text('The provider.'),

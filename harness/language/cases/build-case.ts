@@ -3,19 +3,19 @@
  * passed the schema: short forms expanded, defaults filled in, step ids
  * given, and each case and step located in its file.
  */
-import { ALTERNATIVE_NAME_KEY, DEFAULT_CASE_TIMEOUT_MS, type Alternative, type Case, type Outcome, type PeerSpec, type SourceLocation, type Step } from './case.js';
+import { ALTERNATIVE_NAME_KEY, DEFAULT_CASE_TIMEOUT_MS, type Alternative, type Case, type ClauseCitation, type Outcome, type PeerSpec, type SourceLocation, type Step } from './case.js';
 import type { RawCase, RawPeer, RawStep } from './raw-case.js';
 import type { DataPath } from '../yaml/source-map.js';
 import { stepIds } from './step-ids.js';
 
-/** `locate` maps a path inside the case (`['steps', 2]`) to its location. */
-export function buildCase(raw: RawCase, locate: (path: DataPath) => SourceLocation): Case {
+/** `clauses` are its citations, each with its page; `locate` maps a path inside the case (`['steps', 2]`) to its location. */
+export function buildCase(raw: RawCase, clauses: readonly ClauseCitation[], locate: (path: DataPath) => SourceLocation): Case {
   const ids = stepIds(raw.steps);
   return {
     id: raw.id,
     title: raw.title,
     ...(raw.description === undefined ? {} : { description: raw.description }),
-    clauses: raw.clauses.map(({ id, quote }) => ({ id, quote })),
+    clauses,
     tags: raw.tags ?? [],
     peers: Object.entries(raw.peers ?? {}).map(([name, peer]) => peerSpec(name, peer)),
     steps: raw.steps.map((step, index) => buildStep(step, ids[index] ?? step.call, locate(['steps', index]))),

@@ -11,6 +11,7 @@ import { boundedInteger, CONSTANT_BOUNDS, COUNT_BOUNDS, describeBounds, HANDLE_B
 import { CALLS } from '../calls/index.js';
 import { RETURN_KINDS, RETURN_SYMBOLS, type ArgSpec, type CallDeclaration, type ReturnKind } from '../calls/declaration.js';
 import { ALTERNATIVE_NAME_KEY } from './case.js';
+import { PAGE_NAME_PATTERN } from '../clauses/clause.js';
 import { CONSTANTS, CONSTANT_GROUPS, constantNames } from '../vocabulary/constants.js';
 import { WSA_ERROR_NAMES } from '../vocabulary/errors.js';
 import { caseIdProperty, formatProperty, listed, orNot, ref, SCHEMA_DRAFT } from './schema-fragments.js';
@@ -31,6 +32,7 @@ export function caseSchemaDocument(): SchemaObject {
     type: 'object',
     properties: {
       format: formatProperty('case'),
+      page: pageProperty('The page the citations of this file cite, unless one says another: a folder of spec/, e.g. `WSAConnect`.'),
       cases: { description: 'The cases of this file.', type: 'array', minItems: 1, items: ref('case') },
     },
     required: ['format', 'cases'],
@@ -55,7 +57,7 @@ export function caseSchemaDocument(): SchemaObject {
 function caseDefinition(): SchemaObject {
   return {
     title: 'case',
-    description: 'One behaviour or error condition the WSAConnect page documents.',
+    description: 'One behaviour or error condition a documentation page (spec/) documents.',
     type: 'object',
     properties: {
       id: caseIdProperty('Stable id, unique across all files: `area.topic.behaviour`, lower case, dots and dashes. Never reuse one.'),
@@ -68,7 +70,7 @@ function caseDefinition(): SchemaObject {
       },
       description: { description: 'More words, when the title is not enough.', type: 'string' },
       clauses: {
-        description: 'The clauses of the page the case derives from (at least one).',
+        description: 'The clauses of the pages the case derives from (at least one).',
         type: 'array',
         minItems: 1,
         items: ref('clause'),
@@ -117,11 +119,12 @@ function caseDefinition(): SchemaObject {
 function clauseDefinition(): SchemaObject {
   return {
     title: 'clause',
-    description: 'The clause of the WSAConnect page the case derives from.',
+    description: 'A clause of a page the case derives from.',
     type: 'object',
     properties: {
+      page: pageProperty("The clause's page, when it is not the file's `page:`."),
       id: {
-        description: 'Stable id of the clause, e.g. `return.blocking`, `errors.WSAEISCONN`.',
+        description: 'Stable id of the clause on its page, e.g. `return.blocking`, `errors.WSAEISCONN`.',
         type: 'string',
         pattern: '^[A-Za-z0-9_]+([.-][A-Za-z0-9_]+)*$',
         patternErrorMessage: 'a clause id is words of letters, digits or `_` separated by dots or dashes',
@@ -131,6 +134,10 @@ function clauseDefinition(): SchemaObject {
     required: ['id', 'quote'],
     additionalProperties: false,
   };
+}
+
+function pageProperty(description: string): SchemaObject {
+  return { description, type: 'string', pattern: PAGE_NAME_PATTERN, patternErrorMessage: 'a page is named by its folder of spec/: letters, digits and `_`, e.g. WSAConnect' };
 }
 
 function peerDefinition(): SchemaObject {

@@ -1,15 +1,15 @@
 /**
  * Case files as every command loads them: their citations checked against
- * the harness's own clause catalogue (spec/clauses.yaml), whatever folder the
- * cases come from, and the catalogue's problems reported with theirs.
+ * the pages of a spec folder (the harness's own spec/ unless told another),
+ * whatever folder the cases come from, and the pages' problems reported with
+ * theirs.
  */
-import { CLAUSE_CATALOGUE_FILE } from '../clauses/clause.js';
-import { loadClauseCatalogue } from '../clauses/load.js';
-import { PROJECT_ROOT } from '../../common/project-paths.js';
+import { loadPages } from '../clauses/load.js';
+import { PROJECT_ROOT, SPEC_DIR } from '../../common/project-paths.js';
 import { loadCases, type LoadedCases } from './load.js';
 
-export function loadCaseSet(files: readonly string[], root: string): LoadedCases {
-  const clauses = loadClauseCatalogue(CLAUSE_CATALOGUE_FILE, PROJECT_ROOT);
-  const loaded = loadCases(files, root, clauses.catalogue);
-  return { cases: loaded.cases, problems: [...clauses.problems, ...loaded.problems] };
+export function loadCaseSet(files: readonly string[], root: string, specDir: string = SPEC_DIR): LoadedCases {
+  const pages = loadPages(specDir, PROJECT_ROOT);
+  const loaded = loadCases(files, root, pages.pages);
+  return { cases: loaded.cases, problems: [...pages.problems, ...loaded.problems] };
 }

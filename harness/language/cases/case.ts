@@ -5,18 +5,12 @@
  */
 
 import type { PeerSpec } from '../../../fixtures/catalogue.js';
+import type { ClauseCitation } from '../clauses/clause.js';
 import type { SourceLocation } from '../yaml/problem.js';
 
 export type { SourceLocation } from '../yaml/problem.js';
 export type { PeerKind, PeerSpec } from '../../../fixtures/catalogue.js';
-
-/** A clause of the documentation page that a case derives from. */
-export interface ClauseCitation {
-  /** Stable id of the clause, e.g. `errors.WSAEISCONN` or `remarks.all-zero-address`. */
-  readonly id: string;
-  /** A short verbatim quote from the page, enough to find the clause by. */
-  readonly quote: string;
-}
+export type { ClauseCitation } from '../clauses/clause.js';
 
 /**
  * A value in a case. Strings that start with `$` are references to earlier

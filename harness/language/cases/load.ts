@@ -1,14 +1,14 @@
 /**
  * Loads the case files: YAML with positions, the schema (cases/case.schema.json),
  * then the checks the schema cannot make (unique ids, references defined
- * before use, clauses cited as the catalogue has them). Every problem of every file is collected, each with its
+ * before use, clauses cited as their pages' catalogues have them). Every problem of every file is collected, each with its
  * `file:line:column`, so that one run shows all that needs fixing; a bad file
  * or case does not stop the others from loading.
  */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { ClauseCatalogue } from '../clauses/clause.js';
-import { citationProblems } from '../clauses/citations.js';
+import type { PageSet } from '../clauses/clause.js';
+import { citationProblems, unknownPage, withPages } from '../clauses/citations.js';
 import { checkAlternativeNames } from './alternatives.js';
 import type { Case } from './case.js';
 import { keepUniqueCaseIds, type LocatedCase } from './case-ids.js';
@@ -56,15 +56,15 @@ export function findCaseFiles(dir: string, visited: Set<string> = new Set()): st
 
 /**
  * Loads `files` (absolute, or relative to `root`, the project root); problems
- * name files relative to `root`. Citations are checked against `catalogue`;
- * without one (it has problems of its own, reported with it) they are not.
+ * name files relative to `root`. Citations are checked against `pages`;
+ * without them (they have problems of their own, reported with them) they are not.
  */
-export function loadCases(files: readonly string[], root: string, catalogue: ClauseCatalogue | undefined): LoadedCases {
+export function loadCases(files: readonly string[], root: string, pages: PageSet | undefined): LoadedCases {
   const fileNames = files.map((file) => projectRelative(file, root));
   const located: LocatedCase[] = [];
   const problems: Problem[] = [];
   files.forEach((file, index) => {
-    const loaded = loadCaseFile(path.resolve(root, file), fileNames[index] ?? file, catalogue);
+    const loaded = loadCaseFile(path.resolve(root, file), fileNames[index] ?? file, pages);
     located.push(...loaded.cases);
     problems.push(...loaded.problems);
   });
@@ -72,7 +72,7 @@ export function loadCases(files: readonly string[], root: string, catalogue: Cla
   return { cases: unique.map((entry) => entry.case), problems: sortProblems([...problems, ...duplicates], fileNames) };
 }
 
-function loadCaseFile(absolutePath: string, file: string, catalogue: ClauseCatalogue | undefined): { cases: LocatedCase[]; problems: Problem[] } {
+function loadCaseFile(absolutePath: string, file: string, pages: PageSet | undefined): { cases: LocatedCase[]; problems: Problem[] } {
   const loaded = loadYamlFile(absolutePath, file, 'a `cases:` list');
   if ('problems' in loaded) return { cases: [], problems: [...loaded.problems] };
   const { yaml } = loaded;
@@ -81,11 +81,16 @@ function loadCaseFile(absolutePath: string, file: string, catalogue: ClauseCatal
   const problems = schemaFindings.map((finding) => finding.problem);
   // A schema problem inside one case spoils that case only; the others are still checked and built.
   const spoiled = new Set(schemaFindings.map((finding) => caseIndexOf(finding.path)));
+  const filePage = filePageOf(yaml.data);
+  // A file whose page is not one of the pages has no case whose citations could be checked: one problem says so.
+  if (pages !== undefined && filePage !== undefined && !pages.byName.has(filePage)) {
+    return { cases: [], problems: [...problems, unknownPage(filePage, pages, yaml.sourceMap.valueAt(['page']))] };
+  }
   const cases: LocatedCase[] = [];
   caseEntries(yaml.data).forEach((entry, index) => {
     // Ajv reported every error (allErrors): an entry with none under it conforms to the case schema.
     if (spoiled.has(index)) return;
-    const result = checkAndBuild(entry as RawCase, index, yaml, catalogue);
+    const result = checkAndBuild(entry as RawCase, index, yaml, filePage, pages);
     if ('problems' in result) problems.push(...result.problems);
     else cases.push(result.case);
   });
@@ -93,24 +98,30 @@ function loadCaseFile(absolutePath: string, file: string, catalogue: ClauseCatal
 }
 
 /** The checks the schema cannot make within a case, then the case itself if they pass. */
-function checkAndBuild(raw: RawCase, index: number, yaml: YamlFile, catalogue: ClauseCatalogue | undefined): { case: LocatedCase } | { problems: Problem[] } {
+function checkAndBuild(raw: RawCase, index: number, yaml: YamlFile, filePage: string | undefined, pages: PageSet | undefined): { case: LocatedCase } | { problems: Problem[] } {
   const locate = (inCase: DataPath) => yaml.sourceMap.valueAt(['cases', index, ...inCase]);
-  const citations = catalogue === undefined ? [] : citationProblems(raw.clauses, catalogue, (clause, key) => locate(['clauses', clause, key]));
+  const locateCitation = (clause: number, key: string) => locate(['clauses', clause, key]);
+  const cited = withPages(raw.clauses, filePage, locateCitation);
   const problems = [
-    ...citations,
+    ...('problems' in cited ? cited.problems : pages === undefined ? [] : citationProblems(cited.citations, pages, locateCitation)),
     ...checkStepIds(raw.steps, locate),
     ...checkReferences(raw, locate),
     ...checkPeerArguments(raw, locate),
     ...checkAlternativeNames(raw, locate),
     ...checkTraffic(raw, locate),
   ];
-  if (problems.length > 0) return { problems };
-  return { case: { case: buildCase(raw, locate), idLocation: locate(['id']) } };
+  if (problems.length > 0 || 'problems' in cited) return { problems };
+  return { case: { case: buildCase(raw, cited.citations, locate), idLocation: locate(['id']) } };
 }
 
 /** The index of the case a data path is in, or undefined for paths outside the `cases` list. */
 function caseIndexOf(dataPath: DataPath): number | undefined {
   return dataPath[0] === 'cases' && typeof dataPath[1] === 'number' ? dataPath[1] : undefined;
+}
+
+/** The file's `page:`, when it is a string (the schema reports it otherwise). */
+function filePageOf(data: unknown): string | undefined {
+  return data !== null && typeof data === 'object' && 'page' in data && typeof data.page === 'string' ? data.page : undefined;
 }
 
 /** The entries of the `cases` list, whatever else is wrong with the file. */

@@ -4,10 +4,13 @@
  * The loader turns these into the in-memory types of case.ts (defaults filled
  * in, ids given, locations added). Keep in step with that schema.
  */
-import type { ClauseCitation, Outcome, PeerKind, Value } from './case.js';
+import type { WrittenCitation } from '../clauses/citations.js';
+import type { Outcome, PeerKind, Value } from './case.js';
 
 export interface RawCaseFile {
   readonly format: number;
+  /** The page its citations cite unless they say another. */
+  readonly page?: string;
   readonly cases: readonly unknown[];
 }
 
@@ -27,7 +30,7 @@ export interface RawCase {
   readonly id: string;
   readonly title: string;
   readonly description?: string;
-  readonly clauses: readonly ClauseCitation[];
+  readonly clauses: readonly WrittenCitation[];
   readonly tags?: readonly string[];
   readonly timeout?: number;
   readonly alone?: boolean;

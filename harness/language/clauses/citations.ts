@@ -1,14 +1,17 @@
 /**
- * A case cites clauses of the page by id, with a quote to find each by. Both
- * must hold against the catalogue: the id names a catalogued clause, and the
- * quote is part of that clause's text, verbatim.
+ * A case cites clauses of the pages by id, with a quote to find each by. The
+ * page is the citation's own `page:`, else its file's. All three must hold
+ * against the pages: the page is one of them, the id names a clause of its
+ * catalogue, and the quote is part of that clause's text, verbatim.
  */
 import { problemAt, type Problem, type SourceLocation } from '../yaml/problem.js';
 import { didYouMean } from '../yaml/suggest.js';
-import type { ClauseCatalogue } from './clause.js';
+import type { ClauseCitation, PageSet } from './clause.js';
 import { squashSpaces } from './text.js';
 
-export interface Citation {
+/** A citation as a case file writes it: without `page`, it cites its file's page. */
+export interface WrittenCitation {
+  readonly page?: string;
   readonly id: string;
   readonly quote: string;
 }
@@ -16,17 +19,35 @@ export interface Citation {
 /** How much of a clause's text a message shows. */
 const SHOWN_TEXT = 100;
 
-/** `locate(index, key)` is where the `key` of the `index`th citation is written. */
-export function citationProblems(
-  citations: readonly Citation[],
-  catalogue: ClauseCatalogue,
-  locate: (index: number, key: keyof Citation) => SourceLocation,
-): Problem[] {
+type Locate = (index: number, key: keyof WrittenCitation) => SourceLocation;
+
+/** Each citation with its page: its own, else `filePage` (the file's `page:`); a problem for one that has neither. */
+export function withPages(citations: readonly WrittenCitation[], filePage: string | undefined, locate: Locate): { citations: ClauseCitation[] } | { problems: Problem[] } {
+  const problems: Problem[] = [];
+  const resolved = citations.flatMap(({ page = filePage, id, quote }, index) => {
+    if (page !== undefined) return [{ page, id, quote }];
+    problems.push(problemAt(locate(index, 'id'), `clause "${id}" of which page? Say \`page: NAME\` at the top of the file (the page most of its cases cite) or in this citation`));
+    return [];
+  });
+  return problems.length > 0 ? { problems } : { citations: resolved };
+}
+
+/**
+ * What does not hold of `citations` against `pages`. A citation's page that
+ * is missing is reported at its `page:` (the file's is checked once, by the
+ * loader, before its cases).
+ */
+export function citationProblems(citations: readonly ClauseCitation[], pages: PageSet, locate: Locate): Problem[] {
   return citations.flatMap((citation, index): Problem[] => {
-    const clause = catalogue.byId.get(citation.id);
+    const page = pages.byName.get(citation.page);
+    if (page === undefined) return [unknownPage(citation.page, pages, locate(index, 'page'))];
+    const clause = page.byId.get(citation.id);
     if (clause === undefined) {
-      const hint = didYouMean(citation.id, catalogue.byId.keys()) || `; the ids are listed in ${catalogue.file}`;
-      return [problemAt(locate(index, 'id'), `clause "${citation.id}" is not in the catalogue${hint}`)];
+      const elsewhere = pages.pages.filter((other) => other.byId.has(citation.id)).map((other) => other.name);
+      const hint =
+        didYouMean(citation.id, page.byId.keys()) ||
+        (elsewhere.length > 0 ? `; ${elsewhere.join(' and ')} has it: cite it with \`page: ${elsewhere[0]}\`` : `; the ids are listed in ${page.files.catalogue}`);
+      return [problemAt(locate(index, 'id'), `clause "${citation.id}" is not in the catalogue of ${page.name}${hint}`)];
     }
     if (clause.text.includes(citation.quote)) return [];
     const spacing = squashSpaces(clause.text).includes(squashSpaces(citation.quote))
@@ -35,10 +56,16 @@ export function citationProblems(
     return [
       problemAt(
         locate(index, 'quote'),
-        `the quote is not in the text of clause "${clause.id}"${spacing}; quote part of it verbatim: ${JSON.stringify(shortened(clause.text))}`,
+        `the quote is not in the text of clause "${clause.id}" of ${page.name}${spacing}; quote part of it verbatim: ${JSON.stringify(shortened(clause.text))}`,
       ),
     ];
   });
+}
+
+/** A `page:` naming no page of `pages`, wherever it is written. */
+export function unknownPage(name: string, pages: PageSet, at: SourceLocation): Problem {
+  const hint = didYouMean(name, pages.byName.keys()) || `; the pages are ${pages.pages.map((page) => page.name).join(', ')}`;
+  return problemAt(at, `page "${name}" is not a folder of ${pages.folder}/${hint}`);
 }
 
 function shortened(text: string): string {

@@ -1,7 +1,8 @@
 /**
- * The clause catalogue of the documentation page (spec/clauses.yaml, format
- * in spec/README.md): every sentence of the page under a stable id. Cases
- * cite clauses by id and quote them; the coverage report counts them.
+ * The documentation pages the cases are written against, each a folder of
+ * spec/ (format in spec/README.md): the page as text, and the catalogue of
+ * its clauses — every sentence under a stable id. Cases cite a page's clauses
+ * by id and quote them; the coverage report counts them, page by page.
  */
 import type { SourceLocation } from '../yaml/problem.js';
 
@@ -9,7 +10,7 @@ export const CLAUSE_KINDS = ['rule', 'informative'] as const;
 export type ClauseKind = (typeof CLAUSE_KINDS)[number];
 
 export interface Clause {
-  /** Stable id: `errors.WSAEFAULT.namelen-too-small`. */
+  /** Stable id within its page: `errors.WSAEFAULT.namelen-too-small`. */
   readonly id: string;
   /** The part of the page it is in: `Remarks`, `Error codes`… */
   readonly section: string;
@@ -25,15 +26,60 @@ export interface Clause {
   readonly location: SourceLocation;
 }
 
-export interface ClauseCatalogue {
-  /** The catalogue file, relative to the project root. */
-  readonly file: string;
-  /** The page the texts come from, relative to the project root. */
-  readonly page: string;
+/** One documentation page: a folder of spec/ holding the files of PAGE_FILES. */
+export interface Page {
+  /**
+   * Its folder's name, which cases cite it by (`page: WSAConnect`): the name
+   * of the call the page documents, as the case language spells it.
+   */
+  readonly name: string;
+  /** The page's files, relative to the project root. */
+  readonly files: { readonly [role in keyof typeof PAGE_FILES]: string };
   /** In the order of the page. */
   readonly clauses: readonly Clause[];
   readonly byId: ReadonlyMap<string, Clause>;
 }
 
-/** Where the project keeps its catalogue, relative to the project root. */
-export const CLAUSE_CATALOGUE_FILE = 'spec/clauses.yaml';
+/** Every page of a spec folder, in the order of their names. */
+export interface PageSet {
+  /** The spec folder, relative to the project root. */
+  readonly folder: string;
+  readonly pages: readonly Page[];
+  readonly byName: ReadonlyMap<string, Page>;
+}
+
+/**
+ * What a page's folder holds, by role. The recorded coverage is optional (a
+ * page whose every clause is covered needs none); the others are required.
+ */
+export const PAGE_FILES = {
+  /** The page as plain text, not edited. */
+  text: 'page.txt',
+  /** Its clause catalogue (spec/clauses.schema.json). */
+  catalogue: 'clauses.yaml',
+  /** Why the clauses no case covers have none (spec/coverage.schema.json). */
+  coverage: 'coverage.yaml',
+  /** Where the page comes from, under what licence, and what was changed. */
+  note: 'README.md',
+} as const;
+
+/** A page's name, and so its folder's: a call's name (`WSAConnect`, `connect`, `ConnectEx`). */
+export const PAGE_NAME_PATTERN = '^[A-Za-z][A-Za-z0-9_]*$';
+
+/** A clause of a page that a case derives from. */
+export interface ClauseCitation {
+  /** The page's name: `WSAConnect`. */
+  readonly page: string;
+  /** Stable id of the clause on that page, e.g. `errors.WSAEISCONN` or `remarks.all-zero-address`. */
+  readonly id: string;
+  /** A short verbatim quote from the clause, enough to find it by. */
+  readonly quote: string;
+}
+
+/**
+ * How lists that mix pages name a cited clause: `WSAConnect/errors.WSAEFAULT`,
+ * the page's folder then the id, as one word to search for.
+ */
+export function clauseName(citation: { readonly page: string; readonly id: string }): string {
+  return `${citation.page}/${citation.id}`;
+}

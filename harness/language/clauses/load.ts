@@ -1,28 +1,76 @@
 /**
- * Loads the clause catalogue with the project's YAML loader and checks what
- * its schema cannot: every text is on the page (verbatim, and for a text the
- * page has more than once, which occurrence), ids and texts are unique, and
- * error names are Winsock's. Problems are positioned like those of case
- * files, so a mistake in the catalogue reads like any other bad input.
+ * Loads the pages of a spec folder: each folder in it is a page (its name is
+ * the page's), holding the page's text, its clause catalogue and its note
+ * of source and licence. A catalogue is loaded with the project's YAML loader
+ * and checked for what its schema cannot: every text is on the page
+ * (verbatim, and for a text the page has more than once, which occurrence),
+ * ids and texts are unique, and error names are Winsock's. Problems are
+ * positioned like those of case files, so a mistake in a page reads like any
+ * other bad input.
  */
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { WSA_ERROR_NAMES } from '../vocabulary/errors.js';
-import { problemAt, type Problem, type SourceLocation } from '../yaml/problem.js';
+import { problemAt, startOf, type Problem, type SourceLocation } from '../yaml/problem.js';
 import { projectRelative } from '../yaml/project-path.js';
 import { schemaProblems } from '../yaml/schema-problems.js';
 import { readSourceText } from '../yaml/source-text.js';
 import { didYouMean } from '../yaml/suggest.js';
 import { loadYamlFile } from '../yaml/yaml-file.js';
-import type { Clause, ClauseCatalogue } from './clause.js';
+import { PAGE_FILES, PAGE_NAME_PATTERN, type Clause, type Page, type PageSet } from './clause.js';
 import { occurrences, squashSpaces } from './text.js';
 import { clauseCatalogueSchema, type RawClause, type RawClauseCatalogue } from './schema.js';
 
-export type LoadedClauseCatalogue = { readonly catalogue: ClauseCatalogue; readonly problems: readonly [] } | { readonly catalogue?: undefined; readonly problems: readonly Problem[] };
+export type LoadedPages = { readonly pages: PageSet; readonly problems: readonly [] } | { readonly pages?: undefined; readonly problems: readonly Problem[] };
 
-/** Loads `file` (absolute, or relative to `root`, the project root); its `page` is relative to `root` too. */
-export function loadClauseCatalogue(file: string, root: string): LoadedClauseCatalogue {
-  const name = projectRelative(file, root);
-  const loaded = loadYamlFile(path.resolve(root, file), name, 'a `clauses:` list');
+/**
+ * Loads every page of `specDir` (absolute, or relative to `root`, the project
+ * root; files are named relative to `root`): each folder in it is a page.
+ * Files beside the folders (the schemas, the README) are not pages.
+ */
+export function loadPages(specDir: string, root: string): LoadedPages {
+  const folder = projectRelative(specDir, root);
+  const names = pageFolderNames(path.resolve(root, specDir));
+  if (names === undefined) return { problems: [problemAt(startOf(folder), 'cannot read the spec folder: it should hold one folder per documentation page')] };
+  if (names.length === 0) return { problems: [problemAt(startOf(folder), `no page: each documentation page is a folder of ${folder}/ holding ${PAGE_FILES.text}, ${PAGE_FILES.catalogue} and ${PAGE_FILES.note}`)] };
+  const loaded = names.map((name) => loadPage(`${folder}/${name}`, name, root));
+  const problems = loaded.flatMap((page) => page.problems);
+  const pages = loaded.flatMap((page) => (page.page === undefined ? [] : [page.page]));
+  if (problems.length > 0) return { problems };
+  return { pages: { folder, pages, byName: new Map(pages.map((page) => [page.name, page])) }, problems: [] };
+}
+
+/** The folders of `dir`, sorted, a link to a folder counting as one (as for case files); undefined when it cannot be read. */
+function pageFolderNames(dir: string): string[] | undefined {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() || (entry.isSymbolicLink() && statSync(path.join(dir, entry.name), { throwIfNoEntry: false })?.isDirectory() === true))
+      .map((entry) => entry.name)
+      .sort();
+  } catch {
+    return undefined;
+  }
+}
+
+type LoadedPage = { readonly page: Page; readonly problems: readonly [] } | { readonly page?: undefined; readonly problems: readonly Problem[] };
+
+/** Loads the page in `folder` (relative to `root`), named `name`. */
+function loadPage(folder: string, name: string, root: string): LoadedPage {
+  const files = {
+    text: `${folder}/${PAGE_FILES.text}`,
+    catalogue: `${folder}/${PAGE_FILES.catalogue}`,
+    coverage: `${folder}/${PAGE_FILES.coverage}`,
+    note: `${folder}/${PAGE_FILES.note}`,
+  };
+  if (!new RegExp(PAGE_NAME_PATTERN).test(name)) {
+    return { problems: [problemAt(startOf(folder), `"${name}" cannot name a page: a page's folder is named after the call it documents, letters, digits and \`_\` (WSAConnect, ConnectEx)`)] };
+  }
+  const missing = (['text', 'catalogue', 'note'] as const).filter((role) => !existsSync(path.resolve(root, files[role])));
+  if (missing.length > 0) {
+    const list = missing.map((role) => PAGE_FILES[role]).join(', ');
+    return { problems: [problemAt(startOf(folder), `the page ${name} lacks ${list}: a page's folder holds ${PAGE_FILES.text} (the page as text), ${PAGE_FILES.catalogue} (its clauses) and ${PAGE_FILES.note} (its source and licence); see spec/README.md`)] };
+  }
+  const loaded = loadYamlFile(path.resolve(root, files.catalogue), files.catalogue, 'a `clauses:` list');
   if ('problems' in loaded) return { problems: loaded.problems };
   const { yaml } = loaded;
   const schema = clauseCatalogueSchema();
@@ -31,18 +79,18 @@ export function loadClauseCatalogue(file: string, root: string): LoadedClauseCat
   if (problems.length > 0 || !schema.validate(yaml.data)) return { problems };
 
   const data = yaml.data;
-  const page = readSourceText(path.resolve(root, data.page), data.page, 'the documentation page');
-  if ('problem' in page) return { problems: [problemAt(yaml.sourceMap.valueAt(['page']), `page ${data.page}: ${page.problem.message}`)] };
+  const text = readSourceText(path.resolve(root, files.text), files.text, 'the documentation page as text');
+  if ('problem' in text) return { problems: [text.problem] };
 
   const clauses = data.clauses.map((raw, index): Clause => ({ ...raw, location: yaml.sourceMap.valueAt(['clauses', index]) }));
-  const clauseProblems = checkClauses(data, page.text, (index, key) => yaml.sourceMap.valueAt(['clauses', index, key]));
+  const clauseProblems = checkClauses(data, text.text, files.text, (index, key) => yaml.sourceMap.valueAt(['clauses', index, key]));
   if (clauseProblems.length > 0) return { problems: clauseProblems };
-  return { catalogue: { file: name, page: data.page, clauses, byId: new Map(clauses.map((clause) => [clause.id, clause])) }, problems: [] };
+  return { page: { name, files, clauses, byId: new Map(clauses.map((clause) => [clause.id, clause])) }, problems: [] };
 }
 
 type Locate = (index: number, key: keyof RawClause) => SourceLocation;
 
-function checkClauses(data: RawClauseCatalogue, page: string, locate: Locate): Problem[] {
+function checkClauses(data: RawClauseCatalogue, page: string, pageFile: string, locate: Locate): Problem[] {
   const problems: Problem[] = [];
   const firstById = new Map<string, number>();
   const firstByText = new Map<string, number>();
@@ -57,7 +105,7 @@ function checkClauses(data: RawClauseCatalogue, page: string, locate: Locate): P
     if (sameText === undefined) firstByText.set(placement, index);
     else problems.push(problemAt(locate(index, 'text'), `same text as clause "${data.clauses[sameText]?.id}" (line ${locate(sameText, 'id').line}); each place on the page is one clause`));
 
-    problems.push(...placementProblems(clause, page, data.page, (key) => locate(index, key)));
+    problems.push(...placementProblems(clause, page, pageFile, (key) => locate(index, key)));
     if (clause.error !== undefined && !errorNames.includes(clause.error)) {
       problems.push(problemAt(locate(index, 'error'), `"${clause.error}" is not a Winsock error name${didYouMean(clause.error, errorNames)}`));
     }

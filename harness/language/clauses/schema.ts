@@ -1,7 +1,7 @@
 /**
- * The schema of the clause catalogue: spec/clauses.schema.json, written by
+ * The schema of a clause catalogue: spec/clauses.schema.json, written by
  * hand (it describes a file people write, not one generated from code), read
- * from the project's spec/ folder.
+ * from the project's spec/ folder whichever spec folder the pages come from.
  */
 import { compileSchemaFile, type CompiledSchema } from '../yaml/schema.js';
 import type { Clause } from './clause.js';
@@ -10,12 +10,11 @@ import type { Clause } from './clause.js';
 export type RawClause = Omit<Clause, 'location'>;
 
 export interface RawClauseCatalogue {
-  readonly format: 1;
-  readonly page: string;
+  readonly format: 2;
   readonly clauses: readonly RawClause[];
 }
 
-/** This module is compiled to dist/harness/language/clauses/: the project root is three folders up. */
+/** This module is compiled to dist/harness/language/clauses/: the project root is four folders up. */
 const SCHEMA_FILE = new URL('../../../../spec/clauses.schema.json', import.meta.url);
 
 export function clauseCatalogueSchema(): CompiledSchema<RawClauseCatalogue> {

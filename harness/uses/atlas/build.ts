@@ -1,13 +1,13 @@
 /**
- * The documented-vs-observed atlas: the page walked clause by clause (the
- * catalogue, spec/clauses.yaml), and for each clause the cases that cite it,
+ * The documented-vs-observed atlas: each page walked clause by clause (its
+ * catalogue, spec/<page>/clauses.yaml), and for each clause the cases that cite it,
  * step by step — what the page documents, what real Windows does (its
  * reference, when one is known), and what each provider was observed to do,
  * runs that observed the same thing together. Rendered as HTML and as
  * Markdown for a wiki.
  */
 import { documentedOutcomes, type Case, type ClauseCitation } from '../../language/cases/case.js';
-import type { Clause, ClauseCatalogue } from '../../language/clauses/clause.js';
+import type { Clause, Page, PageSet } from '../../language/clauses/clause.js';
 import type { Erratum } from '../../judging/windows-reference/errata.js';
 import type { WindowsReference } from '../../judging/windows-reference/reference.js';
 import { referenceNote } from '../../judging/windows-reference/standard.js';
@@ -55,28 +55,52 @@ export interface AtlasClause extends Clause {
   readonly cases: readonly { readonly id: string; readonly title: string; readonly quote: string }[];
 }
 
-export interface Atlas {
-  readonly page: string;
-  readonly runs: readonly { readonly label: string; readonly run: RunInfo }[];
-  readonly clauses: readonly AtlasClause[];
-  readonly cases: readonly AtlasCase[];
-  readonly errata: readonly Erratum[];
-  /** Clauses that state a rule, and how many of them a case cites. */
-  readonly coverage: { readonly rules: number; readonly rulesCited: number };
+/** Clauses that state a rule, and how many of them a case cites. */
+export interface RulesChecked {
+  readonly rules: number;
+  readonly rulesCited: number;
 }
 
-export function buildAtlas(catalogue: ClauseCatalogue, cases: readonly Case[], runs: readonly RecordedRun[], references: readonly WindowsReference[], errata: readonly Erratum[]): Atlas {
+export interface AtlasPage {
+  /** The page's name: `WSAConnect`. */
+  readonly name: string;
+  /** The page as text, relative to the project root. */
+  readonly text: string;
+  /** In the order of the page. */
+  readonly clauses: readonly AtlasClause[];
+  readonly coverage: RulesChecked;
+}
+
+export interface Atlas {
+  /** In the order of their names. */
+  readonly pages: readonly AtlasPage[];
+  readonly runs: readonly { readonly label: string; readonly run: RunInfo }[];
+  readonly cases: readonly AtlasCase[];
+  readonly errata: readonly Erratum[];
+  /** Over every page. */
+  readonly coverage: RulesChecked;
+}
+
+export function buildAtlas(pages: PageSet, cases: readonly Case[], runs: readonly RecordedRun[], references: readonly WindowsReference[], errata: readonly Erratum[]): Atlas {
   const labelled = labelRuns(runs);
-  const clauses = catalogue.clauses.map((clause): AtlasClause => ({ ...clause, cases: citing(clause.id, cases) }));
-  const rules = clauses.filter((clause) => clause.kind === 'rule');
+  const atlasPages = pages.pages.map((page) => atlasPage(page, cases));
   return {
-    page: catalogue.page,
+    pages: atlasPages,
     runs: labelled.map(({ label, recorded }) => ({ label, run: recorded.run })),
-    clauses,
     cases: cases.map((testCase) => atlasCase(testCase, labelled, references)),
     errata,
-    coverage: { rules: rules.length, rulesCited: rules.filter((clause) => clause.cases.length > 0).length },
+    coverage: rulesChecked(atlasPages.flatMap((page) => page.clauses)),
   };
+}
+
+function atlasPage(page: Page, cases: readonly Case[]): AtlasPage {
+  const clauses = page.clauses.map((clause): AtlasClause => ({ ...clause, cases: citing(page.name, clause.id, cases) }));
+  return { name: page.name, text: page.files.text, clauses, coverage: rulesChecked(clauses) };
+}
+
+function rulesChecked(clauses: readonly AtlasClause[]): RulesChecked {
+  const rules = clauses.filter((clause) => clause.kind === 'rule');
+  return { rules: rules.length, rulesCited: rules.filter((clause) => clause.cases.length > 0).length };
 }
 
 interface LabelledRun {
@@ -96,9 +120,9 @@ function labelRuns(runs: readonly RecordedRun[]): LabelledRun[] {
   });
 }
 
-function citing(clauseId: string, cases: readonly Case[]): AtlasClause['cases'] {
+function citing(page: string, clauseId: string, cases: readonly Case[]): AtlasClause['cases'] {
   return cases.flatMap((testCase) =>
-    testCase.clauses.filter((citation) => citation.id === clauseId).map((citation) => ({ id: testCase.id, title: testCase.title, quote: citation.quote })),
+    testCase.clauses.filter((citation) => citation.page === page && citation.id === clauseId).map((citation) => ({ id: testCase.id, title: testCase.title, quote: citation.quote })),
   );
 }
 

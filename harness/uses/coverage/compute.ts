@@ -1,11 +1,11 @@
 /**
- * What the suite covers of the page: for every clause of the catalogue and
+ * What the suite covers of each page: for every clause of its catalogue and
  * every error code of its table, the cases that cover it, or the recorded
  * reason why none does, and what is neither. The result is plain data, the
  * shape the JSON form of the report takes.
  */
 import type { Case } from '../../language/cases/case.js';
-import type { Clause, ClauseCatalogue, ClauseKind } from '../../language/clauses/clause.js';
+import type { Clause, ClauseKind, Page, PageSet } from '../../language/clauses/clause.js';
 import type { Verdict } from '../../judging/results/result.js';
 import type { RecordedCoverage, RecordedReason, UncoveredStatus } from './recorded.js';
 
@@ -51,9 +51,16 @@ export interface StaleEntry {
   readonly cases: readonly string[];
 }
 
+/** Every page's coverage, in the order of their names. */
 export interface Coverage {
-  /** The page and the catalogue, relative to the project root. */
+  readonly pages: readonly PageCoverage[];
+}
+
+export interface PageCoverage {
+  /** The page's name: `WSAConnect`. */
   readonly page: string;
+  /** The page's text and its catalogue, relative to the project root. */
+  readonly text: string;
   readonly catalogue: string;
   /** Every clause, in the order of the page. */
   readonly clauses: readonly ClauseCoverage[];
@@ -67,32 +74,38 @@ export interface Coverage {
 }
 
 export interface CoverageInputs {
-  readonly catalogue: ClauseCatalogue;
+  readonly pages: PageSet;
   readonly cases: readonly Case[];
-  readonly recorded: RecordedCoverage;
+  /** The recorded reasons of each page, by page name; a page without any has none. */
+  readonly recorded: ReadonlyMap<string, RecordedCoverage>;
   /** Verdicts of a run by case id (from its results), shown beside the cases. */
   readonly verdicts?: ReadonlyMap<string, Verdict>;
 }
 
-export function computeCoverage({ catalogue, cases, recorded, verdicts }: CoverageInputs): Coverage {
+export function computeCoverage({ pages, cases, recorded, verdicts }: CoverageInputs): Coverage {
+  return { pages: pages.pages.map((page) => pageCoverage(page, cases, recorded.get(page.name) ?? new Map(), verdicts)) };
+}
+
+function pageCoverage(page: Page, cases: readonly Case[], recorded: RecordedCoverage, verdicts: ReadonlyMap<string, Verdict> | undefined): PageCoverage {
   const covering = (testCase: Case): CoveringCase => {
     const verdict = verdicts?.get(testCase.id);
     return { id: testCase.id, file: testCase.location.file, line: testCase.location.line, ...(verdict === undefined ? {} : { verdict }) };
   };
-  const clauses = catalogue.clauses.map((clause): ClauseCoverage => {
-    const citing = cases.filter((testCase) => testCase.clauses.some((citation) => citation.id === clause.id)).map(covering);
+  const clauses = page.clauses.map((clause): ClauseCoverage => {
+    const citing = cases.filter((testCase) => testCase.clauses.some((citation) => citation.page === page.name && citation.id === clause.id)).map(covering);
     return { id: clause.id, section: clause.section, kind: clause.kind, ...statusOf(citing, recorded.get(clause.id)) };
   });
-  const errors = errorRows(catalogue).map((row): ErrorCoverage => {
+  const errors = errorRows(page).map((row): ErrorCoverage => {
     const code = row.error ?? '';
-    const documenting = cases.filter((testCase) => coversError(testCase, code)).map(covering);
+    const documenting = cases.filter((testCase) => coversError(testCase, page.name, code)).map(covering);
     return { code, clause: row.id, ...statusOf(documenting, recorded.get(row.id)) };
   });
   const clauseIds = (status: CoverageStatus) => clauses.filter((clause) => clause.status === status).map((clause) => clause.id);
   const errorCodes = (status: CoverageStatus) => errors.filter((error) => error.status === status).map((error) => error.code);
   return {
-    page: catalogue.page,
-    catalogue: catalogue.file,
+    page: page.name,
+    text: page.files.text,
+    catalogue: page.files.catalogue,
     clauses,
     errors,
     planned: { clauses: clauseIds('planned'), errors: errorCodes('planned') },
@@ -111,17 +124,20 @@ function statusOf(cases: readonly CoveringCase[], reason: RecordedReason | undef
 }
 
 /** The rows of the error table: `errors.<CODE>`, whose error is that code. */
-function errorRows(catalogue: ClauseCatalogue): Clause[] {
-  return catalogue.clauses.filter((clause) => clause.error !== undefined && clause.id === `errors.${clause.error}`);
+function errorRows(page: Page): Clause[] {
+  return page.clauses.filter((clause) => clause.error !== undefined && clause.id === `errors.${clause.error}`);
 }
 
 /**
- * A case covers an error code when one of its steps documents the code as an
- * outcome (`error: WSAEFAULT` in an alternative; a `{ not: … }` documents
- * nothing), or it cites the code's row or one of the row's conditions.
+ * A case covers an error code of a page when it cites the code's row or one
+ * of the row's conditions, or when it cites the page and one of its steps
+ * calls the page's function (the page is named after it) and documents the
+ * code as an outcome (`error: WSAEFAULT` in an alternative; a `{ not: … }`
+ * documents nothing). A step of another call documents another page's table.
  */
-function coversError(testCase: Case, code: string): boolean {
+function coversError(testCase: Case, page: string, code: string): boolean {
   const row = `errors.${code}`;
-  const cites = testCase.clauses.some((citation) => citation.id === row || citation.id.startsWith(`${row}.`));
-  return cites || testCase.steps.some((step) => (step.expect ?? []).some((alternative) => alternative.outcome['error'] === code));
+  const ofPage = testCase.clauses.filter((citation) => citation.page === page);
+  if (ofPage.some((citation) => citation.id === row || citation.id.startsWith(`${row}.`))) return true;
+  return ofPage.length > 0 && testCase.steps.some((step) => step.call === page && (step.expect ?? []).some((alternative) => alternative.outcome['error'] === code));
 }

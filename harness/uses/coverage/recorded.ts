@@ -1,25 +1,23 @@
 /**
- * The recorded reasons why clauses have no case (spec/coverage.yaml, schema
- * spec/coverage.schema.json): loaded with the project's YAML loader and
- * checked against the clause catalogue, every problem with file:line:column.
+ * The recorded reasons why a page's clauses have no case (coverage.yaml in
+ * the page's folder, schema spec/coverage.schema.json): loaded with the
+ * project's YAML loader and checked against the page's clause catalogue,
+ * every problem with file:line:column.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { ClauseCatalogue } from '../../language/clauses/clause.js';
+import type { Page } from '../../language/clauses/clause.js';
 import { problemAt, type Problem, type SourceLocation } from '../../language/yaml/problem.js';
-import { projectRelative } from '../../language/yaml/project-path.js';
 import { compileSchemaFile, type CompiledSchema } from '../../language/yaml/schema.js';
 import { schemaProblems } from '../../language/yaml/schema-problems.js';
 import { didYouMean } from '../../language/yaml/suggest.js';
 import { loadYamlFile } from '../../language/yaml/yaml-file.js';
 
-/** Where the project keeps it, relative to the project root. */
-export const RECORDED_COVERAGE_FILE = 'spec/coverage.yaml';
-
 export const UNCOVERED_STATUSES = ['informative', 'not-checkable', 'not-provokable', 'planned'] as const;
 /**
  * - informative: needs no case;
  * - not-checkable: states nothing a case can observe a provider do;
- * - not-provokable: no case can produce it through WSAConnect on loopback;
+ * - not-provokable: no case can produce it through the page's call on loopback;
  * - planned: a case needs infrastructure not built yet, so it counts as not covered.
  */
 export type UncoveredStatus = (typeof UNCOVERED_STATUSES)[number];
@@ -49,9 +47,15 @@ interface RawRecordedCoverage {
 
 export type LoadedRecordedCoverage = { readonly recorded: RecordedCoverage; readonly problems: readonly [] } | { readonly recorded?: undefined; readonly problems: readonly Problem[] };
 
-/** Loads `file` (absolute, or relative to `root`) and checks each clause id against `catalogue`. */
-export function loadRecordedCoverage(file: string, root: string, catalogue: ClauseCatalogue): LoadedRecordedCoverage {
-  const loaded = loadYamlFile(path.resolve(root, file), projectRelative(file, root), 'an `uncovered:` list');
+/**
+ * Loads the page's recorded coverage (its files are relative to `root`, the
+ * project root) and checks each clause id against the page's catalogue. A
+ * page without the file has nothing recorded: every clause is covered or missing.
+ */
+export function loadRecordedCoverage(page: Page, root: string): LoadedRecordedCoverage {
+  const file = page.files.coverage;
+  if (!existsSync(path.resolve(root, file))) return { recorded: new Map(), problems: [] };
+  const loaded = loadYamlFile(path.resolve(root, file), file, 'an `uncovered:` list');
   if ('problems' in loaded) return { problems: loaded.problems };
   const { yaml } = loaded;
   const schema = recordedCoverageSchema();
@@ -68,9 +72,9 @@ export function loadRecordedCoverage(file: string, root: string, catalogue: Clau
     entry.clauses.forEach((id, clauseIndex) => {
       const at = yaml.sourceMap.valueAt(['uncovered', index, 'clauses', clauseIndex]);
       const earlier = recorded.get(id);
-      if (!catalogue.byId.has(id)) {
-        const hint = didYouMean(id, catalogue.byId.keys()) || `; the ids are listed in ${catalogue.file}`;
-        problems.push(problemAt(at, `clause "${id}" is not in the catalogue${hint}`));
+      if (!page.byId.has(id)) {
+        const hint = didYouMean(id, page.byId.keys()) || `; the ids are listed in ${page.files.catalogue}`;
+        problems.push(problemAt(at, `clause "${id}" is not in the catalogue of ${page.name}${hint}`));
       } else if (earlier !== undefined) {
         problems.push(problemAt(at, `clause "${id}" already has an entry (line ${earlier.location.line}); give each clause one reason`));
       } else {
@@ -87,7 +91,7 @@ function reasonOf(entry: RawEntry, location: SourceLocation): RecordedReason {
   return { status: entry.status, reason: entry.reason.trim(), ...(evidence === undefined ? {} : { evidence }), location };
 }
 
-/** This module is compiled to dist/harness/uses/coverage/: the project root is three folders up. */
+/** This module is compiled to dist/harness/uses/coverage/: the project root is four folders up. */
 const SCHEMA_FILE = new URL('../../../../spec/coverage.schema.json', import.meta.url);
 
 function recordedCoverageSchema(): CompiledSchema<RawRecordedCoverage> {

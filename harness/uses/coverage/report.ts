@@ -1,20 +1,43 @@
 /**
  * The coverage report in two forms: text for a terminal, and JSON for tools
- * (the Coverage data with its format version and counts).
+ * (each page's coverage with its counts, the counts over all pages, and the
+ * format version); both show each page whole, then the totals.
  */
-import type { ClauseCoverage, Coverage, CoverageStatus, CoveringCase, ErrorCoverage } from './compute.js';
+import type { ClauseCoverage, Coverage, CoverageStatus, CoveringCase, ErrorCoverage, PageCoverage } from './compute.js';
 
-export const COVERAGE_FORMAT = 1;
+/** Format 2 holds one entry per page (format 1 was the one page's coverage itself). */
+export const COVERAGE_FORMAT = 2;
 
 export type StatusCounts = Partial<Readonly<Record<CoverageStatus, number>>>;
 
-export interface CoverageJson extends Coverage {
+export interface Totals {
+  readonly clauses: StatusCounts;
+  readonly errors: StatusCounts;
+}
+
+export interface CoverageJson {
   readonly format: typeof COVERAGE_FORMAT;
-  readonly totals: { readonly clauses: StatusCounts; readonly errors: StatusCounts };
+  /** Over every page. */
+  readonly totals: Totals & { readonly pages: number };
+  readonly pages: readonly (PageCoverage & { readonly totals: Totals })[];
 }
 
 export function coverageJson(coverage: Coverage): CoverageJson {
-  return { format: COVERAGE_FORMAT, totals: { clauses: countByStatus(coverage.clauses), errors: countByStatus(coverage.errors) }, ...coverage };
+  return {
+    format: COVERAGE_FORMAT,
+    totals: { pages: coverage.pages.length, ...totalsOf(coverage.pages) },
+    pages: coverage.pages.map((page) => ({ ...page, totals: totalsOf([page]) })),
+  };
+}
+
+/** Entries of every page in `pages` counted by status. */
+function totalsOf(pages: readonly PageCoverage[]): Totals {
+  return { clauses: countByStatus(pages.flatMap((page) => page.clauses)), errors: countByStatus(pages.flatMap((page) => page.errors)) };
+}
+
+/** What keeps the coverage from being whole: entries neither covered nor explained, and stale ones. */
+export function gapsOf(coverage: Coverage): number {
+  return coverage.pages.reduce((sum, page) => sum + page.missing.clauses.length + page.missing.errors.length + page.stale.length, 0);
 }
 
 /** How many entries have each status, in the order statuses are shown. */
@@ -33,10 +56,22 @@ const SHOWN_CASES = 3;
 /** Characters of a reason shown on one line. */
 const SHOWN_REASON = 110;
 
+/** Each page in turn, then the totals over all of them. */
 export function renderCoverageText(coverage: Coverage): string {
-  const uncoveredClauses = coverage.clauses.filter((clause) => clause.status !== 'covered');
+  const totals = totalsOf(coverage.pages);
+  const errors = coverage.pages.reduce((sum, page) => sum + page.errors.length, 0);
+  const clauses = coverage.pages.reduce((sum, page) => sum + page.clauses.length, 0);
   const lines = [
-    `Coverage of ${coverage.page} (clauses: ${coverage.catalogue})`,
+    ...coverage.pages.flatMap(pageLines),
+    `Total, ${plural(coverage.pages.length, 'page')}: error codes (${errors}): ${describeCounts(totals.errors)}; clauses (${clauses}): ${describeCounts(totals.clauses)}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function pageLines(coverage: PageCoverage): string[] {
+  const uncoveredClauses = coverage.clauses.filter((clause) => clause.status !== 'covered');
+  return [
+    `Coverage of ${coverage.page} (${coverage.text}; clauses: ${coverage.catalogue})`,
     '',
     `Error codes (${coverage.errors.length}): ${describeCounts(countByStatus(coverage.errors))}`,
     ...table(coverage.errors.map((error) => [error.code, error.status, detail(error)])),
@@ -47,8 +82,12 @@ export function renderCoverageText(coverage: Coverage): string {
     `Not yet covered (planned): ${idsText(coverage.planned)}`,
     `Neither covered nor explained: ${idsText(coverage.missing)}`,
     ...coverage.stale.map((entry) => `Recorded as uncovered, yet covered by ${entry.cases.join(', ')}: ${entry.clause} (remove its entry)`),
+    '',
   ];
-  return `${lines.join('\n')}\n`;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 function detail(entry: ClauseCoverage | ErrorCoverage): string {
@@ -81,7 +120,7 @@ function describeCounts(counts: StatusCounts): string {
     .join(', ');
 }
 
-function idsText({ errors, clauses }: Coverage['missing']): string {
+function idsText({ errors, clauses }: PageCoverage['missing']): string {
   const parts = [...(errors.length === 0 ? [] : [`error codes ${errors.join(', ')}`]), ...(clauses.length === 0 ? [] : [`clauses ${clauses.join(', ')}`])];
   return parts.length === 0 ? 'none' : parts.join('; ');
 }
