@@ -2,7 +2,8 @@
 import { describeBounds } from './bounds.js';
 import { CALLS, isProviderCall } from './index.js';
 import type { ArgSpec, CallDeclaration, ReturnKind } from './declaration.js';
-import { ARG_KINDS, kindNamed, type ArgKind } from './kinds/index.js';
+import { DESCRIPTION_FACTS } from './kind-descriptions.js';
+import { ARG_KINDS, kindDescription, type ArgKind } from './kinds/index.js';
 import { CAPABILITIES } from '../vocabulary/capabilities.js';
 import { CONSTANTS, CONSTANT_GROUPS, constantNames, type ConstantGroup } from '../vocabulary/constants.js';
 
@@ -41,7 +42,7 @@ export function callsReference(): string {
     '',
     '| kind | value |',
     '|---|---|',
-    ...ARG_KINDS.filter((kind) => !isConstantGroup(kind)).map((kind) => `| \`${kind}\` | ${tableCell(kindNamed(kind).description)} |`),
+    ...ARG_KINDS.filter((kind) => !isConstantGroup(kind)).map((kind) => `| \`${kind}\` | ${tableCell(kindDescription(kind, DESCRIPTION_FACTS))} |`),
     '',
     '## Constants',
     '',

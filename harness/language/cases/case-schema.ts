@@ -11,6 +11,7 @@ import { boundedInteger, COUNT_BOUNDS, INT_BOUNDS, ULONG_BOUNDS } from '../calls
 import { CALLS } from '../calls/index.js';
 import { RETURN_KINDS, RETURN_SYMBOLS, type ArgSpec, type CallDeclaration, type ReturnKind } from '../calls/declaration.js';
 import { ALTERNATIVE_NAME_KEY } from './case.js';
+import { DESCRIPTION_FACTS } from '../calls/kind-descriptions.js';
 import { kindDefinitions } from '../calls/kinds/index.js';
 import { boundedNumber } from '../calls/kinds/schema-pieces.js';
 import { NAME_PATTERN } from '../calls/kinds/text.js';
@@ -233,7 +234,7 @@ function valueDefinitions(): Record<string, SchemaObject> {
       pattern: '^\\$(?!\\$)',
       patternErrorMessage: 'a reference starts with a single `$` (`$$` is a literal dollar)',
     },
-    ...kindDefinitions(),
+    ...kindDefinitions(DESCRIPTION_FACTS),
   };
 }
 

@@ -9,7 +9,7 @@ import { callerData, calleeData } from './connect-data.js';
 import { CONSTANT_KINDS } from './constants.js';
 import { fdEvents } from './fd-events.js';
 import { event, events, socket, window } from './handles.js';
-import type { ArgumentKind, BoundedArgumentKind } from './kind.js';
+import type { ArgumentKind, BoundedArgumentKind, DescriptionFacts } from './kind.js';
 import { count, flag, integer } from './numbers.js';
 import { qos } from './qos.js';
 import { socketAddress } from './socket-address.js';
@@ -55,12 +55,18 @@ export function kindNamed(kind: ArgKind): ArgumentKind<unknown> {
   return KINDS[kind];
 }
 
+/** What a case writes for an argument of this kind. */
+export function kindDescription(kind: ArgKind, facts: DescriptionFacts): string {
+  const { description } = kindNamed(kind);
+  return typeof description === 'string' ? description : description(facts);
+}
+
 /** Each kind's schema definition, named as the kind, after the parts it refers to. */
-export function kindDefinitions(): Record<string, SchemaObject> {
+export function kindDefinitions(facts: DescriptionFacts): Record<string, SchemaObject> {
   return Object.fromEntries(
     ARG_KINDS.flatMap((name) => {
-      const { title, description, schema, parts = {} } = kindNamed(name);
-      return [...Object.entries(parts), [name, { title, description, ...schema }]];
+      const { title, schema, parts = {} } = kindNamed(name);
+      return [...Object.entries(parts), [name, { title, description: kindDescription(name, facts), ...schema }]];
     }),
   );
 }

@@ -18,11 +18,23 @@ export class ArgumentError extends Error {}
 /** The number a binding passes for a constant's name; undefined when it has none. */
 export type ConstantResolver = (group: ConstantGroup, name: string) => number | undefined;
 
+/**
+ * What a description may name beyond the case language itself: facts of the
+ * loopback peers (fixtures/catalogue.ts). What writes the descriptions (the
+ * case schema, cases/CALLS.md) passes them in (kind-descriptions.ts); a kind
+ * does not import them, since the readers run in the worker and in repro
+ * scripts, which must not load the peers (they open sockets through koffi).
+ */
+export interface DescriptionFacts {
+  /** The kinds of peer that record what they receive, which `peer.datagrams` reads. */
+  readonly recordingPeerKinds: readonly string[];
+}
+
 export interface ArgumentKind<T> {
   /** The title of its schema definition. */
   readonly title: string;
   /** What a case writes for it: its schema definition's description, and its line in cases/CALLS.md. */
-  readonly description: string;
+  readonly description: string | ((facts: DescriptionFacts) => string);
   /** The rest of its schema definition (`type`, `anyOf`…), beside the title and the description. */
   readonly schema: SchemaObject;
   /** Definitions its schema refers to by name, other than the kinds' own and `reference`; written just before it. */

@@ -1,5 +1,4 @@
 /** Text: bytes a call sends, and the name of a peer the harness reads from. */
-import { PEER_KINDS, PEER_KIND_NAMES } from '../../../../fixtures/catalogue.js';
 import { listed } from '../../cases/schema-fragments.js';
 import { argumentKind } from './kind.js';
 import { readText } from './reading.js';
@@ -16,7 +15,7 @@ export const text = argumentKind<string>({
 
 export const recordingPeer = argumentKind<string>({
   title: 'recording peer',
-  description: `A peer that records what it receives (${listed(PEER_KIND_NAMES.filter((kind) => PEER_KINDS[kind].recordsDatagrams))}), by its name under \`peers\`, without \`$\`.`,
+  description: ({ recordingPeerKinds }) => `A peer that records what it receives (${listed(recordingPeerKinds)}), by its name under \`peers\`, without \`$\`.`,
   schema: { type: 'string', pattern: NAME_PATTERN, patternErrorMessage: 'the peer is named as under `peers`, without `$`' },
   read: readText,
 });
