@@ -153,12 +153,30 @@ export interface HarnessCallDeclaration<A extends ArgSpecs = ArgSpecs> extends C
 
 export type CallDeclaration = ProviderCallDeclaration | HarnessCallDeclaration;
 
-/** Declares a provider call, keeping its argument types for `perform`. */
-export function providerCall<A extends ArgSpecs>(declaration: Omit<ProviderCallDeclaration<A>, 'madeBy'>): ProviderCallDeclaration {
-  return { madeBy: 'provider', ...declaration } as unknown as ProviderCallDeclaration;
+/**
+ * What a declaration keeps of itself for the compiler: its name, and the
+ * capability it needs (never, when it needs none). CALLS (index.ts) derives
+ * the type of the call names from these, and the bindings' tables check
+ * against them that each call is either made or lacked for a capability.
+ */
+export interface Declared<N extends string, C extends Capability> {
+  readonly name: N;
+  readonly needs?: C;
 }
 
-export function harnessCall<A extends ArgSpecs>(declaration: Omit<HarnessCallDeclaration<A>, 'madeBy'>): HarnessCallDeclaration {
+/** A declaration as written: its name and needs are kept as Declared says. */
+type Written<D, N extends string, C extends Capability> = Omit<D, 'madeBy' | 'name' | 'needs'> & Declared<N, C>;
+
+/** Declares a provider call, keeping its argument types for `perform`. */
+export function providerCall<const N extends string, A extends ArgSpecs, C extends Capability = never>(
+  declaration: Written<ProviderCallDeclaration<A>, N, C>,
+): ProviderCallDeclaration & Declared<N, C> {
+  return { madeBy: 'provider', ...declaration } as unknown as ProviderCallDeclaration & Declared<N, C>;
+}
+
+export function harnessCall<const N extends string, A extends ArgSpecs, C extends Capability = never>(
+  declaration: Written<HarnessCallDeclaration<A>, N, C>,
+): HarnessCallDeclaration & Declared<N, C> {
   return { madeBy: 'harness', ...declaration };
 }
 
