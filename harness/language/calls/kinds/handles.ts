@@ -29,14 +29,19 @@ export const socket = argumentKind<SocketHandle>({
   },
 });
 
+/** A handle of a resource other than a socket, kept with `as` from the call that creates it (`what`: how messages name one). */
+function handleKind(resource: 'event' | 'window', what: string, description: string) {
+  return argumentKind<Handle>({
+    title: resource,
+    description,
+    schema: { anyOf: [ref('reference'), RAW_HANDLE] },
+    resource: { kind: resource, list: false },
+    read: (value, name) => readHandle(value, name, what),
+  });
+}
+
 /** An event object (WSAEVENT). */
-export const event = argumentKind<Handle>({
-  title: 'event',
-  description: 'An event object: a reference to one kept from WSACreateEvent (`$e`), or a number for a handle that is not one.',
-  schema: { anyOf: [ref('reference'), RAW_HANDLE] },
-  resource: { kind: 'event', list: false },
-  read: (value, name) => readHandle(value, name, 'an event'),
-});
+export const event = handleKind('event', 'an event', 'An event object: a reference to one kept from WSACreateEvent (`$e`), or a number for a handle that is not one.');
 
 /** Event objects to wait on, in order (at most WSA_MAXIMUM_WAIT_EVENTS). */
 export const events = argumentKind<readonly Handle[]>({
@@ -53,10 +58,4 @@ export const events = argumentKind<readonly Handle[]>({
 });
 
 /** A window (HWND). */
-export const window = argumentKind<Handle>({
-  title: 'window',
-  description: 'A window: a reference to one kept from createMessageWindow (`$w`), or a number for a handle that is not one.',
-  schema: { anyOf: [ref('reference'), RAW_HANDLE] },
-  resource: { kind: 'window', list: false },
-  read: (value, name) => readHandle(value, name, 'a window'),
-});
+export const window = handleKind('window', 'a window', 'A window: a reference to one kept from createMessageWindow (`$w`), or a number for a handle that is not one.');
