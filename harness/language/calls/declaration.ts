@@ -5,7 +5,10 @@
  * test — how the Winsock binding makes it. Everything else is derived from
  * these declarations: the case schema's step branches, the loader's list of
  * calls and reference checks, the worker's dispatch and its koffi
- * declarations, and the list of calls in cases/CALLS.md.
+ * declarations, the type of the call names that the bindings' tables are
+ * checked against, and the list of calls in cases/CALLS.md. What each kind
+ * of argument is (its type, schema, reader and description) is declared
+ * once in kinds/.
  */
 import type { SockAddr } from '../../common/net/sockaddr.js';
 import type { Bounds } from './bounds.js';
@@ -70,8 +73,8 @@ export const RESOURCE_RETURNS = {
 /** The argument kinds that take a resource kept with `as`: one of them, or a list of them (as each kind says). */
 export const RESOURCE_ARGUMENTS: { readonly [K in ArgKind]?: { readonly resource: ResourceKind; readonly list: boolean } } = Object.fromEntries(
   ARG_KINDS.flatMap((kind) => {
-    const takes = kindNamed(kind).resource;
-    return takes === undefined ? [] : [[kind, { resource: takes.kind, list: takes.list }]];
+    const { takes } = kindNamed(kind);
+    return takes === undefined ? [] : [[kind, takes]];
   }),
 );
 

@@ -21,7 +21,7 @@ export const socket = argumentKind<SocketHandle>({
   schema: {
     anyOf: [ref('reference'), { description: 'The invalid handle, by name.', enum: ['INVALID_SOCKET'] }, boundedInteger('A raw descriptor value.', HANDLE_BOUNDS)],
   },
-  resource: { kind: 'socket', list: false },
+  takes: { resource: 'socket', list: false },
   read(value, name) {
     if (value === 'INVALID_SOCKET') return INVALID_SOCKET;
     if (typeof value === 'number' && withinBounds(value, HANDLE_BOUNDS)) return value;
@@ -35,7 +35,7 @@ function handleKind(resource: 'event' | 'window', what: string, description: str
     title: resource,
     description,
     schema: { anyOf: [ref('reference'), RAW_HANDLE] },
-    resource: { kind: resource, list: false },
+    takes: { resource, list: false },
     read: (value, name) => readHandle(value, name, what),
   });
 }
@@ -48,7 +48,7 @@ export const events = argumentKind<readonly Handle[]>({
   title: 'events',
   description: `Event objects, in order: \`[$e]\`, \`[$first, $second]\` (1 to ${MAX_WAIT_EVENTS}).`,
   schema: { type: 'array', minItems: 1, maxItems: MAX_WAIT_EVENTS, items: ref('event') },
-  resource: { kind: 'event', list: true },
+  takes: { resource: 'event', list: true },
   read(value, name) {
     if (!Array.isArray(value) || value.length < 1 || value.length > MAX_WAIT_EVENTS) {
       throw new ArgumentError(`argument ${name}: expected a list of 1 to ${MAX_WAIT_EVENTS} events, got ${JSON.stringify(value)}`);

@@ -45,8 +45,8 @@ export interface ArgumentKind<T> {
    * `bounds`: the argument's own range, for a kind an argument may narrow.
    */
   read(value: unknown, name: string, constant: ConstantResolver, bounds: Bounds | undefined): T;
-  /** For a kind that takes handles kept with `as`: which resource, one or a list of them. */
-  readonly resource?: { readonly kind: ResourceKind; readonly list: boolean };
+  /** For a kind that takes handles kept with `as`: of which resource, one or a list of them. */
+  readonly takes?: { readonly resource: ResourceKind; readonly list: boolean };
 }
 
 /** A kind of number whose range an argument may narrow (`bounds`): the range it has otherwise. */
