@@ -14,7 +14,7 @@ import { loadSuiteKnowledge } from '../suite-knowledge.js';
 import type { Terminal } from '../terminal.js';
 
 /** The providers whose stack is Winsock: a repro script calls ws2_32. */
-const WINSOCK_PROVIDERS = ['wine', 'native'] as const;
+import { WINSOCK_PROVIDERS } from '../../harness/stacks/providers/registry.js';
 
 export function reproCommand(caseId: string, options: { readonly provider: string }, terminal: Terminal, harnessVersion: string): number {
   if (!(WINSOCK_PROVIDERS as readonly string[]).includes(options.provider)) {

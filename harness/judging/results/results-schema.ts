@@ -9,6 +9,7 @@
 import type { SchemaObject } from 'ajv';
 import { PAGE_OF_UNNAMED_CITATIONS, RESULTS_FORMAT, STANDARDS, VERDICTS } from './result.js';
 import { ref, schemaHead } from '../../language/cases/schema-fragments.js';
+import { STACK_KIND_NAMES, STACK_KINDS } from '../../stacks/stack-facts.js';
 
 let built: SchemaObject | undefined;
 
@@ -112,7 +113,7 @@ function stackDefinition(): SchemaObject {
     description: 'The provider version in fields; each is there when the stack tells it.',
     type: 'object',
     properties: {
-      kind: { description: "Windows' own Winsock, Wine's ws2_32, the host's kernel through libc.", enum: ['windows', 'wine', 'posix', 'unknown'] },
+      kind: { description: `What implements the sockets: ${STACK_KIND_NAMES.map((kind) => `\`${kind}\`, ${STACK_KINDS[kind]}`).join('; ')}.`, enum: STACK_KIND_NAMES },
       windowsVersion: text('`10.0.22631`; under Wine, what the prefix reports.'),
       windowsBuild: count('`22631`.'),
       windowsEdition: text('The product name: `Windows 11 Pro`.'),

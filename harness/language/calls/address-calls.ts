@@ -1,10 +1,10 @@
 /** Calls that take one socket address (bind, connect) or give one back (getsockname, getpeername). */
 import { LENGTH_BOUNDS } from './bounds.js';
-import { arg, providerCall, type ProviderCallDeclaration } from './declaration.js';
+import { arg, providerCall } from './declaration.js';
 
 const NAMELEN = arg.optional('count', "namelen: defaults to the size of the family's structure (16 or 28).", { bounds: LENGTH_BOUNDS });
 
-function takingAddress(name: 'bind' | 'connect', summary: string, socket: string, address: string): ProviderCallDeclaration {
+function takingAddress<const N extends 'bind' | 'connect'>(name: N, summary: string, socket: string, address: string) {
   return providerCall({
     name,
     summary,
@@ -19,7 +19,7 @@ function takingAddress(name: 'bind' | 'connect', summary: string, socket: string
   });
 }
 
-function givingAddress(name: 'getsockname' | 'getpeername', summary: string, output: string): ProviderCallDeclaration {
+function givingAddress<const N extends 'getsockname' | 'getpeername'>(name: N, summary: string, output: string) {
   return providerCall({
     name,
     summary,

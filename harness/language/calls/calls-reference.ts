@@ -2,8 +2,10 @@
 import { describeBounds } from './bounds.js';
 import { CALLS, isProviderCall } from './index.js';
 import type { ArgSpec, CallDeclaration, ReturnKind } from './declaration.js';
+import { DESCRIPTION_FACTS } from './kind-descriptions.js';
+import { ARG_KINDS, kindDescription, type ArgKind } from './kinds/index.js';
 import { CAPABILITIES } from '../vocabulary/capabilities.js';
-import { CONSTANTS, CONSTANT_GROUPS, constantNames } from '../vocabulary/constants.js';
+import { CONSTANTS, CONSTANT_GROUPS, constantNames, type ConstantGroup } from '../vocabulary/constants.js';
 
 const RETURNS: { readonly [K in ReturnKind]: string } = {
   int: 'a number, or `SOCKET_ERROR` with `error`',
@@ -34,6 +36,14 @@ export function callsReference(): string {
     '## Observed by the harness',
     '',
     ...harness.flatMap(section),
+    '## Argument kinds',
+    '',
+    'What a case writes for an argument of each kind (the constant kinds are below):',
+    '',
+    '| kind | value |',
+    '|---|---|',
+    ...ARG_KINDS.filter((kind) => !isConstantGroup(kind)).map((kind) => `| \`${kind}\` | ${tableCell(kindDescription(kind, DESCRIPTION_FACTS))} |`),
+    '',
     '## Constants',
     '',
     'Arguments of these kinds take the names listed (or a number):',
@@ -65,5 +75,14 @@ function section(call: CallDeclaration): string[] {
 function argumentRow(name: string, spec: ArgSpec): string {
   const needs = spec.needs === undefined ? '' : ` Needs ${CAPABILITIES[spec.needs]} unless NULL.`;
   const kind = spec.bounds === undefined ? spec.kind : `${spec.kind} (${describeBounds(spec.bounds)})`;
-  return `| \`${name}\`${spec.required ? '' : '?'} | ${kind} | ${spec.description.replace(/\|/g, '\\|')}${needs} |`;
+  return `| \`${name}\`${spec.required ? '' : '?'} | ${kind} | ${tableCell(spec.description)}${needs} |`;
+}
+
+/** Text for a cell of a Markdown table, where `|` would end the cell. */
+function tableCell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+function isConstantGroup(kind: ArgKind): kind is ConstantGroup {
+  return (CONSTANT_GROUPS as readonly string[]).includes(kind);
 }

@@ -5,91 +5,21 @@
  * test — how the Winsock binding makes it. Everything else is derived from
  * these declarations: the case schema's step branches, the loader's list of
  * calls and reference checks, the worker's dispatch and its koffi
- * declarations, and the list of calls in cases/CALLS.md.
+ * declarations, the type of the call names that the bindings' tables are
+ * checked against, and the list of calls in cases/CALLS.md. What each kind
+ * of argument is (its type, schema, reader and description) is declared
+ * once in kinds/.
  */
 import type { SockAddr } from '../../common/net/sockaddr.js';
 import type { Bounds } from './bounds.js';
 import type { Observation } from './observation.js';
 import type { Capability } from '../vocabulary/capabilities.js';
-import type { ConstantGroup } from '../vocabulary/constants.js';
+import { ARG_KINDS, kindNamed, type ArgKind, type ArgValues, type BoundedKind } from './kinds/index.js';
+import type { Handle } from './kinds/handles.js';
 
-/** What kind of value an argument takes; each kind has its schema definition and its reader. */
-export type ArgKind =
-  | 'socket'
-  | 'socketAddress'
-  | 'count'
-  | 'integer'
-  | 'flag'
-  | 'text'
-  | 'callerData'
-  | 'calleeData'
-  | 'qos'
-  | 'recordingPeer'
-  | 'winsockVersion'
-  | 'cleanupRepeat'
-  | 'event'
-  | 'events'
-  | 'window'
-  | 'fdEvents'
-  | ConstantGroup;
-
-/** A handle as passed to the stack: a number, or a value too large for one (the all-ones INVALID_SOCKET). */
-export type Handle = number | bigint;
-export type SocketHandle = Handle;
-
-/** A FLOWSPEC with every field given (the reader fills in QOS_NOT_SPECIFIED). */
-export type Flowspec = Readonly<Record<FlowspecField, number>>;
-export type FlowspecField =
-  | 'tokenRate'
-  | 'tokenBucketSize'
-  | 'peakBandwidth'
-  | 'latency'
-  | 'delayVariation'
-  | 'serviceType'
-  | 'maxSduSize'
-  | 'minimumPolicedSize';
-
-export interface QosSpec {
-  readonly sending: Flowspec;
-  readonly receiving: Flowspec;
-}
-
-/** The value a call receives for each kind, once read and checked. NULL pointers are `null`. */
-export interface ArgValues {
-  readonly socket: SocketHandle;
-  readonly socketAddress: SockAddr | null;
-  readonly count: number;
-  readonly integer: number;
-  readonly flag: boolean;
-  readonly text: string;
-  /** lpCallerData: the bytes of the WSABUF and, when given, the len it claims (its buffer is that long), or NULL. */
-  readonly callerData: { readonly data: string; readonly len?: number } | null;
-  /** lpCalleeData: a WSABUF with a buffer of this many bytes (none, NULL, for 0), or NULL. */
-  readonly calleeData: { readonly length: number } | null;
-  readonly qos: QosSpec | null;
-  readonly recordingPeer: string;
-  /** MAKEWORD(major, minor), as WSAStartup takes it. */
-  readonly winsockVersion: number;
-  readonly cleanupRepeat: 'until-error';
-  /** An event object (WSAEVENT). */
-  readonly event: Handle;
-  /** Event objects to wait on, in order (at most WSA_MAXIMUM_WAIT_EVENTS). */
-  readonly events: readonly Handle[];
-  /** A window (HWND). */
-  readonly window: Handle;
-  /** A mask of network events (FD_*), as WSAEventSelect and WSAAsyncSelect take it. */
-  readonly fdEvents: number;
-  readonly addressFamily: number;
-  readonly socketType: number;
-  readonly protocol: number;
-  readonly optionLevel: number;
-  readonly socketOption: number;
-  readonly ioctlCommand: number;
-  readonly shutdownHow: number;
-  readonly messageFlags: number;
-  readonly networkEvent: number;
-  readonly socketGroup: number;
-}
+export type { ArgKind, ArgValues } from './kinds/index.js';
+export type { Handle, SocketHandle } from './kinds/handles.js';
+export type { Flowspec, QosSpec } from './kinds/qos.js';
 
 export interface ArgSpec<K extends ArgKind = ArgKind, R extends boolean = boolean> {
   readonly kind: K;
@@ -97,16 +27,13 @@ export interface ArgSpec<K extends ArgKind = ArgKind, R extends boolean = boolea
   readonly required: R;
   /** What the provider needs to pass a value other than NULL here. */
   readonly needs?: Capability;
-  /** For a `count` or `integer`: the range the call takes, when narrower than its kind's (harness/language/calls/bounds.ts). */
+  /** For a kind of number (BoundedKind): the range the call takes, when narrower than its kind's (harness/language/calls/bounds.ts). */
   readonly bounds?: Bounds;
 }
 
-/** Kinds whose numbers an argument may bound more narrowly. */
-export type NumberKind = 'count' | 'integer';
-
 interface ArgOptions<K extends ArgKind> {
   readonly needs?: Capability;
-  readonly bounds?: K extends NumberKind ? Bounds : never;
+  readonly bounds?: K extends BoundedKind ? Bounds : never;
 }
 
 export type ArgSpecs = { readonly [name: string]: ArgSpec };
@@ -143,13 +70,13 @@ export const RESOURCE_RETURNS = {
   window: { created: 'window', failed: 'NULL' },
 } as const satisfies { readonly [K in ResourceKind]: { readonly created: string; readonly failed: string } };
 
-/** The argument kinds that take a resource kept with `as`: one of them, or a list of them. */
-export const RESOURCE_ARGUMENTS: { readonly [K in ArgKind]?: { readonly resource: ResourceKind; readonly list: boolean } } = {
-  socket: { resource: 'socket', list: false },
-  event: { resource: 'event', list: false },
-  events: { resource: 'event', list: true },
-  window: { resource: 'window', list: false },
-};
+/** The argument kinds that take a resource kept with `as`: one of them, or a list of them (as each kind says). */
+export const RESOURCE_ARGUMENTS: { readonly [K in ArgKind]?: { readonly resource: ResourceKind; readonly list: boolean } } = Object.fromEntries(
+  ARG_KINDS.flatMap((kind) => {
+    const { takes } = kindNamed(kind);
+    return takes === undefined ? [] : [[kind, takes]];
+  }),
+);
 
 /**
  * What the return value is, which fixes the symbolic returns an outcome may name:
@@ -229,12 +156,30 @@ export interface HarnessCallDeclaration<A extends ArgSpecs = ArgSpecs> extends C
 
 export type CallDeclaration = ProviderCallDeclaration | HarnessCallDeclaration;
 
-/** Declares a provider call, keeping its argument types for `perform`. */
-export function providerCall<A extends ArgSpecs>(declaration: Omit<ProviderCallDeclaration<A>, 'madeBy'>): ProviderCallDeclaration {
-  return { madeBy: 'provider', ...declaration } as unknown as ProviderCallDeclaration;
+/**
+ * What a declaration keeps of itself for the compiler: its name, and the
+ * capability it needs (never, when it needs none). CALLS (index.ts) derives
+ * the type of the call names from these, and the bindings' tables check
+ * against them that each call is either made or lacked for a capability.
+ */
+export interface Declared<N extends string, C extends Capability> {
+  readonly name: N;
+  readonly needs?: C;
 }
 
-export function harnessCall<A extends ArgSpecs>(declaration: Omit<HarnessCallDeclaration<A>, 'madeBy'>): HarnessCallDeclaration {
+/** A declaration as written: its name and needs are kept as Declared says. */
+type Written<D, N extends string, C extends Capability> = Omit<D, 'madeBy' | 'name' | 'needs'> & Declared<N, C>;
+
+/** Declares a provider call, keeping its argument types for `perform`. */
+export function providerCall<const N extends string, A extends ArgSpecs, C extends Capability = never>(
+  declaration: Written<ProviderCallDeclaration<A>, N, C>,
+): ProviderCallDeclaration & Declared<N, C> {
+  return { madeBy: 'provider', ...declaration } as unknown as ProviderCallDeclaration & Declared<N, C>;
+}
+
+export function harnessCall<const N extends string, A extends ArgSpecs, C extends Capability = never>(
+  declaration: Written<HarnessCallDeclaration<A>, N, C>,
+): HarnessCallDeclaration & Declared<N, C> {
   return { madeBy: 'harness', ...declaration };
 }
 

@@ -17,7 +17,7 @@ import { WSAConnect } from './wsa-connect.js';
 import { WSACleanup, WSAStartup } from './wsa-startup.js';
 
 /** In the order cases/CALLS.md and the schema list them. */
-export const CALLS: readonly CallDeclaration[] = [
+export const CALLS = [
   WSAStartup,
   WSACleanup,
   socket,
@@ -48,21 +48,39 @@ export const CALLS: readonly CallDeclaration[] = [
   WSAAsyncSelect,
   waitForMessage,
   peerDatagrams,
-];
+] as const satisfies readonly CallDeclaration[];
 
-const BY_NAME: ReadonlyMap<string, CallDeclaration> = new Map(CALLS.map((call) => [call.name, call]));
+type Declarations = (typeof CALLS)[number];
+type ProviderDeclarations = Extract<Declarations, { readonly madeBy: 'provider' }>;
 
-export const CALL_NAMES: readonly string[] = CALLS.map((call) => call.name);
+/** The name of a call of the case language. */
+export type CallName = Declarations['name'];
+
+/** The name of a call made in the provider, which every binding either makes or lacks a capability for. */
+export type ProviderCallName = ProviderDeclarations['name'];
+
+/** The capability a provider call needs, as its declaration says; never for a call every provider must make. */
+export type CapabilityNeededBy<N extends ProviderCallName> = NonNullable<Extract<ProviderDeclarations, { readonly name: N }>['needs']>;
+
+const BY_NAME: ReadonlyMap<string, Declarations> = new Map(CALLS.map((call) => [call.name, call]));
+
+export const CALL_NAMES: readonly CallName[] = CALLS.map((call) => call.name);
 
 /** The declaration of a call, or undefined for a name no call has. */
 export function callNamed(name: string): CallDeclaration | undefined {
   return BY_NAME.get(name);
 }
 
-export function isProviderCall(call: CallDeclaration): call is ProviderCallDeclaration {
+/** The declaration of a call made in the provider, by name (its own, which the bindings' tables are keyed by), or undefined for a name no such call has. */
+export function providerCallNamed(name: string): ProviderDeclarations | undefined {
+  const call = BY_NAME.get(name);
+  return call !== undefined && isProviderCall(call) ? call : undefined;
+}
+
+export function isProviderCall<C extends CallDeclaration>(call: C): call is Extract<C, ProviderCallDeclaration> {
   return call.madeBy === 'provider';
 }
 
-export function isHarnessCall(call: CallDeclaration): call is HarnessCallDeclaration {
+export function isHarnessCall<C extends CallDeclaration>(call: C): call is Extract<C, HarnessCallDeclaration> {
   return call.madeBy === 'harness';
 }

@@ -7,19 +7,20 @@
  */
 import type { SchemaObject } from 'ajv';
 import { PEER_KINDS, PEER_KIND_NAMES } from '../../../fixtures/catalogue.js';
-import { boundedInteger, CONSTANT_BOUNDS, COUNT_BOUNDS, describeBounds, HANDLE_BOUNDS, INT_BOUNDS, LENGTH_BOUNDS, ULONG_BOUNDS, USHORT_BOUNDS, type Bounds } from '../calls/bounds.js';
+import { boundedInteger, COUNT_BOUNDS, INT_BOUNDS, ULONG_BOUNDS } from '../calls/bounds.js';
 import { CALLS } from '../calls/index.js';
 import { RETURN_KINDS, RETURN_SYMBOLS, type ArgSpec, type CallDeclaration, type ReturnKind } from '../calls/declaration.js';
 import { ALTERNATIVE_NAME_KEY } from './case.js';
 import { PAGE_NAME_PATTERN } from '../clauses/clause.js';
-import { CONSTANTS, CONSTANT_GROUPS, constantNames } from '../vocabulary/constants.js';
+import { DESCRIPTION_FACTS } from '../calls/kind-descriptions.js';
+import { kindDefinitions } from '../calls/kinds/index.js';
+import { boundedNumber } from '../calls/kinds/schema-pieces.js';
+import { NAME_PATTERN } from '../calls/kinds/text.js';
 import { WSA_ERROR_NAMES } from '../vocabulary/errors.js';
 import { caseIdProperty, formatProperty, listed, orNot, ref, SCHEMA_DRAFT } from './schema-fragments.js';
 
 /** The longest time limit a case may set: ten minutes. Past that a case is a soak test, not a conformance check. */
 export const MAX_CASE_TIMEOUT_MS = 600_000;
-
-const NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';
 
 let built: SchemaObject | undefined;
 
@@ -229,26 +230,8 @@ function argumentSchema(spec: ArgSpec): SchemaObject {
   return spec.bounds === undefined ? ref(spec.kind, spec.description) : boundedNumber(spec.description, spec.bounds);
 }
 
-/** An integer within `bounds` (the range the call really takes: harness/language/calls/bounds.ts), or a reference to one. */
-function boundedNumber(description: string, bounds: Bounds): SchemaObject {
-  return { description, anyOf: [boundedInteger(`An integer from ${describeBounds(bounds)}.`, bounds), ref('reference')] };
-}
-
-/** A raw handle value: one a JavaScript number holds exactly. */
-const RAW_HANDLE = boundedInteger('A raw handle value.', HANDLE_BOUNDS);
-
-/** One definition per kind of argument, named as the kind. */
+/** The definitions of argument values: a reference, then one per kind of argument (harness/language/calls/kinds/), named as the kind. */
 function valueDefinitions(): Record<string, SchemaObject> {
-  const numberOrReference = (title: string, description: string, number: SchemaObject): SchemaObject => ({
-    title,
-    description,
-    anyOf: [number, ref('reference')],
-  });
-  const pointer = (title: string, description: string, object: SchemaObject): SchemaObject => ({
-    title,
-    description,
-    anyOf: [{ description: 'A NULL pointer.', type: 'null' }, ref('reference'), object],
-  });
   return {
     reference: {
       title: 'reference',
@@ -258,147 +241,7 @@ function valueDefinitions(): Record<string, SchemaObject> {
       pattern: '^\\$(?!\\$)',
       patternErrorMessage: 'a reference starts with a single `$` (`$$` is a literal dollar)',
     },
-    ...Object.fromEntries(CONSTANT_GROUPS.map((group) => [group, constantDefinition(group)])),
-    socket: {
-      title: 'socket',
-      description: 'A socket: a reference to one (`$s`), or `INVALID_SOCKET` or a number for a descriptor that is not a socket.',
-      anyOf: [ref('reference'), { description: 'The invalid handle, by name.', enum: ['INVALID_SOCKET'] }, boundedInteger('A raw descriptor value.', HANDLE_BOUNDS)],
-    },
-    event: {
-      title: 'event',
-      description: 'An event object: a reference to one kept from WSACreateEvent (`$e`), or a number for a handle that is not one.',
-      anyOf: [ref('reference'), RAW_HANDLE],
-    },
-    events: {
-      title: 'events',
-      description: 'Event objects, in order: `[$e]`, `[$first, $second]` (1 to 64).',
-      type: 'array',
-      minItems: 1,
-      maxItems: 64,
-      items: ref('event'),
-    },
-    window: {
-      title: 'window',
-      description: 'A window: a reference to one kept from createMessageWindow (`$w`), or a number for a handle that is not one.',
-      anyOf: [ref('reference'), RAW_HANDLE],
-    },
-    fdEvents: {
-      title: 'network events',
-      description: 'Network events, as a list: `[FD_CONNECT]`, `[FD_READ, FD_CLOSE]`; `[]` selects none.',
-      type: 'array',
-      items: ref('networkEvent'),
-      uniqueItems: true,
-    },
-    count: numberOrReference('count', 'A non-negative integer (a C int), or a reference to one.', boundedInteger(`A non-negative integer, at most ${COUNT_BOUNDS.maximum}.`, COUNT_BOUNDS)),
-    integer: numberOrReference('integer', 'An integer (a C int), or a reference to one.', boundedInteger(`An integer from ${describeBounds(INT_BOUNDS)}.`, INT_BOUNDS)),
-    flag: numberOrReference('flag', '`true` or `false`, or a reference to one.', { description: 'true or false', type: 'boolean' }),
-    text: { title: 'text', description: 'Text, sent as its UTF-8 bytes. A leading `$` makes it a reference; write `$$` for a literal `$`.', type: 'string' },
-    recordingPeer: {
-      title: 'recording peer',
-      description: `A peer that records what it receives (${listed(PEER_KIND_NAMES.filter((kind) => PEER_KINDS[kind].recordsDatagrams))}), by its name under \`peers\`, without \`$\`.`,
-      type: 'string',
-      pattern: NAME_PATTERN,
-      patternErrorMessage: 'the peer is named as under `peers`, without `$`',
-    },
-    winsockVersion: {
-      title: 'Winsock version',
-      description: 'A Winsock version as `major.minor` (`"2.2"`), or the WORD itself.',
-      anyOf: [
-        { description: 'major.minor', type: 'string', pattern: '^\\d{1,3}\\.\\d{1,3}$', patternErrorMessage: 'a version is written major.minor, e.g. "2.2"' },
-        boundedInteger('The WORD: low byte major, high byte minor.', USHORT_BOUNDS),
-      ],
-    },
-    cleanupRepeat: {
-      title: 'repeat',
-      description: '`until-error`: repeat the call until it fails.',
-      enum: ['until-error'],
-    },
-    socketAddress: pointer('socket address', 'A socket address: a peer reference (`$server`), `{ family, address, port, flowinfo?, scopeId? }`, or `null` for a NULL pointer.', {
-      title: 'socket address',
-      description: 'A socket address written out field by field.',
-      type: 'object',
-      properties: {
-        family: {
-          description: `\`sin_family\`/\`sin6_family\`, a u_short: ${listed(constantNames('addressFamily'))}, or a number from ${describeBounds(USHORT_BOUNDS)}.`,
-          anyOf: [{ description: 'An address family by name', enum: constantNames('addressFamily') }, boundedInteger('A family number (two bytes in the structure).', USHORT_BOUNDS), ref('reference')],
-        },
-        address: { description: 'The IP address as text (`127.0.0.1`, `::1`, `0.0.0.0`), or a reference to one (`$server.address`).', type: 'string' },
-        port: {
-          description: 'The port number (0 to 65535), or a reference to one (`$server.port`).',
-          anyOf: [boundedInteger('A port number.', USHORT_BOUNDS), ref('reference')],
-        },
-        flowinfo: boundedNumber('`sin6_flowinfo` (AF_INET6 only; default 0): a ULONG.', ULONG_BOUNDS),
-        scopeId: boundedNumber('`sin6_scope_id` (AF_INET6 only; default 0): a ULONG.', ULONG_BOUNDS),
-      },
-      required: ['family', 'address', 'port'],
-      additionalProperties: false,
-    }),
-    flowspecValue: numberOrReference(
-      'FLOWSPEC value',
-      `A FLOWSPEC field: a number from ${describeBounds(ULONG_BOUNDS)} (a ULONG), or a reference to one.`,
-      boundedInteger('A ULONG.', ULONG_BOUNDS),
-    ),
-    flowspec: {
-      title: 'FLOWSPEC',
-      description: 'A FLOWSPEC; every field left out is QOS_NOT_SPECIFIED.',
-      type: 'object',
-      properties: {
-        tokenRate: ref('flowspecValue', 'TokenRate: bytes per second the flow may send on average. Default QOS_NOT_SPECIFIED.'),
-        tokenBucketSize: ref('flowspecValue', 'TokenBucketSize: the largest burst, in bytes. Default QOS_NOT_SPECIFIED.'),
-        peakBandwidth: ref('flowspecValue', 'PeakBandwidth: the highest rate, in bytes per second. Default QOS_NOT_SPECIFIED.'),
-        latency: ref('flowspecValue', 'Latency: the longest acceptable delay, in microseconds. Default QOS_NOT_SPECIFIED.'),
-        delayVariation: ref('flowspecValue', 'DelayVariation: the largest acceptable delay spread, in microseconds. Default QOS_NOT_SPECIFIED.'),
-        serviceType: ref('flowspecValue', 'ServiceType: the level of service negotiated. Default QOS_NOT_SPECIFIED.'),
-        maxSduSize: ref('flowspecValue', 'MaxSduSize: the largest packet, in bytes. Default QOS_NOT_SPECIFIED.'),
-        minimumPolicedSize: ref('flowspecValue', 'MinimumPolicedSize: the smallest packet size policed, in bytes. Default QOS_NOT_SPECIFIED.'),
-      },
-      additionalProperties: false,
-    },
-    qos: pointer('QOS', 'A QOS structure `{ sending, receiving }`, or `null` (or left out) for a NULL pointer.', {
-      title: 'QOS',
-      description: 'A QOS structure.',
-      type: 'object',
-      properties: { sending: ref('flowspec', 'SendingFlowspec.'), receiving: ref('flowspec', 'ReceivingFlowspec.') },
-      required: ['sending', 'receiving'],
-      additionalProperties: false,
-    }),
-    callerData: pointer('callerData', 'lpCallerData: `{ data: text, len?: n }` for a WSABUF holding the text, or `null` (or left out) for a NULL pointer.', {
-      title: 'callerData',
-      description: 'A WSABUF holding text.',
-      type: 'object',
-      properties: {
-        data: ref('text', 'The bytes of the buffer, as text.'),
-        len: boundedNumber(`The len the WSABUF claims, when not the length of the data: its buffer is then this long (at most ${LENGTH_BOUNDS.maximum} bytes), the data followed by zeros.`, LENGTH_BOUNDS),
-      },
-      required: ['data'],
-      additionalProperties: false,
-    }),
-    calleeData: pointer(
-      'calleeData',
-      'lpCalleeData: `{ length: n }` for a WSABUF with an n-byte buffer (its `len` after the call is observed), or `null` (or left out) for a NULL pointer.',
-      {
-        title: 'calleeData',
-        description: 'A WSABUF with an empty buffer of the given size.',
-        type: 'object',
-        properties: { length: boundedNumber(`Size of the buffer in bytes (at most ${LENGTH_BOUNDS.maximum}).`, LENGTH_BOUNDS) },
-        required: ['length'],
-        additionalProperties: false,
-      },
-    ),
-  };
-}
-
-function constantDefinition(group: (typeof CONSTANT_GROUPS)[number]): SchemaObject {
-  const { description } = CONSTANTS[group];
-  const names = constantNames(group);
-  return {
-    title: description.toLowerCase(),
-    description: `${description}: ${listed(names)}, or a number.`,
-    anyOf: [
-      { description: `${description} by name`, enum: names },
-      boundedInteger(`${description} as a number`, CONSTANT_BOUNDS[group]),
-      ref('reference'),
-    ],
+    ...kindDefinitions(DESCRIPTION_FACTS),
   };
 }
 

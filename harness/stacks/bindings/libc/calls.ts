@@ -6,10 +6,11 @@
  * back is an Observation in Winsock's terms (SOCKET_ERROR, INVALID_SOCKET,
  * error names), so the cases' documented outcomes apply unchanged.
  *
- * WSAStartup and WSACleanup have no POSIX counterpart: they need the
- * winsock-startup capability, which the libc binding does not have, so the
- * runner SKIPs their cases before anything runs; the entries here are the
- * backstop.
+ * The calls with no POSIX counterpart (WSAStartup, the event objects, the
+ * windows) are entered as lacking the capability their declaration needs,
+ * which the libc binding does not claim (catalogue.ts): the runner SKIPs
+ * their cases before anything runs, and the compiler refuses a table that
+ * leaves a call out (binding-table.ts).
  */
 import type { SocketHandle } from '../../../language/calls/declaration.js';
 import { withData } from '../../../language/calls/buffers.js';
@@ -21,6 +22,8 @@ import type { Timeval } from '../../../common/net/libc.js';
 import type { Observation } from '../../../language/calls/observation.js';
 import { CONSTANTS, winsockConstant, type ConstantName } from '../../../language/vocabulary/constants.js';
 import { Unsupported } from '../../worker/binding.js';
+import { lacking, type BindingTable } from '../binding-table.js';
+import type { CapabilityOf } from '../catalogue.js';
 import type { LibcContext } from './context.js';
 import { winsockNameOf } from './translation.js';
 
@@ -36,14 +39,6 @@ export interface LibcCall {
  */
 function translation<A>(perform: (c: LibcContext, args: A) => Observation): LibcCall {
   return { perform: perform as unknown as LibcCall['perform'] };
-}
-
-function unsupported(reason: string): LibcCall {
-  return {
-    perform() {
-      throw new Unsupported(reason);
-    },
-  };
 }
 
 interface Socket {
@@ -118,9 +113,10 @@ function optionValue(c: LibcContext, level: number, option: number, value: numbe
   return value;
 }
 
-export const LIBC_CALLS: Readonly<Record<string, LibcCall>> = {
-  WSAStartup: unsupported("WSAStartup has no POSIX counterpart: POSIX sockets need no per-process start-up"),
-  WSACleanup: unsupported("WSACleanup has no POSIX counterpart: POSIX sockets need no per-process start-up"),
+export const LIBC_CALLS: BindingTable<LibcCall, CapabilityOf<'libc'>> = {
+  // POSIX sockets need no per-process start-up.
+  WSAStartup: lacking('winsock-startup'),
+  WSACleanup: lacking('winsock-startup'),
   socket: translation<{ af: number; type: number; protocol: number }>((c, { af, type, protocol }) =>
     c.newSocket(() => c.libc.socket(af, type, protocol)),
   ),
@@ -201,4 +197,14 @@ export const LIBC_CALLS: Readonly<Record<string, LibcCall>> = {
     const fd = c.descriptor(s);
     return c.int(() => c.libc.shutdown(fd, how));
   }),
+  // POSIX signals no event objects: readiness is polled (select, poll), never set on a handle.
+  WSACreateEvent: lacking('event-select'),
+  WSAEventSelect: lacking('event-select'),
+  WSAWaitForMultipleEvents: lacking('event-select'),
+  WSAEnumNetworkEvents: lacking('event-select'),
+  WSACloseEvent: lacking('event-select'),
+  // Nor has it windows to post messages to.
+  createMessageWindow: lacking('async-select'),
+  WSAAsyncSelect: lacking('async-select'),
+  waitForMessage: lacking('async-select'),
 };

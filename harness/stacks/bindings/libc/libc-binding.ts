@@ -7,14 +7,16 @@
 import { nameArgument, withNameOutput } from '../../../language/calls/address-buffers.js';
 import { ArgumentError, INVALID_SOCKET, readArgs, type RawArgs } from '../../../language/calls/arguments.js';
 import type { SocketHandle } from '../../../language/calls/declaration.js';
-import { callNamed, isProviderCall } from '../../../language/calls/index.js';
+import { providerCallNamed } from '../../../language/calls/index.js';
 import { hostFamilies, type HostConstantName } from '../../../common/net/host-abi.js';
 import type { Libc } from '../../../common/net/libc.js';
 import type { FamilyNumbers, SockAddr } from '../../../common/net/sockaddr.js';
 import type { Observation } from '../../../language/calls/observation.js';
+import { CAPABILITIES } from '../../../language/vocabulary/capabilities.js';
 import { CONSTANTS, winsockConstant, type ConstantGroup } from '../../../language/vocabulary/constants.js';
 import { Unsupported, type WorkerBinding } from '../../worker/binding.js';
 import type { ProviderInfo } from '../../worker/protocol.js';
+import { isLacking } from '../binding-table.js';
 import { LIBC_CALLS } from './calls.js';
 import type { LibcContext } from './context.js';
 import { ErrnoNames } from './errno-names.js';
@@ -38,10 +40,10 @@ export class LibcBinding implements WorkerBinding, LibcContext {
   }
 
   call(name: string, raw: RawArgs): Observation {
-    const declaration = callNamed(name);
-    if (declaration === undefined || !isProviderCall(declaration)) throw new ArgumentError(`unknown call ${name}`);
-    const translation = LIBC_CALLS[name];
-    if (translation === undefined) throw new Unsupported(`the libc binding has no POSIX translation of ${name}`);
+    const declaration = providerCallNamed(name);
+    if (declaration === undefined) throw new ArgumentError(`unknown call ${name}`);
+    const translation = LIBC_CALLS[declaration.name];
+    if (isLacking(translation)) throw new Unsupported(`${name} has no POSIX counterpart: the libc binding lacks ${CAPABILITIES[translation.lacks]}`);
     return translation.perform(this, readArgs(declaration.args, raw, (group, constant) => this.constant(group, constant)));
   }
 

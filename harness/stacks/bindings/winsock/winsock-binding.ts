@@ -7,7 +7,7 @@
  */
 import { readArgs, ArgumentError, INVALID_SOCKET, type RawArgs } from '../../../language/calls/arguments.js';
 import { nameArgument, withNameOutput } from '../../../language/calls/address-buffers.js';
-import { CALLS, callNamed, isProviderCall } from '../../../language/calls/index.js';
+import { CALLS, isProviderCall, providerCallNamed } from '../../../language/calls/index.js';
 import { RESOURCE_RETURNS, type Handle, type NativeFunction, type ResourceKind, type WinsockContext } from '../../../language/calls/declaration.js';
 import { WINSOCK_FAMILIES, type SockAddr } from '../../../common/net/sockaddr.js';
 import type { Observation } from '../../../language/calls/observation.js';
@@ -67,8 +67,8 @@ export class WinsockBinding implements WorkerBinding, WinsockContext {
   }
 
   call(name: string, raw: RawArgs): Observation {
-    const declaration = callNamed(name);
-    if (declaration === undefined || !isProviderCall(declaration)) throw new ArgumentError(`unknown call ${name}`);
+    const declaration = providerCallNamed(name);
+    if (declaration === undefined) throw new ArgumentError(`unknown call ${name}`);
     return declaration.winsock.perform(this, readArgs(declaration.args, raw, winsockConstant));
   }
 
