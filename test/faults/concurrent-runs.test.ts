@@ -24,6 +24,7 @@ import { WorkerSpawner } from '../../harness/run/runner/worker-spawner.js';
 import { readResults } from '../../reporters/results-jsonl.js';
 import { runCli, type CliRun } from '../integration/cli.js';
 import { privateNetworkAvailable } from '../support/private-network-available.js';
+import { underLinuxCi } from '../support/linux-ci.js';
 
 /** Why these runs cannot be made here; undefined when they can. */
 function whatIsMissing(): string | undefined {
@@ -67,7 +68,7 @@ describe('runs that share a machine (fault: concurrent runs on one cache)', func
 
   before(async function () {
     if (missing !== undefined) {
-      if (process.platform === 'linux' && process.env['CI'] === 'true') throw new Error(`concurrent Wine runs are tested under CI: ${missing}`);
+      if (underLinuxCi()) throw new Error(`concurrent Wine runs are tested under CI: ${missing}`);
       return;
     }
     lone = await runWine();
@@ -138,7 +139,7 @@ describe("the private network's canary (fault: a worker whose sockets live in an
 
   it('refuses a worker whose sockets live in a third namespace, though it cannot reach the outer loopback either', async function () {
     if (!privateNetworkAvailable()) {
-      if (process.env['CI'] === 'true') throw new Error('the canary is tested under CI: a namespace needs root and unshare');
+      if (underLinuxCi()) throw new Error('the canary is tested under CI: a namespace needs root and unshare');
       this.skip(); // Making a namespace for the worker needs root and unshare.
     }
     expect(await canaryWith(new WorkerElsewhere())).to.match(/^the canary ended FAIL \(connect-inside: documented 0; observed SOCKET_ERROR/);

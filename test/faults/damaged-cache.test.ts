@@ -28,6 +28,7 @@ import { CLI, runProcess } from '../integration/cli.js';
 import { flipByte } from '../support/flip-byte.js';
 import { FAKE_WORKER_SCRIPT, FakeProvider } from '../support/fake-provider/provider.js';
 import { FAKE_STACK, makeCase, OPEN_TCP_SOCKET, step, TEST_CASE_FILE } from '../runner/helpers.js';
+import { underLinuxCi } from '../support/linux-ci.js';
 
 /** A registry no request reaches: the discard port of loopback, closed here. */
 const UNREACHABLE_REGISTRY = { npm_config_registry: 'http://127.0.0.1:9/', npm_config_fetch_retries: '0' };
@@ -36,7 +37,7 @@ const SHARED_CACHE = defaultCacheDir();
 /** Skips, saying why, where the machine lacks what the test needs; CI has all of it, so there it fails instead. */
 function requireHere(context: Mocha.Context, missing: string | undefined): void {
   if (missing === undefined) return;
-  if (process.env['CI'] === 'true') throw new Error(`${missing} (CI sets it up: see .ci/run)`);
+  if (underLinuxCi()) throw new Error(`${missing} (CI sets it up: see .ci/run)`);
   console.log(`      skipped: ${missing}`);
   context.skip();
 }

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { runCli, type CliRun } from '../integration/cli.js';
 import { SmallFileSystem, whyNoSmallFileSystem } from '../support/small-file-system.js';
 import { expectValidJUnit } from '../support/junit-schema.js';
+import { underLinuxCi } from '../support/linux-ci.js';
 
 /** A few quick cases on the host's own sockets: enough for a results.jsonl of several lines and a report.html past 32 KiB. */
 const RUN = ['run', '--provider', 'posix', '--grep', 'tcp.blocking', '--reporter', 'junit,html'];
@@ -52,7 +53,7 @@ describe('a full or read-only disk under --out', function () {
   before(async function () {
     const why = whyNoSmallFileSystem();
     if (why !== undefined) {
-      if (process.env['CI'] === 'true') throw new Error(`the full-disk tests need a tmpfs under CI: ${why}`);
+      if (underLinuxCi()) throw new Error(`the full-disk tests need a tmpfs under CI: ${why}`);
       console.log(`    (skipped: ${why})`);
       this.skip();
     }

@@ -4,7 +4,7 @@
  * them here, while `npm pack` fetches them as they are — and checks each
  * tarball against the registry's integrity (dist.integrity) as it does.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CommandFailed, firstLine, run } from './commands.js';
 
 export interface PackedTarball {
@@ -19,7 +19,8 @@ export class FetchFailed extends Error {}
 export async function npmPack(spec: string, destination: string): Promise<PackedTarball> {
   let printed: string;
   try {
-    printed = await run('npm', ['pack', spec, '--pack-destination', destination, '--json']);
+    const [command, ...npmArgs] = npmCommand();
+    printed = await run(command, [...npmArgs, 'pack', spec, '--pack-destination', destination, '--json']);
   } catch (error) {
     if (error instanceof CommandFailed) throw new FetchFailed(`npm pack ${spec}: ${npmSummary(error)}`);
     throw error;
@@ -27,6 +28,16 @@ export async function npmPack(spec: string, destination: string): Promise<Packed
   const [packed] = JSON.parse(printed) as { filename: string; integrity: string }[];
   if (packed === undefined) throw new FetchFailed(`npm pack ${spec} printed no tarball`);
   return { file: join(destination, packed.filename), integrity: packed.integrity };
+}
+
+/**
+ * npm as a command line. On Windows npm is `npm.cmd`, which Node starts only
+ * through a shell (and its quoting); the npm beside Windows Node is npm's own
+ * JavaScript, run by this very Node instead.
+ */
+function npmCommand(): readonly [string, ...string[]] {
+  if (process.platform !== 'win32') return ['npm'];
+  return [process.execPath, join(dirname(process.execPath), 'node_modules', 'npm', 'bin', 'npm-cli.js')];
 }
 
 /** With --json, npm prints its error as JSON on stdout (`error.summary`); its stderr is a page of `npm error` lines. */

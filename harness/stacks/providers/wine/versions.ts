@@ -11,13 +11,18 @@ import { dirname, join } from 'node:path';
 export const WINDOWS_NODE_VERSION = '20.20.2';
 
 export function installedKoffiVersion(): string {
+  return installedKoffi().version;
+}
+
+/** The koffi package npm installed for the project: its folder and its version. */
+export function installedKoffi(): { readonly dir: string; readonly version: string } {
   const require = createRequire(import.meta.url);
   // koffi's `exports` hides package.json, so find it next to the resolved entry point.
   let dir = dirname(require.resolve('koffi'));
   for (;;) {
     try {
       const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (manifest.name === 'koffi' && manifest.version) return manifest.version;
+      if (manifest.name === 'koffi' && manifest.version) return { dir, version: manifest.version };
     } catch {
       // Not here; look one folder up.
     }
