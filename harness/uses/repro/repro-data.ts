@@ -24,6 +24,9 @@ export interface ReproReport {
   readonly stopped?: string;
 }
 
+/** How a script's line with one step's observation (as JSON) begins. */
+export const OBSERVED_PREFIX = '  observed:   ';
+
 export function reproData(testCase: Case): ReproData {
   return {
     caseId: testCase.id,

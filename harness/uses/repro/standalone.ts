@@ -20,7 +20,7 @@ import { messageOf } from '../../common/message-of.js';
 import type { SockAddr } from '../../common/net/sockaddr.js';
 import { WINSOCK_FAMILIES } from '../../common/net/sockaddr.js';
 import { callNamed } from '../../language/calls/index.js';
-import { describeCall, describeExpected, describeOutcome } from '../../judging/results/describe-outcome.js';
+import { describeCall } from '../../judging/results/describe-outcome.js';
 import type { ObservedCheck, Observation } from '../../judging/results/result.js';
 import { KeptNames } from '../../run/runner/kept-names.js';
 import { checkedStep, readyStep } from '../../run/runner/step-check.js';
@@ -28,7 +28,7 @@ import { TrafficGuard } from '../../run/runner/traffic-guard.js';
 import { openWinsock } from '../../stacks/bindings/winsock/open.js';
 import type { ProviderInfo } from '../../stacks/worker/protocol.js';
 import { koffiPath, loadKoffi } from './koffi-at-run-time.js';
-import type { ReproData, ReproReport } from './repro-data.js';
+import { OBSERVED_PREFIX, type ReproData, type ReproReport } from './repro-data.js';
 
 /** The second argument that makes the script its own peers' process. */
 const PEERS_ROLE = 'peers';
@@ -77,8 +77,9 @@ async function reproduce(data: ReproData): Promise<void> {
       const observation = callNamed(step.call)?.madeBy === 'harness' ? await observePeer(peers, ready.args) : binding.call(step.call, ready.args);
       const check = checkedStep(ready, observation, performance.now() - started, kept, guard);
       checks.push(check);
-      print(`  observed:   ${describeOutcome(check.observed)}`);
-      print(`  documented: ${check.kind === 'setup' ? 'success (a set-up step)' : describeExpected(check.expected)}${check.passed ? '' : `   <-- differs: ${check.mismatch ?? ''}`}`);
+      // JSON, so that what a step observed can be read back even from a script that died in a later step.
+      print(`${OBSERVED_PREFIX}${JSON.stringify(check.observed)}`);
+      print(`  documented: ${check.kind === 'setup' ? 'success (a set-up step)' : check.expected.map((outcome) => JSON.stringify(outcome)).join(' or ')}${check.passed ? '' : `   <-- differs: ${check.mismatch ?? ''}`}`);
       if (check.kind === 'setup' && !check.passed) {
         print('a set-up step failed: the case stops here, as a run stops it');
         break;

@@ -1,0 +1,120 @@
+/**
+ * Repro scripts: written from a case alone, honest about what they cannot
+ * reproduce, able to make every call of every case (they carry the harness's
+ * own binding, so no call lacks a repro path), and — under Wine — observing
+ * step by step what a run of the harness observes for the same case.
+ */
+import { expect } from 'chai';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Case } from '../../harness/language/cases/case.js';
+import { findCaseFiles } from '../../harness/language/cases/load.js';
+import { CASES_DIR } from '../../harness/common/project-paths.js';
+import { reproScript, type ReproScript } from '../../harness/uses/repro/script.js';
+import { load } from '../cases/helpers.js';
+import { runProcess, type CliRun } from '../integration/cli.js';
+import { inParallel, reportOf } from './script-runs.js';
+import { CALL_LOG_VARIABLE, writeFakeKoffi, type LoggedNativeCall } from './fake-koffi.js';
+
+const SUITE: readonly Case[] = load(...findCaseFiles(CASES_DIR)).cases;
+const OPTIONS = { provider: 'wine', harnessVersion: '9.9.9', runHint: 'node repro.cjs' };
+
+function caseNamed(id: string): Case {
+  const found = SUITE.find((testCase) => testCase.id === id);
+  if (found === undefined) throw new Error(`no case ${id}`);
+  return found;
+}
+
+function scriptOf(id: string): string {
+  const made = reproScript(caseNamed(id), OPTIONS);
+  if ('unavailable' in made) throw new Error(made.unavailable);
+  return made.script;
+}
+
+describe('repro scripts', () => {
+  it('say why a case cannot be reproduced standalone, and make no script: a peer Windows cannot make, the private network', () => {
+    const pending = reproScript(caseNamed('tcp.nonblocking.pending-second-call-is-wsaealready'), OPTIONS);
+    expect(pending).to.have.property('unavailable').that.matches(/needs the peer "busy", a never-accepting-listener, which a script cannot make where it runs: on Windows a listener whose backlog is full refuses/);
+    const privateCase = reproScript(caseNamed('private.no-route-is-wsaenetunreach'), OPTIONS);
+    expect(privateCase).to.have.property('unavailable').that.matches(/runs in the run's private network.*Run the case with the harness: winsock-conformance run --grep private\.no-route-is-wsaenetunreach$/);
+  });
+
+  it('carry the case, its clauses with their quotes, its steps, how to run them, and nothing that ends the comment early', () => {
+    const script = scriptOf('udp.broadcast-without-so-broadcast-is-wsaeacces');
+    expect(script).to.match(/^#!\/usr\/bin\/env node\n\/\*\n \* Repro of udp\.broadcast-without-so-broadcast-is-wsaeacces: /);
+    expect(script).to.match(/^ \* {3}errors\.WSAEACCES: "/m);
+    expect(script).to.contain(' *   WSAConnect: WSAConnect(s=$s, name=255.255.255.255:9) — documented: SOCKET_ERROR WSAEACCES');
+    expect(script).to.contain(' * Run: node repro.cjs');
+    expect(script.trimEnd().split('\n').at(-1)).to.equal('reproRuntime.main(REPRO);');
+    const evil = reproScript({ ...caseNamed('udp.broadcast-without-so-broadcast-is-wsaeacces'), title: 'ends */ early\nprocess.exit(3)' }, OPTIONS);
+    const headerOf = (text: string) => text.slice(0, text.indexOf("'use strict';"));
+    expect('script' in evil && headerOf(evil.script).match(/\*\//g)).to.have.length(1);
+    expect('script' in evil && headerOf(evil.script)).to.contain(' * Repro of udp.broadcast-without-so-broadcast-is-wsaeacces: ends * / early process.exit(3)');
+  });
+
+  describe('of every case, on a stand-in ws2_32', function () {
+    // A case that waits for datagrams waits its whole time limit (5 s), as nothing is really sent.
+    this.timeout(120_000);
+    let dir: string;
+    let koffi: string;
+    let made: ReadonlyMap<string, ReproScript>;
+    let runs: ReadonlyMap<string, { run: CliRun; calls: readonly LoggedNativeCall[] }>;
+
+    before(async () => {
+      dir = mkdtempSync(path.join(tmpdir(), 'wsc-repro-'));
+      koffi = writeFakeKoffi(path.join(dir, 'koffi'));
+      made = new Map(SUITE.map((testCase) => [testCase.id, reproScript(testCase, OPTIONS)]));
+      // Those that wait for datagrams first: their waits then overlap the other scripts' runs.
+      const waits = (id: string) => (caseNamed(id).steps.some((step) => step.call === 'peer.datagrams') ? 0 : 1);
+      const scripts = [...made].flatMap(([id, script]) => ('script' in script ? [[id, script.script] as const] : [])).sort(([a], [b]) => waits(a) - waits(b));
+      const done = await inParallel(scripts, 6, async ([id, script]) => {
+        const file = path.join(dir, `${id}.cjs`);
+        const log = path.join(dir, `${id}.calls.jsonl`);
+        writeFileSync(file, script);
+        writeFileSync(log, '');
+        const run = await runProcess(process.execPath, [file, koffi], { ...process.env, [CALL_LOG_VARIABLE]: log });
+        const calls = readFileSync(log, 'utf8').split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as LoggedNativeCall);
+        return [id, { run, calls }] as const;
+      });
+      runs = new Map(done);
+    });
+
+    after(() => {
+      if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('give a script, or the reason there is none, for every case id', () => {
+      expect(made.size).to.equal(SUITE.length);
+      for (const [id, script] of made) {
+        if ('unavailable' in script) expect(script.unavailable, id).to.match(new RegExp(`^case ${id.replace(/\./g, '\\.')} .+ Run the case with the harness`));
+        else expect(script.script, id).to.contain(`"caseId": "${id}"`);
+      }
+      expect(runs.size, 'cases with a script').to.be.greaterThan(SUITE.length / 2);
+    });
+
+    it("make every call of the case, down to the native function, until the case's end (or a peer that waits for datagrams never sent)", () => {
+      for (const [id, { run, calls }] of runs) {
+        const testCase = caseNamed(id);
+        const report = reportOf(run.stdout);
+        const made = report.checks.map((check) => check.stepId);
+        if (report.stopped === undefined) {
+          expect(made, `${id}: ${run.stdout}`).to.deep.equal(testCase.steps.map((step) => step.id));
+        } else {
+          // Only a wait for datagrams may stop a run on the stand-in: nothing it "sends" arrives.
+          const stoppedAt = testCase.steps[made.length];
+          expect([stoppedAt?.call, report.stopped], `${id}: ${run.stdout}`).to.deep.equal(['peer.datagrams', `peer.datagrams: fewer than ${String(stoppedAt?.args['count'])} datagrams arrived within the case's time limit (${testCase.timeoutMs} ms)`]);
+        }
+        expect(run.status, id).to.equal(report.stopped !== undefined ? 2 : report.checks.every((check) => check.passed) ? 0 : 1);
+        for (const check of report.checks) expect(check.observed.returns, `${id} ${check.stepId}`).to.not.equal(undefined);
+        expect(calls.length, id).to.be.greaterThan(0);
+      }
+    });
+
+    it('pass the arguments the case writes: a WSABUF whose len is the 65536 the case claims, not the length of its data', () => {
+      const { calls } = runs.get('connect-data.tcp.caller-data-len-too-large') ?? { calls: [] };
+      const connects = calls.filter((call) => call.name === 'WSAConnect');
+      expect(connects.map((call) => call.args[3])).to.deep.equal([{ len: 65536, buf: { bytes: 65536 } }]);
+    });
+  });
+});
