@@ -6,7 +6,6 @@
  * the run and every script, so each script costs one start of node.exe.
  */
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,9 +21,9 @@ import { OBSERVED_PREFIX } from '../../harness/uses/repro/repro-data.js';
 import { reproScript } from '../../harness/uses/repro/script.js';
 import { readResults } from '../../reporters/results-jsonl.js';
 import { load } from '../cases/helpers.js';
-import { runCli, type CliRun } from '../integration/cli.js';
+import { runCli, runProcess, type CliRun } from '../integration/cli.js';
 import { skipBecause } from '../support/skip-because.js';
-import { finalReport } from './script-runs.js';
+import { finalReport, inParallel } from './script-runs.js';
 
 const SUITE: readonly Case[] = load(...findCaseFiles(CASES_DIR)).cases;
 
@@ -70,18 +69,7 @@ function differences(result: CaseResult, run: CliRun): string[] {
 
 /** Runs a script as its header says: the Windows Node and koffi of the Wine provider. */
 function runUnderWine(environment: WineEnvironment, script: string): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(environment.wine64, [environment.nodeExe, windowsPath(script), windowsPath(environment.koffiDir)], {
-      env: { ...process.env, ...wineVariables(environment) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return runProcess(environment.wine64, [environment.nodeExe, windowsPath(script), windowsPath(environment.koffiDir)], { ...process.env, ...wineVariables(environment) });
 }
 
 describe('repro scripts under Wine', function () {
@@ -107,19 +95,18 @@ describe('repro scripts under Wine', function () {
     const environment = wineEnvironment(defaultCacheDir());
     // The run's wineserver is still up; kept up, it serves every script, which then starts in about a second.
     await startWineserver(environment);
-    const found: string[] = [];
-    let scripts = 0;
-    for (const testCase of SUITE) {
+    const scripts = SUITE.flatMap((testCase) => {
       const made = reproScript(testCase, { provider: 'wine', harnessVersion: 'test', runHint: 'node repro.cjs' });
-      if ('unavailable' in made) continue;
+      return 'script' in made ? [{ testCase, script: made.script }] : [];
+    });
+    // Two at a time: a start of node.exe under Wine is mostly waiting (about 1.3 s), and each script has its own peers and ports.
+    const found = await inParallel(scripts, 2, async ({ testCase, script }) => {
       const result = results.get(testCase.id) ?? expect.fail(`the run has no result for ${testCase.id}`);
       const file = path.join(out, `${testCase.id}.cjs`);
-      writeFileSync(file, made.script);
-      const ran = await runUnderWine(environment, file);
-      found.push(...differences(result, ran));
-      scripts += 1;
-    }
-    expect(scripts, 'cases with a script').to.be.greaterThan(SUITE.length / 2);
-    expect(found).to.deep.equal([]);
+      writeFileSync(file, script);
+      return differences(result, await runUnderWine(environment, file));
+    });
+    expect(scripts.length, 'cases with a script').to.be.greaterThan(SUITE.length / 2);
+    expect(found.flat()).to.deep.equal([]);
   });
 });
