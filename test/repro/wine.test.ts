@@ -15,7 +15,8 @@ import { CASES_DIR } from '../../harness/common/project-paths.js';
 import type { CaseResult } from '../../harness/judging/results/result.js';
 import { behaviourKey } from '../../harness/judging/results/stable-observation.js';
 import { windowsPath } from '../../harness/stacks/providers/wine/paths.js';
-import { defaultCacheDir, WINE64, wineEnvironment, wineVariables, type WineEnvironment } from '../../harness/stacks/providers/wine/provision.js';
+import { defaultCacheDir, wineCommand, wineEnvironment, type WineEnvironment } from '../../harness/stacks/providers/wine/provision.js';
+import { HOST_WINE, HOST_WINE_LOADER } from '../../harness/stacks/providers/wine/host-wine.js';
 import { startWineserver } from '../../harness/stacks/providers/wine/wineserver.js';
 import { OBSERVED_PREFIX } from '../../harness/uses/repro/repro-data.js';
 import { reproScript } from '../../harness/uses/repro/script.js';
@@ -28,8 +29,8 @@ import { finalReport, inParallel } from './script-runs.js';
 const SUITE: readonly Case[] = load(...findCaseFiles(CASES_DIR)).cases;
 
 function wineMissing(): string | undefined {
-  if (process.platform !== 'linux' || !existsSync(WINE64)) return 'Wine is not installed here';
-  const nodeExe = wineEnvironment(defaultCacheDir()).nodeExe;
+  if (process.platform !== 'linux' || !existsSync(HOST_WINE_LOADER)) return 'Wine is not installed here';
+  const nodeExe = wineEnvironment(defaultCacheDir(), HOST_WINE).nodeExe;
   return existsSync(nodeExe) ? undefined : `the Wine provider is not set up here (no ${nodeExe}; winsock-conformance setup)`;
 }
 
@@ -69,7 +70,8 @@ function differences(result: CaseResult, run: CliRun): string[] {
 
 /** Runs a script as its header says: the Windows Node and koffi of the Wine provider. */
 function runUnderWine(environment: WineEnvironment, script: string): Promise<CliRun> {
-  return runProcess(environment.wine64, [environment.nodeExe, windowsPath(script), windowsPath(environment.koffiDir)], { ...process.env, ...wineVariables(environment) });
+  const wine = wineCommand(environment, 'loader', [environment.nodeExe, windowsPath(script), windowsPath(environment.koffiDir)]);
+  return runProcess(wine.command, wine.args, { ...process.env, ...wine.env });
 }
 
 describe('repro scripts under Wine', function () {
@@ -92,7 +94,7 @@ describe('repro scripts under Wine', function () {
     const run = await runCli(['run', '--provider', 'wine', '--out', path.join(out, 'run'), '--reporter', 'console']);
     expect(run.status, run.stderr).to.be.oneOf([0, 1]);
     const results = new Map(readResults(path.join(out, 'run', 'results.jsonl')).cases.map((result) => [result.id, result]));
-    const environment = wineEnvironment(defaultCacheDir());
+    const environment = wineEnvironment(defaultCacheDir(), HOST_WINE);
     // The run's wineserver is still up; kept up, it serves every script, which then starts in about a second.
     await startWineserver(environment);
     const scripts = SUITE.flatMap((testCase) => {
