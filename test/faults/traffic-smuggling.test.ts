@@ -17,7 +17,6 @@ import { hostAbi, hostFamilies } from '../../harness/common/net/host-abi.js';
 import { encodeSockaddr, WINSOCK_FAMILIES, type SockAddr } from '../../harness/common/net/sockaddr.js';
 import { sockaddrDestination } from '../../harness/common/net/sockaddr-destination.js';
 import { HOST_WINE_LOADER } from '../../harness/stacks/providers/wine/host-wine.js';
-import { encodeName } from '../../harness/uses/repro/runtime.js';
 import { TrafficGuard } from '../../harness/run/runner/traffic-guard.js';
 import { readResults } from '../../reporters/results-jsonl.js';
 import { PROJECT_ROOT, runCli } from '../integration/cli.js';
@@ -135,19 +134,6 @@ describe('faults: traffic smuggled in the fields of a socket address', () => {
         expect(() => nameArgument(smuggled, undefined, families), name).to.throw(ArgumentError, `the stack would read these bytes as AF_INET 10.1.2.3, not ::1`);
         expect(nameArgument({ family: families.AF_INET6, address: '::1', port: 9 }, undefined, families).namelen, name).to.equal(28);
       }
-    });
-  });
-
-  describe('a repro script, which carries its own encoder', () => {
-    it('refuses the smuggled names and passes the ones the page needs', () => {
-      expect(() => encodeName({ family: 'AF_INET', address: '::1', port: 9, flowinfo: TEN_ONE_TWO_THREE }, undefined)).to.throw('AF_INET takes an IPv4 address');
-      expect(() => encodeName({ family: 2, address: '::1', port: 9, flowinfo: TEN_ONE_TWO_THREE }, undefined)).to.throw(/outside loopback/);
-      expect(() => encodeName({ family: 'AF_UNSPEC', address: '::', port: 9, flowinfo: PRIVATE_HOST }, undefined, true)).to.throw(/outside loopback/);
-      expect(() => encodeName({ family: 'AF_INET6', address: '::ffff:c0a8:4d01', port: 9 }, undefined, true)).to.throw(/outside loopback/);
-      expect(() => encodeName({ family: 'AF_INET', address: '255.255.255.255', port: 9 }, undefined, true)).to.throw(/to the broadcast address/);
-      expect(encodeName({ family: 'AF_INET', address: '255.255.255.255', port: 9 }, undefined).namelen, 'a connect to broadcast sends nothing').to.equal(16);
-      expect(encodeName({ family: 'AF_INET6', address: '::1', port: 9, flowinfo: 0x12345, scopeId: 1 }, undefined, true).namelen).to.equal(28);
-      expect(encodeName({ family: 'AF_UNSPEC', address: '::', port: 0 }, undefined).namelen).to.equal(28);
     });
   });
 

@@ -9,17 +9,17 @@
  */
 import type { BindingDescription } from '../../stacks/bindings/catalogue.js';
 import { callNamed } from '../../language/calls/index.js';
-import type { Case, Outcome, Step } from '../../language/cases/case.js';
+import type { Case, Step } from '../../language/cases/case.js';
 import type { Deviation } from '../../judging/expectations/deviation.js';
 import type { CaseResult, ObservedCheck, Observation } from '../../judging/results/result.js';
 import { judge } from '../../judging/verdicts/judge.js';
-import { compareOutcomes, compareSetup } from '../../judging/verdicts/match.js';
 import type { Termination } from '../../judging/verdicts/termination.js';
 import { startPeers, stopPeers, type RunningPeers } from '../../../fixtures/start.js';
 import { isRecordingPeer, PeerUnavailable } from '../../../fixtures/peer.js';
 import { KeptNames, UnresolvedReference } from './kept-names.js';
 import { capabilityGap } from './capabilities.js';
 import { TrafficGuard } from './traffic-guard.js';
+import { checkedStep, readyStep, TrafficRefused } from './step-check.js';
 import type { ProviderSession } from './session.js';
 import { WorkerDied } from './worker-process.js';
 import { messageOf } from '../../common/message-of.js';
@@ -29,8 +29,6 @@ const CLEANUP_BOUND_MS = 2000;
 
 class TimeLimitReached extends Error {}
 class HarnessProblem extends Error {}
-/** A call that would have put packets outside loopback; it was not made. */
-class TrafficRefused extends HarnessProblem {}
 /** The provider's binding has no way to make a call (a backstop: capabilities are checked before the case starts). */
 class CallUnsupported extends Error {}
 
@@ -165,12 +163,8 @@ interface StepContext {
 }
 
 async function runStep(step: Step, { kept, guard, peers, session, signal }: StepContext): Promise<ObservedCheck> {
-  const args = kept.resolve(step.args) as Record<string, unknown>;
-  const alternatives = step.expect ?? [];
-  const expected = alternatives.map((alternative) => kept.resolve(alternative.outcome) as Outcome);
-  const refusal = guard.check(step.call, args);
-  if (refusal !== undefined) throw new TrafficRefused(`${step.id}: the traffic guard refused the call: ${refusal}; tests send only to 127.0.0.0/8 and ::1`);
-  const kind = step.expect ? 'documented' : 'setup';
+  const ready = readyStep(step, kept, guard);
+  const { args, expected, kind } = ready;
   const started = performance.now();
   let outcome: { observation: Observation; durationMs: number };
   try {
@@ -185,23 +179,7 @@ async function runStep(step: Step, { kept, guard, peers, session, signal }: Step
     const check: ObservedCheck = { stepId: step.id, call: step.call, args, kind, expected, observed, passed: false, mismatch, differingKeys: ['returns'], durationMs: performance.now() - started };
     throw new CallInterrupted(error, check);
   }
-  const { observation, durationMs } = outcome;
-  guard.observe(step.call, args, observation);
-  const comparison = kind === 'documented' ? compareOutcomes(expected, observation) : compareSetup(observation);
-  const matched = comparison.matches && comparison.alternative !== undefined ? alternatives[comparison.alternative]?.name : undefined;
-  if (step.as !== undefined) kept.define(step.as, 'handle' in observation ? observation['handle'] : observation);
-  return {
-    stepId: step.id,
-    call: step.call,
-    args,
-    kind,
-    expected,
-    observed: observation,
-    passed: comparison.matches,
-    ...(matched === undefined ? {} : { matched }),
-    ...(comparison.matches ? { differingKeys: [] } : { mismatch: comparison.mismatch, differingKeys: comparison.differingKeys }),
-    durationMs,
-  };
+  return checkedStep(ready, outcome.observation, outcome.durationMs, kept, guard);
 }
 
 function isMadeByHarness(step: Step): boolean {
@@ -234,7 +212,7 @@ function interruption(error: unknown, step: Step | undefined, limitMs: number): 
   if (error instanceof TimeLimitReached) return { kind: 'timeout', stepId, limitMs, inProvider: step !== undefined && !isMadeByHarness(step) };
   if (error instanceof WorkerDied) return { kind: 'crash', stepId, detail: error.message };
   if (error instanceof CallUnsupported) return { kind: 'skip', reason: error.message };
-  if (error instanceof UnresolvedReference || error instanceof HarnessProblem) return { kind: 'error', stepId, detail: error.message };
+  if (error instanceof UnresolvedReference || error instanceof TrafficRefused || error instanceof HarnessProblem) return { kind: 'error', stepId, detail: error.message };
   return { kind: 'error', stepId, detail: `harness error: ${messageOf(error)}` };
 }
 

@@ -1,0 +1,186 @@
+/**
+ * What a repro script runs: the harness's own code, bundled into the script
+ * at build time (harness/build-steps/bundle-repro.ts), so that the script
+ * makes each call exactly as a run does — through the worker's Winsock
+ * binding and the call declarations, its references resolved, its addresses
+ * past the traffic guard and its outcome judged by the runner's code
+ * (step-check.ts) — with Node and koffi alone.
+ *
+ * The script's peers are the harness's fixtures, started in a child process
+ * of the script (the script run again with PEERS_ROLE), so that a call that
+ * blocks the script cannot stop them. The script prints the environment, each
+ * step beside what the page documents, and last one JSON line (ReproReport).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { writeSync } from 'node:fs';
+import os from 'node:os';
+import { isRecordingPeer, type Datagram } from '../../../fixtures/peer.js';
+import { startPeers, stopPeers } from '../../../fixtures/start.js';
+import { messageOf } from '../../common/message-of.js';
+import type { SockAddr } from '../../common/net/sockaddr.js';
+import { WINSOCK_FAMILIES } from '../../common/net/sockaddr.js';
+import { callNamed } from '../../language/calls/index.js';
+import { describeCall } from '../../judging/results/describe-outcome.js';
+import type { ObservedCheck, Observation } from '../../judging/results/result.js';
+import { KeptNames } from '../../run/runner/kept-names.js';
+import { checkedStep, readyStep } from '../../run/runner/step-check.js';
+import { TrafficGuard } from '../../run/runner/traffic-guard.js';
+import { openWinsock } from '../../stacks/bindings/winsock/open.js';
+import type { ProviderInfo } from '../../stacks/worker/protocol.js';
+import { koffiPath, loadKoffi } from './koffi-at-run-time.js';
+import { OBSERVED_PREFIX, type ReproData, type ReproReport } from './repro-data.js';
+
+/** The second argument that makes the script its own peers' process. */
+const PEERS_ROLE = 'peers';
+
+/** Exit statuses: every step as documented, some step not, the script could not run (a peer, koffi, a refused call). */
+const EXIT = { asDocumented: 0, differs: 1, couldNotRun: 2 } as const;
+
+type FromPeers = { readonly ready: Readonly<Record<string, SockAddr>> } | { readonly datagrams: readonly Datagram[] } | { readonly failed: string };
+interface ToPeers {
+  readonly datagrams: string;
+  readonly count: number;
+}
+
+/** The script's entry: its data is the case (repro-data.ts). */
+export function main(data: ReproData): void {
+  (process.argv[3] === PEERS_ROLE ? servePeers(data) : reproduce(data)).catch((error: unknown) => {
+    print(`the repro could not run: ${error instanceof Error && error.stack !== undefined ? error.stack : String(error)}`);
+    process.exitCode = EXIT.couldNotRun;
+  });
+}
+
+function print(line: string): void {
+  // Node for Windows under Wine cannot write to a pipe through process.stdout; a plain write on descriptor 1 works.
+  writeSync(1, `${line}\n`);
+}
+
+async function reproduce(data: ReproData): Promise<void> {
+  print(`repro of ${data.caseId}`);
+  const koffi = loadKoffi();
+  const binding = openWinsock(koffi);
+  for (const line of fingerprint(binding.info())) print(line);
+  const peers = data.peers.length === 0 ? undefined : await PeersProcess.start();
+  const kept = new KeptNames();
+  const guard = new TrafficGuard(WINSOCK_FAMILIES);
+  for (const [name, address] of Object.entries(peers?.addresses ?? {})) {
+    kept.define(name, address);
+    print(`peer ${name}: ${JSON.stringify(address)}`);
+  }
+  const checks: ObservedCheck[] = [];
+  let stopped: string | undefined;
+  try {
+    for (const step of data.steps) {
+      const ready = readyStep(step, kept, guard);
+      print(`${step.id}: ${describeCall(step.call, ready.args)}`);
+      const started = performance.now();
+      const observation = callNamed(step.call)?.madeBy === 'harness' ? await observePeer(peers, ready.args) : binding.call(step.call, ready.args);
+      const check = checkedStep(ready, observation, performance.now() - started, kept, guard);
+      checks.push(check);
+      // JSON, so that what a step observed can be read back even from a script that died in a later step.
+      print(`${OBSERVED_PREFIX}${JSON.stringify(check.observed)}`);
+      print(`  documented: ${check.kind === 'setup' ? 'success (a set-up step)' : check.expected.map((outcome) => JSON.stringify(outcome)).join(' or ')}${check.passed ? '' : `   <-- differs: ${check.mismatch ?? ''}`}`);
+      if (check.kind === 'setup' && !check.passed) {
+        print('a set-up step failed: the case stops here, as a run stops it');
+        break;
+      }
+    }
+  } catch (error) {
+    stopped = messageOf(error);
+    print(`stopped: ${stopped}`);
+  } finally {
+    binding.reset();
+    peers?.stop();
+  }
+  const different = checks.filter((check) => !check.passed).length;
+  print(stopped !== undefined ? 'the repro stopped before its last step' : different === 0 ? 'every step as documented' : `${different} step(s) differ from what the page documents`);
+  const report: ReproReport = { repro: data.caseId, checks, ...(stopped === undefined ? {} : { stopped }) };
+  print(JSON.stringify(report));
+  process.exitCode = stopped !== undefined ? EXIT.couldNotRun : different === 0 ? EXIT.asDocumented : EXIT.differs;
+}
+
+/** The machine and the stack, for a bug report: the OS, the stack as the worker names it (Wine and its host kernel when it is Wine), Node, koffi. */
+function fingerprint(info: ProviderInfo): string[] {
+  return [
+    `os: ${os.type()} ${os.release()} (${os.version()}), ${os.arch()}`,
+    `stack: ${info.version}`,
+    ...(info.stack === undefined ? [] : [`stack facts: ${JSON.stringify(info.stack)}`]),
+    `node: ${info.nodeVersion}`,
+    `koffi: ${info.koffiVersion ?? 'unknown'}`,
+  ];
+}
+
+/** What `peer.datagrams` observes, as a run observes it. */
+async function observePeer(peers: PeersProcess | undefined, args: Readonly<Record<string, unknown>>): Promise<Observation> {
+  if (peers === undefined) throw new Error('the case has no peers to observe');
+  const datagrams = await peers.datagrams(String(args['peer']), Number(args['count']));
+  return { returns: datagrams.length, datagrams };
+}
+
+/** The script's peers, as its parent sees them: their addresses, and the datagrams they received. */
+class PeersProcess {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly addresses: Readonly<Record<string, SockAddr>>,
+  ) {}
+
+  static async start(): Promise<PeersProcess> {
+    const child = fork(process.argv[1] ?? '', [koffiPath(), PEERS_ROLE], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    const first = await nextMessage(child);
+    if (!('ready' in first)) {
+      child.disconnect();
+      throw new Error(`the peers did not start: ${'failed' in first ? first.failed : JSON.stringify(first)}`);
+    }
+    return new PeersProcess(child, first.ready);
+  }
+
+  async datagrams(peer: string, count: number): Promise<readonly Datagram[]> {
+    const question: ToPeers = { datagrams: peer, count };
+    this.child.send(question);
+    const answer = await nextMessage(this.child);
+    if (!('datagrams' in answer)) throw new Error(`peer.datagrams: ${'failed' in answer ? answer.failed : JSON.stringify(answer)}`);
+    return answer.datagrams;
+  }
+
+  stop(): void {
+    if (this.child.connected) this.child.disconnect();
+  }
+}
+
+function nextMessage(child: ChildProcess): Promise<FromPeers> {
+  return new Promise((resolve, reject) => {
+    const ended = (code: number | null) => reject(new Error(`the peers' process ended (status ${String(code)}) before it answered`));
+    child.once('exit', ended);
+    child.once('message', (message) => {
+      child.off('exit', ended);
+      resolve(message as FromPeers);
+    });
+  });
+}
+
+/** The peers' process: starts the case's peers, tells the parent their addresses, answers its questions about datagrams, and stops them when the parent goes. */
+async function servePeers(data: ReproData): Promise<void> {
+  const tell = (message: FromPeers) => process.send?.(message);
+  let peers;
+  try {
+    peers = await startPeers(data.peers);
+  } catch (error) {
+    tell({ failed: messageOf(error) });
+    process.disconnect?.();
+    return;
+  }
+  const running = peers;
+  process.on('message', (question: ToPeers) => {
+    const peer = running.get(question.datagrams);
+    if (peer === undefined || !isRecordingPeer(peer)) {
+      tell({ failed: `${question.datagrams} is not a peer that records datagrams` });
+      return;
+    }
+    peer.datagrams(question.count, AbortSignal.timeout(data.timeoutMs)).then(
+      (datagrams) => tell({ datagrams }),
+      () => tell({ failed: `fewer than ${question.count} datagrams arrived within the case's time limit (${data.timeoutMs} ms)` }),
+    );
+  });
+  process.once('disconnect', () => void stopPeers(running).finally(() => process.exit(0)));
+  tell({ ready: Object.fromEntries([...running].map(([name, peer]) => [name, peer.address])) });
+}

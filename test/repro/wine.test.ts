@@ -1,0 +1,114 @@
+/**
+ * Every repro script, run standalone under Wine with the provider's Windows
+ * Node and koffi (as its header says), observes what a run of the harness
+ * observes for the same case, step by step: the same steps, and at each the
+ * same behaviour (handles and ephemeral ports aside). One wineserver serves
+ * the run and every script, so each script costs one start of node.exe.
+ */
+import { expect } from 'chai';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Case } from '../../harness/language/cases/case.js';
+import { findCaseFiles } from '../../harness/language/cases/load.js';
+import { CASES_DIR } from '../../harness/common/project-paths.js';
+import type { CaseResult } from '../../harness/judging/results/result.js';
+import { behaviourKey } from '../../harness/judging/results/stable-observation.js';
+import { windowsPath } from '../../harness/stacks/providers/wine/paths.js';
+import { defaultCacheDir, wineCommand, wineEnvironment, type WineEnvironment } from '../../harness/stacks/providers/wine/provision.js';
+import { HOST_WINE, HOST_WINE_LOADER } from '../../harness/stacks/providers/wine/host-wine.js';
+import { startWineserver } from '../../harness/stacks/providers/wine/wineserver.js';
+import { OBSERVED_PREFIX } from '../../harness/uses/repro/repro-data.js';
+import { reproScript } from '../../harness/uses/repro/script.js';
+import { readResults } from '../../reporters/results-jsonl.js';
+import { load } from '../cases/helpers.js';
+import { runCli, runProcess, type CliRun } from '../integration/cli.js';
+import { skipBecause } from '../support/skip-because.js';
+import { finalReport, inParallel } from './script-runs.js';
+
+const SUITE: readonly Case[] = load(...findCaseFiles(CASES_DIR)).cases;
+
+function wineMissing(): string | undefined {
+  if (process.platform !== 'linux' || !existsSync(HOST_WINE_LOADER)) return 'Wine is not installed here';
+  const nodeExe = wineEnvironment(defaultCacheDir(), HOST_WINE).nodeExe;
+  return existsSync(nodeExe) ? undefined : `the Wine provider is not set up here (no ${nodeExe}; winsock-conformance setup)`;
+}
+
+/** What a provider's process that died in a call is recorded as having observed there. */
+const DIED = { returns: 'none', interrupted: 'CRASH' };
+
+/**
+ * What the script observed, step by step: its report's, or — when it died in
+ * a call, as a provider may, and printed no report — the observations it
+ * printed before, then the death.
+ */
+function scriptObservations(run: CliRun): { observed: readonly unknown[]; stopped?: string } {
+  const report = finalReport(run.stdout);
+  if (report !== undefined) return { observed: report.checks.map((check) => check.observed), ...(report.stopped === undefined ? {} : { stopped: report.stopped }) };
+  const printed = run.stdout.split('\n').filter((line) => line.startsWith(OBSERVED_PREFIX));
+  return { observed: [...printed.map((line) => JSON.parse(line.slice(OBSERVED_PREFIX.length)) as unknown), DIED] };
+}
+
+/** How a script's run and the harness's run of one case differ, one line per difference. */
+function differences(result: CaseResult, run: CliRun): string[] {
+  const found: string[] = [];
+  const script = scriptObservations(run);
+  if (script.stopped !== undefined) found.push(`the script stopped: ${script.stopped}`);
+  const harness = result.checks.map((check) => behaviourKey(check.observed));
+  const observed = script.observed.map((observation) => behaviourKey(observation));
+  for (let index = 0; index < Math.max(harness.length, observed.length); index++) {
+    if (harness[index] === observed[index]) continue;
+    found.push(`step ${index + 1} (${result.checks[index]?.stepId ?? 'none in the run'}): the run observed ${harness[index] ?? 'nothing'}, the script ${observed[index] ?? 'nothing'}`);
+  }
+  const died = result.checks.some((check) => check.observed['interrupted'] === DIED.interrupted);
+  const asDocumented = result.checks.every((check) => check.passed);
+  const status = died ? 'the status of a process that died' : asDocumented ? 0 : 1;
+  const exited = run.status !== null && run.status > 2 ? 'the status of a process that died' : run.status;
+  if (exited !== status) found.push(`the script exited ${String(run.status)}, where ${String(status)} was due`);
+  return found.map((line) => `${result.id}: ${line}`);
+}
+
+/** Runs a script as its header says: the Windows Node and koffi of the Wine provider. */
+function runUnderWine(environment: WineEnvironment, script: string): Promise<CliRun> {
+  const wine = wineCommand(environment, 'loader', [environment.nodeExe, windowsPath(script), windowsPath(environment.koffiDir)]);
+  return runProcess(wine.command, wine.args, { ...process.env, ...wine.env });
+}
+
+describe('repro scripts under Wine', function () {
+  // A run of the suite (about 30 s), then one node.exe start per script (1 to 2 s each).
+  this.timeout(600_000);
+  let dir: string | undefined;
+
+  before(function () {
+    const missing = wineMissing();
+    if (missing !== undefined) skipBecause(this, missing);
+    dir = mkdtempSync(path.join(tmpdir(), 'wsc-repro-wine-'));
+  });
+
+  after(() => {
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("observe, step by step, what a run of the harness observes for every case that has a script, and exit 1 where the page's outcome is not met", async () => {
+    const out = dir ?? expect.fail('no folder');
+    const run = await runCli(['run', '--provider', 'wine', '--out', path.join(out, 'run'), '--reporter', 'console']);
+    expect(run.status, run.stderr).to.be.oneOf([0, 1]);
+    const results = new Map(readResults(path.join(out, 'run', 'results.jsonl')).cases.map((result) => [result.id, result]));
+    const environment = wineEnvironment(defaultCacheDir(), HOST_WINE);
+    // The run's wineserver is still up; kept up, it serves every script, which then starts in about a second.
+    await startWineserver(environment);
+    const scripts = SUITE.flatMap((testCase) => {
+      const made = reproScript(testCase, { provider: 'wine', harnessVersion: 'test', runHint: 'node repro.cjs' });
+      return 'script' in made ? [{ testCase, script: made.script }] : [];
+    });
+    // Two at a time: a start of node.exe under Wine is mostly waiting (about 1.3 s), and each script has its own peers and ports.
+    const found = await inParallel(scripts, 2, async ({ testCase, script }) => {
+      const result = results.get(testCase.id) ?? expect.fail(`the run has no result for ${testCase.id}`);
+      const file = path.join(out, `${testCase.id}.cjs`);
+      writeFileSync(file, script);
+      return differences(result, await runUnderWine(environment, file));
+    });
+    expect(scripts.length, 'cases with a script').to.be.greaterThan(SUITE.length / 2);
+    expect(found.flat()).to.deep.equal([]);
+  });
+});
