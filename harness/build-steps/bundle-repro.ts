@@ -3,7 +3,8 @@
  * harness/uses/repro/standalone.ts and the harness modules it imports (the
  * Winsock binding, the call declarations, the runner's step code, the
  * fixtures) — into one file that `winsock-conformance repro` joins to a
- * case's data. koffi is native and stays out: every import of it is mapped to
+ * case's data. koffi is native and stays out: every import of it, and the
+ * harness's own koffi-on-first-use.ts, is mapped to
  * harness/uses/repro/koffi-at-run-time.ts, which loads the koffi the script is
  * given when it runs.
  */
@@ -17,6 +18,8 @@ const koffiAtRunTime: Plugin = {
   name: 'koffi-at-run-time',
   setup(bundler) {
     bundler.onResolve({ filter: /^koffi$/ }, () => ({ path: KOFFI_AT_RUN_TIME }));
+    // The harness's own lazy loading of koffi resolves it beside the harness, where a script has none.
+    bundler.onResolve({ filter: /koffi-on-first-use\.js$/ }, () => ({ path: KOFFI_AT_RUN_TIME }));
   },
 };
 

@@ -15,9 +15,9 @@ import { CacheUnusable } from '../../harness/stacks/providers/wine/cache-failure
 import { run as runCommand } from '../../harness/stacks/providers/wine/commands.js';
 import { ensurePiece } from '../../harness/stacks/providers/wine/cache-piece.js';
 import { pieceDamage, recordManifest } from '../../harness/stacks/providers/wine/piece-manifest.js';
-import { cachePieces, defaultCacheDir, provisionWine, wineEnvironment } from '../../harness/stacks/providers/wine/provision.js';
+import { cachePieces, defaultCacheDir, provisionWine, wineCommand, wineEnvironment } from '../../harness/stacks/providers/wine/provision.js';
 import { HOST_WINE, HOST_WINE_LOADER } from '../../harness/stacks/providers/wine/host-wine.js';
-import { stopWineserver } from '../../harness/stacks/providers/wine/wineserver.js';
+import { stopWineserver, waitForWineserver } from '../../harness/stacks/providers/wine/wineserver.js';
 import { PREFIX_READY, prefixDamage } from '../../harness/stacks/providers/wine/wine-prefix.js';
 import { WineProvider } from '../../harness/stacks/providers/wine/wine-provider.js';
 import { executeCase } from '../../harness/run/runner/execute-case.js';
@@ -149,14 +149,16 @@ describe('fault: a damaged provider cache', function () {
     }
   });
 
-  it('sets the Windows version of a prefix that lost it again, after which Windows Node starts; before, the worker said why it could not', async function () {
+  it('sets the Windows version of a prefix told to report Windows 7 again, after which Windows Node starts; before, the worker said why it could not', async function () {
     requireHere(this, wineMissing());
     const cache = await cacheWithCopiesOf(dir, ['node', 'koffi']);
     const environment = wineEnvironment(cache, HOST_WINE);
     // No wineserver serves this copy yet: Wine reads its registry from the files.
     cpSync(wineEnvironment(SHARED_CACHE, HOST_WINE).prefix, environment.prefix, { recursive: true });
-    const userReg = join(environment.prefix, 'user.reg');
-    writeFileSync(userReg, readFileSync(userReg, 'utf8').replace(/^"Version"="win10"\n/m, ''));
+    // Told to report Windows 7 as a user may tell it: HKCU\Software\Wine's Version overrides the rest. Saved when its server ends.
+    const reg = wineCommand(environment, 'loader', ['reg', 'add', 'HKCU\\Software\\Wine', '/v', 'Version', '/d', 'win7', '/f']);
+    await runCommand(reg.command, reg.args, reg.env);
+    await waitForWineserver(environment);
 
     const logFd = openSync(join(dir, 'provider.log'), 'w+');
     const provider = new WineProvider(HOST_WINE, {}, cache);
@@ -171,7 +173,7 @@ describe('fault: a damaged provider cache', function () {
       const log: string[] = [];
       await provisionWine(cache, HOST_WINE, (line) => log.push(line));
       expect(log).to.deep.equal([
-        `the Wine prefix ${environment.prefix} cannot be used (it reports Wine's default Windows version, not win10, and Windows Node refuses to start below Windows 8.1); setting its Windows version again`,
+        `the Wine prefix ${environment.prefix} cannot be used (it reports "win7" (HKCU\\Software\\Wine), not Windows 10, and Windows Node refuses to start below Windows 8.1 (and names the product it reads there)); setting its Windows version again`,
       ]);
       const worker = await WorkerProcess.start({ provider, workerScript: WORKER_SCRIPT, logFd, startTimeoutMs: 60_000 });
       await worker.close();

@@ -87,26 +87,33 @@ describe('the Wine provider cache', () => {
 
   describe('a Wine prefix', () => {
     const USER_REG = (values: string) => `WINE REGISTRY Version 2\n\n[Software\\\\Wine] 1796518513\n#time=1dd851c73451a16\n${values}\n[Software\\\\Wine\\\\AppDefaults] 1796518495\n"Version"="win7"\n`;
+    const SYSTEM_REG = (values: string) =>
+      `WINE REGISTRY Version 2\n\n[Software\\\\Microsoft\\\\Windows NT\\\\CurrentVersion] 1796533499\n#time=1dd853f57b633a2\n"CurrentBuild"="18362"\n${values}"ProductName"="Microsoft Windows 10"\n\n[Software\\\\Microsoft\\\\Windows NT\\\\CurrentVersion\\\\Other] 1796533499\n"CurrentMajorVersionNumber"=dword:0000000a\n`;
+    /** What `winecfg -v win10` writes. */
+    const WINDOWS_10 = SYSTEM_REG('"CurrentMajorVersionNumber"=dword:0000000a\n');
 
-    function prefix(userReg: string): string {
+    function prefix(userReg: string, systemReg = WINDOWS_10): string {
       const target = join(dir, 'prefix');
       mkdirSync(join(target, 'drive_c', 'windows', 'system32'), { recursive: true });
       writeFileSync(join(target, 'drive_c', 'windows', 'system32', 'kernel32.dll'), 'MZ');
       writeFileSync(join(target, 'user.reg'), userReg);
+      writeFileSync(join(target, 'system.reg'), systemReg);
       writeFileSync(join(target, PREFIX_READY), 'win10\n');
       return target;
     }
 
-    it('is usable when it was completed, has its Windows folder and reports Windows 10', () => {
+    it('is usable when it was completed, has its Windows folder and reports Windows 10, by its version and its product', () => {
+      expect(prefixDamage(prefix(USER_REG('')))).to.equal(undefined);
       expect(prefixDamage(prefix(USER_REG('"Version"="win10"\n')))).to.equal(undefined);
     });
 
-    it('has its Windows version set again when the key is gone or says another version (not an application\'s own key)', () => {
-      expect(prefixDamage(prefix(USER_REG('')))).to.deep.equal({
+    it('has its Windows version set again when Wine is told another version, or reports its default (not an application\'s own key)', () => {
+      expect(prefixDamage(prefix(USER_REG('"Version"="win7"\n')))).to.deep.equal({
         repair: 'set-version',
-        reason: "it reports Wine's default Windows version, not win10, and Windows Node refuses to start below Windows 8.1",
+        reason: 'it reports "win7" (HKCU\\Software\\Wine), not Windows 10, and Windows Node refuses to start below Windows 8.1 (and names the product it reads there)',
       });
-      expect(prefixDamage(prefix(USER_REG('"Version"="win7"\n')))?.reason).to.match(/^it reports win7, not win10/);
+      expect(prefixDamage(prefix(USER_REG(''), SYSTEM_REG('"CurrentVersion"="6.1"\n')))?.reason).to.match(/^it reports major version Wine's default \(HKLM CurrentVersion\), not Windows 10/);
+      expect(prefixDamage(prefix(USER_REG(''), SYSTEM_REG('"CurrentMajorVersionNumber"=dword:00000006\n')))?.reason).to.match(/^it reports major version 6 /);
     });
 
     it('is made anew when it was never completed or its Windows folder is gone', () => {

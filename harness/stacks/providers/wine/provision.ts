@@ -131,16 +131,21 @@ async function ensurePrefix(environment: WineEnvironment, log: (line: string) =>
   }
   mkdirSync(environment.prefix, { recursive: true });
   await reportWindowsVersion(environment);
-  // No server ran for this prefix (none, or stopped above): the one `reg add` started saves the registry when it exits
+  // No server ran for this prefix (none, or stopped above): the one winecfg started saves the registry when it exits
   // a few seconds later. Let it, before a private network lays an overlay on this prefix.
   await waitForWineserver(environment);
   writeFileSync(join(environment.prefix, PREFIX_READY), `${PREFIX_WINDOWS_VERSION}\n`);
 }
 
-/** Windows Node refuses to start unless Windows reports 8.1 or later; Wine creates the prefix at its first command. */
+/**
+ * Windows Node refuses to start unless Windows reports 8.1 or later; Wine
+ * creates the prefix at its first command. winecfg sets the version whole
+ * (number, build and product name) and drops a Version of HKCU\Software\Wine
+ * that would override it.
+ */
 async function reportWindowsVersion(environment: WineEnvironment): Promise<void> {
-  const reg = wineCommand(environment, 'loader', ['reg', 'add', 'HKCU\\Software\\Wine', '/v', 'Version', '/d', PREFIX_WINDOWS_VERSION, '/f']);
-  await run(reg.command, reg.args, reg.env);
+  const winecfg = wineCommand(environment, 'loader', ['winecfg', '-v', PREFIX_WINDOWS_VERSION]);
+  await run(winecfg.command, winecfg.args, winecfg.env);
 }
 
 /**

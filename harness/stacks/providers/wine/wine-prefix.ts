@@ -11,8 +11,10 @@ import { join } from 'node:path';
 
 /** Written once the prefix was created and told to report Windows 10. */
 export const PREFIX_READY = '.winsock-conformance-ready';
-/** The Windows version the prefix reports (HKCU\Software\Wine, value Version). */
+/** The Windows version the prefix reports, as winecfg names it (`winecfg -v win10`). */
 export const PREFIX_WINDOWS_VERSION = 'win10';
+/** The major version Windows 10 reports, which winecfg writes with its build and product name. */
+const WINDOWS_10_MAJOR = 10;
 /** Without it Wine cannot start any program ("could not load kernel32.dll"). */
 const WINDOWS_FOLDER_WITNESS = join('drive_c', 'windows', 'system32', 'kernel32.dll');
 
@@ -26,27 +28,45 @@ export interface PrefixDamage {
 export function prefixDamage(prefix: string): PrefixDamage | undefined {
   if (!existsSync(join(prefix, PREFIX_READY))) return { repair: 'remake', reason: `${PREFIX_READY} is missing: it was never completed` };
   if (!existsSync(join(prefix, WINDOWS_FOLDER_WITNESS))) return { repair: 'remake', reason: `${WINDOWS_FOLDER_WITNESS} is missing: its Windows folder is gone` };
-  const version = reportedVersion(prefix);
-  if (version !== PREFIX_WINDOWS_VERSION) {
-    return { repair: 'set-version', reason: `it reports ${version ?? "Wine's default Windows version"}, not ${PREFIX_WINDOWS_VERSION}, and Windows Node refuses to start below Windows 8.1` };
+  const reported = reportedWindows(prefix);
+  if (reported !== undefined) {
+    return { repair: 'set-version', reason: `it reports ${reported}, not Windows 10, and Windows Node refuses to start below Windows 8.1 (and names the product it reads there)` };
   }
   return undefined;
 }
 
 /**
- * The Version value of HKCU\Software\Wine as user.reg holds it: what a
- * wineserver starting now loads. A running wineserver keeps its own copy in
- * memory and writes it back from time to time and when it exits; a prefix
- * damaged only in that copy shows in the worker's start-up error instead.
+ * What the prefix's registry says Windows is when that is not Windows 10,
+ * else undefined, as a wineserver starting now loads it: Wine reports the
+ * version HKCU\Software\Wine names (Version), else the one of
+ * HKLM\Software\Microsoft\Windows NT\CurrentVersion, whose product name
+ * (`Microsoft Windows 10`) Node reports too. winecfg sets the latter whole;
+ * a `reg add` of Version alone left Wine 8.0 reporting Windows 10 under the
+ * name of Windows 7. A running wineserver keeps its own copy in memory and
+ * writes it back from time to time and when it exits; a prefix damaged only
+ * in that copy shows in the worker's start-up error instead.
  */
-function reportedVersion(prefix: string): string | undefined {
+function reportedWindows(prefix: string): string | undefined {
+  const chosen = registryValue(join(prefix, 'user.reg'), ['Software', 'Wine'], 'Version');
+  if (chosen !== undefined && chosen !== `"${PREFIX_WINDOWS_VERSION}"`) return `${chosen} (HKCU\\Software\\Wine)`;
+  const major = registryValue(join(prefix, 'system.reg'), ['Software', 'Microsoft', 'Windows NT', 'CurrentVersion'], 'CurrentMajorVersionNumber');
+  const number = major === undefined ? undefined : Number.parseInt(major.replace(/^dword:/, ''), 16);
+  return number === WINDOWS_10_MAJOR ? undefined : `major version ${number ?? "Wine's default"} (HKLM CurrentVersion)`;
+}
+
+/** A value of a key of a registry file, as written there (`"win10"`, `dword:0000000a`); undefined when either is missing. */
+function registryValue(file: string, key: readonly string[], name: string): string | undefined {
   let text: string;
   try {
-    text = readFileSync(join(prefix, 'user.reg'), 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
-  // A key is a `[Path] time` line followed by its values, up to the next blank line.
-  const key = /^\[Software\\\\Wine\] [^\n]*\n((?:[^\n]+\n)*)/m.exec(text);
-  return key?.[1] === undefined ? undefined : /^"Version"="([^"]*)"$/m.exec(key[1])?.[1];
+  // A key is a `[Path] time` line, its path's backslashes doubled, followed by its values up to the next blank line.
+  const header = `\n[${key.join('\\\\')}] `;
+  const start = text.indexOf(header);
+  if (start < 0) return undefined;
+  const values = text.slice(start + header.length).split('\n\n', 1)[0] ?? '';
+  const prefix = `"${name}"=`;
+  return values.split('\n').find((line) => line.startsWith(prefix))?.slice(prefix.length);
 }
