@@ -53,7 +53,7 @@ describe('repro scripts', () => {
   it('carry the case, its clauses with their quotes, its steps, how to run them, and nothing that ends the comment early', () => {
     const script = scriptOf('udp.broadcast-without-so-broadcast-is-wsaeacces');
     expect(script).to.match(/^#!\/usr\/bin\/env node\n\/\*\n \* Repro of udp\.broadcast-without-so-broadcast-is-wsaeacces: /);
-    expect(script).to.match(/^ \* {3}errors\.WSAEACCES: "/m);
+    expect(script).to.match(/^ \* {3}WSAConnect\/errors\.WSAEACCES: "/m);
     expect(script).to.contain(' *   WSAConnect: WSAConnect(s=$s, name=255.255.255.255:9) — documented: SOCKET_ERROR WSAEACCES');
     expect(script).to.contain(' * Run: node repro.cjs');
     expect(script.trimEnd().split('\n').at(-1)).to.equal('reproRuntime.main(REPRO);');

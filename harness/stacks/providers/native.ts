@@ -5,15 +5,17 @@
  */
 import { BINDINGS } from '../bindings/catalogue.js';
 import { ensureKoffiNativePart, type KoffiTarget } from './koffi-native-part.js';
-import type { Provider, WorkerCommand } from './provider.js';
+import { InProcessProvider } from './in-process-provider.js';
 import { ProviderUnavailable } from './provider.js';
 
-export class NativeWinsockProvider implements Provider {
+export class NativeWinsockProvider extends InProcessProvider {
   readonly name = 'native';
   readonly binding = BINDINGS.winsock;
 
   /** The system the run is on; another only in tests. */
-  constructor(private readonly system: KoffiTarget = { platform: process.platform, arch: process.arch }) {}
+  constructor(private readonly system: KoffiTarget = { platform: process.platform, arch: process.arch }) {
+    super();
+  }
 
   /** One build: the Windows the run is on, which the worker reports itself. */
   async prepare(log: (line: string) => void): Promise<undefined> {
@@ -25,15 +27,4 @@ export class NativeWinsockProvider implements Provider {
     await ensureKoffiNativePart(this.system, log);
     return undefined;
   }
-
-  workerCommand(workerScript: string, workerArgs: readonly string[]): WorkerCommand {
-    return { command: process.execPath, args: [workerScript, ...workerArgs], env: {} };
-  }
-
-  /** Windows has no network namespaces: the run never asks for an isolated native provider. */
-  isolated(): Provider {
-    return this;
-  }
-
-  async release(): Promise<void> {}
 }

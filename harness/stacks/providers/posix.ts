@@ -8,13 +8,16 @@
  */
 import { BINDINGS } from '../bindings/catalogue.js';
 import { hostAbi, HostUnsupported } from '../../common/net/host-abi.js';
-import { ProviderUnavailable, type Provider, type WorkerCommand } from './provider.js';
+import { InProcessProvider } from './in-process-provider.js';
+import { ProviderUnavailable } from './provider.js';
 
-export class PosixProvider implements Provider {
+export class PosixProvider extends InProcessProvider {
   readonly name = 'posix';
   readonly binding = BINDINGS.libc;
 
-  constructor(private readonly platform: NodeJS.Platform = process.platform) {}
+  constructor(private readonly platform: NodeJS.Platform = process.platform) {
+    super();
+  }
 
   /** One build: the host's own kernel and libc, which the worker reports itself. */
   async prepare(): Promise<undefined> {
@@ -26,15 +29,4 @@ export class PosixProvider implements Provider {
     }
     return undefined;
   }
-
-  workerCommand(workerScript: string, workerArgs: readonly string[]): WorkerCommand {
-    return { command: process.execPath, args: [workerScript, ...workerArgs], env: {} };
-  }
-
-  /** The worker's sockets are its own: a worker started in a namespace has them there. */
-  isolated(): Provider {
-    return this;
-  }
-
-  async release(): Promise<void> {}
 }

@@ -16,6 +16,7 @@ import { documentedOutcomes, type Case } from '../../language/cases/case.js';
 import { describeCall, describeExpected } from '../../judging/results/describe-outcome.js';
 import { reproData } from './repro-data.js';
 import { readRuntimeBundle, RUNTIME_GLOBAL } from './runtime-bundle.js';
+import { clauseName } from '../../language/clauses/clause.js';
 
 export interface ScriptOptions {
   readonly provider: string;
@@ -66,8 +67,8 @@ function header(testCase: Case, options: ScriptOptions): string {
   const peers = testCase.peers.map((peer) => ` *   ${peer.name}: ${peer.kind} on ${loopbackAddress(peer.family)}`);
   const lines = [
     ` * Repro of ${testCase.id}: ${testCase.title}`,
-    ` * Case: ${testCase.location.file}:${testCase.location.line}. Clauses of the WSAConnect page: ${testCase.clauses.map((clause) => clause.id).join(', ')}.`,
-    ...testCase.clauses.map((clause) => ` *   ${clause.id}: "${clause.quote}"`),
+    ` * Case: ${testCase.location.file}:${testCase.location.line}. Clauses it cites (page/clause): ${testCase.clauses.map(clauseName).join(', ')}.`,
+    ...testCase.clauses.map((clause) => ` *   ${clauseName(clause)}: "${clause.quote}"`),
     ' * Peers (started in a child process of this script):',
     ...(peers.length === 0 ? [' *   none'] : peers),
     ' * Steps:',
