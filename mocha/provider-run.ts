@@ -12,7 +12,7 @@ import type { Case } from '../harness/language/cases/case.js';
 import { messageOf } from '../harness/common/message-of.js';
 import { PrivateNetworkRun } from '../harness/run/private-network/private-run.js';
 import { WORKER_SCRIPT } from '../harness/common/project-paths.js';
-import { ProviderUnavailable } from '../harness/stacks/providers/provider.js';
+import { ProviderUnavailable, type ProviderBuild } from '../harness/stacks/providers/provider.js';
 import type { JudgedInputs } from '../harness/judging/windows-reference/standard.js';
 import { ACCEPTED_VERDICTS, type CaseResult } from '../harness/judging/results/result.js';
 import { inputFoldersOf } from '../harness/run/runner/inputs.js';
@@ -39,7 +39,8 @@ export class MochaProviderRun {
 
   constructor(
     private readonly settings: MochaSettings,
-    private readonly judged: JudgedInputs,
+    /** The inputs as judged for a build of the provider (by the deviations that hold for its version). */
+    private readonly judgeFor: (build: ProviderBuild | undefined) => JudgedInputs,
     private readonly log: (line: string) => void,
   ) {}
 
@@ -83,14 +84,15 @@ export class MochaProviderRun {
   private async startOnce(): Promise<Started> {
     const { provider } = this.settings;
     this.log(`preparing the ${provider.name} provider…`);
-    await provider.prepare(this.log);
+    // Known once the provider is prepared: the deviations that hold for its build.
+    const judged = this.judgeFor(await provider.prepare(this.log));
     const logDir = this.settings.logDir();
     mkdirSync(logDir.path, { recursive: true });
     const logFile = join(logDir.path, 'provider.log');
     // Read back too: a case that crashes or hangs the provider carries what it wrote (log-excerpt.ts).
     const logFd = openSync(logFile, 'w+');
     const spawner = new WorkerSpawner({ provider, workerScript: WORKER_SCRIPT, logFd, startTimeoutMs: WORKER_START_BOUND_MS });
-    const setting: CaseSetting = { session: new ProviderSession(spawner), provider, judged: this.judged, logFd };
+    const setting: CaseSetting = { session: new ProviderSession(spawner), provider, judged, logFd };
     try {
       const info = await setting.session.info();
       this.log(`running against ${provider.name} ${info.version}`);
@@ -108,11 +110,12 @@ export class MochaProviderRun {
     return PrivateNetworkRun.open({
       ...inputFoldersOf(inputs),
       provider: provider.name,
+      ...(provider.settings === undefined ? {} : { providerSettings: provider.settings }),
       against,
       workerScript: WORKER_SCRIPT,
       logFile: join(started.logDir.path, 'provider-private.log'),
       logFd: started.setting.logFd,
-      deviations: this.judged.deviations,
+      deviations: started.setting.judged.deviations,
     });
   }
 }

@@ -13,7 +13,9 @@ import { resolve } from 'node:path';
 import type { Case } from '../harness/language/cases/case.js';
 import { formatProblem } from '../harness/language/cases/load.js';
 import { ProviderUnavailable } from '../harness/stacks/providers/provider.js';
+import { holdsFor } from '../harness/judging/expectations/deviation.js';
 import { judgeAgainst } from '../harness/judging/windows-reference/standard.js';
+import type { ProviderBuild } from '../harness/stacks/providers/provider.js';
 import { BadInput, loadSuiteInputs } from '../harness/run/runner/inputs.js';
 import { UnusablePath } from '../harness/common/files/unusable-path.js';
 import { projectRelative } from '../harness/language/yaml/project-path.js';
@@ -28,7 +30,10 @@ export function registerConformanceSuite(env: NodeJS.ProcessEnv = process.env): 
   const inputs = readable(() => loadSuiteInputs(settings.inputs));
   // Judged as `winsock-conformance run --against` judges: by the page, or by Windows where it has a reference.
   const judged = judgeAgainst(settings.against, inputs.cases, inputs.deviations, inputs.references);
-  const run = new MochaProviderRun(settings, judged, (line) => process.stderr.write(`winsock-conformance: ${line}\n`));
+  // Judged again once the provider is prepared, by the deviations that hold for its build.
+  const judgeFor = (build: ProviderBuild | undefined) =>
+    judgeAgainst(settings.against, inputs.cases, inputs.deviations.filter((deviation) => holdsFor(deviation, build?.version)), inputs.references);
+  const run = new MochaProviderRun(settings, judgeFor, (line) => process.stderr.write(`winsock-conformance: ${line}\n`));
 
   // At the root, so that a provider that cannot start fails once, not once per case file.
   before(async function () {

@@ -14,6 +14,8 @@ import { inputOptionsFor, type InputOptions } from '../harness/run/runner/inputs
 export const VARIABLES = {
   /** The provider: wine, native or posix (default: native on Windows, wine elsewhere, as the CLI). */
   provider: 'WINSOCK_CONFORMANCE_PROVIDER',
+  /** The Wine build of the wine provider: host, debian-13 or a path (the CLI's --wine). */
+  wine: 'WINSOCK_CONFORMANCE_WINE',
   /** A folder of case files to run instead of the suite's cases/ (the CLI's --cases). */
   cases: 'WINSOCK_CONFORMANCE_CASES',
   /** A folder holding <provider>.yaml to read instead of expectations/ (the CLI's --expectations). */
@@ -44,7 +46,9 @@ export class BadSetting extends Error {}
 export function settingsFrom(env: NodeJS.ProcessEnv): MochaSettings {
   const value = (name: string): string | undefined => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
   const providerName = value(VARIABLES.provider) ?? defaultProviderName();
-  const provider = createProvider(providerName);
+  const wine = value(VARIABLES.wine);
+  if (wine !== undefined && providerName !== 'wine') throw new BadSetting(`${VARIABLES.wine}=${wine} picks a build of Wine: it goes with ${VARIABLES.provider}=wine, not ${providerName}`);
+  const provider = createProvider(providerName, wine === undefined ? {} : { wine });
   if (provider === undefined) throw new BadSetting(`${VARIABLES.provider}=${providerName} is no provider; known providers: ${PROVIDER_NAMES.join(', ')}`);
   const against = value(VARIABLES.against) ?? 'docs';
   if (!isStandard(against)) throw new BadSetting(`${VARIABLES.against}=${against} is no standard; standards: ${STANDARDS.join(', ')}`);

@@ -31,6 +31,13 @@ describe('the settings of the suite under mocha (mocha/settings.ts)', () => {
     expect(thrownBy(() => settingsFrom({ WINSOCK_CONFORMANCE_PROVIDER: 'winsock' }), BadSetting).message).to.equal('WINSOCK_CONFORMANCE_PROVIDER=winsock is no provider; known providers: wine, native, posix');
   });
 
+  it('takes the Wine build from WINSOCK_CONFORMANCE_WINE, for the wine provider only', () => {
+    expect(settingsFrom({ WINSOCK_CONFORMANCE_PROVIDER: 'wine', WINSOCK_CONFORMANCE_WINE: 'debian-13' }).provider.settings).to.deep.equal({ wine: 'debian-13' });
+    expect(thrownBy(() => settingsFrom({ WINSOCK_CONFORMANCE_PROVIDER: 'posix', WINSOCK_CONFORMANCE_WINE: 'debian-13' }), BadSetting).message).to.equal(
+      'WINSOCK_CONFORMANCE_WINE=debian-13 picks a build of Wine: it goes with WINSOCK_CONFORMANCE_PROVIDER=wine, not posix',
+    );
+  });
+
   it('names the variable that gave a folder that does not exist', () => {
     const settings = settingsFrom({ WINSOCK_CONFORMANCE_PROVIDER: 'posix', WINSOCK_CONFORMANCE_CASES: '/no/such/cases' });
     expect(thrownBy(() => loadSuiteInputs(settings.inputs), UnusablePath).message).to.equal('WINSOCK_CONFORMANCE_CASES /no/such/cases does not exist; name a folder of YAML files');
