@@ -7,17 +7,24 @@ import { ALTERNATIVE_NAME_KEY, DEFAULT_CASE_TIMEOUT_MS, type Alternative, type C
 import type { RawCase, RawPeer, RawStep } from './raw-case.js';
 import type { DataPath } from '../yaml/source-map.js';
 import { stepIds } from './step-ids.js';
+import { appliesTo, defaultPeerFamily, variationId, variationTags, variationTitle, type Variation } from './variations.js';
 
-/** `clauses` are its citations, each with its page; `locate` maps a path inside the case (`['steps', 2]`) to its location. */
-export function buildCase(raw: RawCase, clauses: readonly ClauseCitation[], locate: (path: DataPath) => SourceLocation): Case {
+/**
+ * The case of one `variation` of `raw`, whose steps have its names already
+ * substituted (variations.ts); the empty variation for a case without
+ * variations. `clauses` are its citations, each with its page, in the order
+ * written; `locate` maps a path inside the case (`['steps', 2]`) to its location.
+ */
+export function buildCase(raw: RawCase, clauses: readonly ClauseCitation[], locate: (path: DataPath) => SourceLocation, variation: Variation = {}): Case {
   const ids = stepIds(raw.steps);
+  const tags = raw.tags ?? [];
   return {
-    id: raw.id,
-    title: raw.title,
+    id: variationId(raw.id, variation),
+    title: variationTitle(raw.title, variation),
     ...(raw.description === undefined ? {} : { description: raw.description }),
-    clauses,
-    tags: raw.tags ?? [],
-    peers: Object.entries(raw.peers ?? {}).map(([name, peer]) => peerSpec(name, peer)),
+    clauses: clauses.filter((_, index) => appliesTo(raw.clauses[index]?.when, variation)),
+    tags: [...tags, ...variationTags(variation).filter((tag) => !tags.includes(tag))],
+    peers: Object.entries(raw.peers ?? {}).map(([name, peer]) => peerSpec(name, peer, defaultPeerFamily(variation))),
     steps: raw.steps.map((step, index) => buildStep(step, ids[index] ?? step.call, locate(['steps', index]))),
     timeoutMs: raw.timeout ?? DEFAULT_CASE_TIMEOUT_MS,
     alone: raw.alone ?? false,
@@ -26,11 +33,9 @@ export function buildCase(raw: RawCase, clauses: readonly ClauseCitation[], loca
   };
 }
 
-/** `server: tcp-listener` is short for `server: { kind: tcp-listener, family: AF_INET }`. */
-function peerSpec(name: string, peer: RawPeer): PeerSpec {
-  return typeof peer === 'string'
-    ? { name, kind: peer, family: 'AF_INET' }
-    : { name, kind: peer.kind, family: peer.family ?? 'AF_INET' };
+/** `server: tcp-listener` is short for `server: { kind: tcp-listener, family: F }`, F the variation's family (AF_INET without one). */
+function peerSpec(name: string, peer: RawPeer, family: PeerSpec['family']): PeerSpec {
+  return typeof peer === 'string' ? { name, kind: peer, family } : { name, kind: peer.kind, family: peer.family ?? family };
 }
 
 function buildStep(raw: RawStep, id: string, location: SourceLocation): Step {

@@ -17,6 +17,7 @@ import { kindDefinitions } from '../calls/kinds/index.js';
 import { boundedNumber } from '../calls/kinds/schema-pieces.js';
 import { NAME_PATTERN } from '../calls/kinds/text.js';
 import { WSA_ERROR_NAMES } from '../vocabulary/errors.js';
+import { DIMENSION_NAMES, DIMENSIONS, VARIATION_NAMES } from './variations.js';
 import { caseIdProperty, formatProperty, listed, orNot, ref, SCHEMA_DRAFT } from './schema-fragments.js';
 
 /** The longest time limit a case may set: ten minutes. Past that a case is a soak test, not a conformance check. */
@@ -110,9 +111,27 @@ function caseDefinition(): SchemaObject {
         propertyNames: { pattern: NAME_PATTERN, patternErrorMessage: 'a peer name is a letter or `_` followed by letters, digits or `_`' },
         additionalProperties: ref('peer'),
       },
+      variations: variationsDefinition(),
       steps: { description: 'The calls, in order.', type: 'array', minItems: 1, items: ref('step') },
     },
     required: ['id', 'title', 'clauses', 'steps'],
+    additionalProperties: false,
+  };
+}
+
+function variationsDefinition(): SchemaObject {
+  return {
+    title: 'variations',
+    description:
+      `The dimensions the case holds over, each with its values: the loader makes one case per combination, its id and title naming it (\`<id>.ipv6\`). Inside the case, ${listed([...VARIATION_NAMES.keys()].map((name) => `$${name}`))} stand for the values of each variation (cases/README.md, "Variations").`,
+    type: 'object',
+    properties: Object.fromEntries(
+      DIMENSION_NAMES.map((dimension) => {
+        const values = Object.keys(DIMENSIONS[dimension].values);
+        return [dimension, { description: `Values of ${DIMENSIONS[dimension].what}: ${listed(values)}.`, type: 'array', minItems: 1, uniqueItems: true, items: { enum: values } }];
+      }),
+    ),
+    minProperties: 1,
     additionalProperties: false,
   };
 }
@@ -131,6 +150,14 @@ function clauseDefinition(): SchemaObject {
         patternErrorMessage: 'a clause id is words of letters, digits or `_` separated by dots or dashes',
       },
       quote: { description: 'A short verbatim quote from the page, enough to find the clause by.', type: 'string', minLength: 1 },
+      when: {
+        title: 'when',
+        description: 'In a case with variations: the values of the variations this citation holds for (`when: { family: AF_INET6 }`); the others do not cite it.',
+        type: 'object',
+        properties: Object.fromEntries(DIMENSION_NAMES.map((dimension) => [dimension, { description: `One value of ${DIMENSIONS[dimension].what}.`, enum: Object.keys(DIMENSIONS[dimension].values) }])),
+        minProperties: 1,
+        additionalProperties: false,
+      },
     },
     required: ['id', 'quote'],
     additionalProperties: false,

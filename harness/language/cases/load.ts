@@ -1,5 +1,6 @@
 /**
  * Loads the case files: YAML with positions, the schema (cases/case.schema.json),
+ * then each case's variations (variations.ts), one case per combination,
  * then the checks the schema cannot make (unique ids, references defined
  * before use, clauses cited as their pages' catalogues have them). Every problem of every file is collected, each with its
  * `file:line:column`, so that one run shows all that needs fixing; a bad file
@@ -13,7 +14,7 @@ import { checkAlternativeNames } from './alternatives.js';
 import type { Case } from './case.js';
 import { keepUniqueCaseIds, type LocatedCase } from './case-ids.js';
 import { buildCase } from './build-case.js';
-import { sortProblems, type Problem } from '../yaml/problem.js';
+import { formatProblem, sortProblems, type Problem } from '../yaml/problem.js';
 import { projectRelative } from '../yaml/project-path.js';
 import type { RawCase } from './raw-case.js';
 import { checkPeerArguments } from './peer-arguments.js';
@@ -23,7 +24,9 @@ import { schemaProblems } from '../yaml/schema-problems.js';
 import type { DataPath } from '../yaml/source-map.js';
 import { checkStepIds } from './step-ids.js';
 import { checkTraffic } from './traffic.js';
-import { loadYamlFile, type YamlFile } from '../yaml/yaml-file.js';
+import { loadYamlFile } from '../yaml/yaml-file.js';
+import { checkVariations, substituteSteps, VARIATION_NAMES, variationsOf, type Variation } from './variations.js';
+import type { SourceLocation } from './case.js';
 
 export { formatProblem, type Problem } from '../yaml/problem.js';
 
@@ -90,28 +93,51 @@ function loadCaseFile(absolutePath: string, file: string, pages: PageSet | undef
   caseEntries(yaml.data).forEach((entry, index) => {
     // Ajv reported every error (allErrors): an entry with none under it conforms to the case schema.
     if (spoiled.has(index)) return;
-    const result = checkAndBuild(entry as RawCase, index, yaml, filePage, pages);
-    if ('problems' in result) problems.push(...result.problems);
-    else cases.push(result.case);
+    const raw = entry as RawCase;
+    const locate = (inCase: DataPath) => yaml.sourceMap.valueAt(['cases', index, ...inCase]);
+    const variationProblems = checkVariations(raw, locate);
+    if (variationProblems.length > 0) {
+      problems.push(...variationProblems);
+      return;
+    }
+    // Each variation is checked as the case it becomes; a problem they share is reported once, where it is written.
+    const seen = new Set<string>();
+    for (const variation of variationsOf(raw)) {
+      const result = checkAndBuild({ ...raw, steps: substituteSteps(raw.steps, variation) }, variation, locate, filePage, pages);
+      if ('case' in result) cases.push(result.case);
+      for (const problem of 'problems' in result ? result.problems : []) {
+        const key = formatProblem(problem);
+        if (!seen.has(key)) problems.push(problem);
+        seen.add(key);
+      }
+    }
   });
   return { cases, problems };
 }
 
-/** The checks the schema cannot make within a case, then the case itself if they pass. */
-function checkAndBuild(raw: RawCase, index: number, yaml: YamlFile, filePage: string | undefined, pages: PageSet | undefined): { case: LocatedCase } | { problems: Problem[] } {
-  const locate = (inCase: DataPath) => yaml.sourceMap.valueAt(['cases', index, ...inCase]);
+/** Names reported by checkVariations, which checkReferences leaves alone. */
+const VARIATION_NAME_SET: ReadonlySet<string> = new Set(VARIATION_NAMES.keys());
+
+/** The checks the schema cannot make within one variation of a case, then that case itself if they pass. */
+function checkAndBuild(
+  raw: RawCase,
+  variation: Variation,
+  locate: (inCase: DataPath) => SourceLocation,
+  filePage: string | undefined,
+  pages: PageSet | undefined,
+): { case: LocatedCase } | { problems: Problem[] } {
   const locateCitation = (clause: number, key: string) => locate(['clauses', clause, key]);
   const cited = withPages(raw.clauses, filePage, locateCitation);
   const problems = [
     ...('problems' in cited ? cited.problems : pages === undefined ? [] : citationProblems(cited.citations, pages, locateCitation)),
     ...checkStepIds(raw.steps, locate),
-    ...checkReferences(raw, locate),
+    ...checkReferences(raw, locate, VARIATION_NAME_SET),
     ...checkPeerArguments(raw, locate),
     ...checkAlternativeNames(raw, locate),
     ...checkTraffic(raw, locate),
   ];
   if (problems.length > 0 || 'problems' in cited) return { problems };
-  return { case: { case: buildCase(raw, cited.citations, locate), idLocation: locate(['id']) } };
+  return { case: { case: buildCase(raw, cited.citations, locate, variation), idLocation: locate(['id']) } };
 }
 
 /** The index of the case a data path is in, or undefined for paths outside the `cases` list. */

@@ -6,6 +6,7 @@
  */
 import type { WrittenCitation } from '../clauses/citations.js';
 import type { Outcome, PeerKind, Value } from './case.js';
+import type { RawVariations, Variation } from './variations.js';
 
 export interface RawCaseFile {
   readonly format: number;
@@ -26,15 +27,22 @@ export interface RawStep {
   readonly id?: string;
 }
 
+/** A citation as written; `when` limits it to the variations with those values (`when: { family: AF_INET6 }`). */
+export interface RawCitation extends WrittenCitation {
+  readonly when?: Variation;
+}
+
 export interface RawCase {
   readonly id: string;
   readonly title: string;
   readonly description?: string;
-  readonly clauses: readonly WrittenCitation[];
+  readonly clauses: readonly RawCitation[];
   readonly tags?: readonly string[];
   readonly timeout?: number;
   readonly alone?: boolean;
   readonly network?: 'loopback' | 'private';
   readonly peers?: { readonly [name: string]: RawPeer };
+  /** The dimensions the case holds over, each with its values: one case is built per combination. */
+  readonly variations?: RawVariations;
   readonly steps: readonly RawStep[];
 }

@@ -8,7 +8,7 @@ import { CALLS, callNamed } from '../calls/index.js';
 import { RESOURCE_ARGUMENTS, type ArgKind, type ResourceKind } from '../calls/declaration.js';
 import type { SourceLocation, Value } from './case.js';
 import { problemAt, type Problem } from '../yaml/problem.js';
-import type { RawCase } from './raw-case.js';
+import type { RawCase, RawStep } from './raw-case.js';
 import type { DataPath } from '../yaml/source-map.js';
 import { didYouMean } from '../yaml/suggest.js';
 
@@ -58,9 +58,10 @@ interface Definition {
  * Checks the names of one case: each reference in a step's args and expect
  * names a peer or an earlier step's `as`, with parts that exist; each `as`
  * is new. `locate` maps a path inside the case (`['steps', 2, 'as']`) to
- * its location.
+ * its location. References to `reportedElsewhere` names (the names of
+ * variations, variations.ts) are left to the check that knows them.
  */
-export function checkReferences(raw: RawCase, locate: (path: DataPath) => SourceLocation): Problem[] {
+export function checkReferences(raw: RawCase, locate: (path: DataPath) => SourceLocation, reportedElsewhere: ReadonlySet<string> = new Set()): Problem[] {
   const problems: Problem[] = [];
   const defined = new Map<string, Definition>();
   for (const name of Object.keys(raw.peers ?? {})) {
@@ -77,12 +78,8 @@ export function checkReferences(raw: RawCase, locate: (path: DataPath) => Source
   });
 
   raw.steps.forEach((step, index) => {
-    const specs = callNamed(step.call)?.args ?? {};
-    const uses = [
-      ...Object.entries(step.args ?? {}).flatMap(([name, value]) => argumentStrings(name, specs[name]?.kind, value, ['steps', index, 'args', name])),
-      ...valueStrings(step.expect ?? null, ['steps', index, 'expect']),
-    ];
-    for (const use of uses) {
+    for (const use of stringsOf(step, index)) {
+      if (reportedElsewhere.has(parseReference(use.text)?.name ?? '')) continue;
       const message = checkReference(use, { defined, definedLater, stepIndex: index });
       if (message !== undefined) problems.push(problemAt(locate(use.path), message));
     }
@@ -96,6 +93,15 @@ export function checkReferences(raw: RawCase, locate: (path: DataPath) => Source
     }
   });
   return problems;
+}
+
+/** Every string of a step's args and expected outcomes, with its path inside the case (the step is the case's `index`th). */
+export function stringsOf(step: RawStep, index: number): StringUse[] {
+  const specs = callNamed(step.call)?.args ?? {};
+  return [
+    ...Object.entries(step.args ?? {}).flatMap(([name, value]) => argumentStrings(name, specs[name]?.kind, value, ['steps', index, 'args', name])),
+    ...valueStrings(step.expect ?? null, ['steps', index, 'expect']),
+  ];
 }
 
 interface StringUse {

@@ -1,0 +1,190 @@
+/**
+ * Variations: a case states once the dimensions it holds over
+ * (`variations: { family: [AF_INET, AF_INET6] }`) and the loader expands it
+ * into one case per combination of their values. Each dimension's values are
+ * tabled here, once: the tag its expanded ids and titles carry, and the
+ * values of the names (`$family`, `$loopback`…) that stand for it inside the
+ * case. A new dimension is a new entry of DIMENSIONS; nothing else changes.
+ */
+import type { SourceLocation, Value } from './case.js';
+import { problemAt, type Problem } from '../yaml/problem.js';
+import type { RawCase, RawStep } from './raw-case.js';
+import type { DataPath } from '../yaml/source-map.js';
+import { parseReference, stringsOf } from './value-references.js';
+
+/** One value of a dimension: how ids, titles and tags name it, and what its names stand for. */
+interface DimensionValue<Name extends string> {
+  /** Appended to the case id (`<id>.ipv6`) and added to its tags. */
+  readonly tag: string;
+  /** Appended to the title, in a few words. */
+  readonly words: string;
+  /** What each name of the dimension (`$loopback`) stands for in this variation. */
+  readonly names: { readonly [N in Name]: string };
+}
+
+interface Dimension<Value extends string, Name extends string> {
+  /** What the dimension is, for messages. */
+  readonly what: string;
+  readonly values: { readonly [V in Value]: DimensionValue<Name> };
+}
+
+/** The dimensions, in the order their tags are appended to ids (`<id>.connect.ipv6` when a call dimension comes first). */
+export const DIMENSIONS = {
+  family: {
+    what: 'the address family',
+    values: {
+      AF_INET: { tag: 'ipv4', words: 'over IPv4', names: { family: 'AF_INET', loopback: '127.0.0.1', unspecified: '0.0.0.0' } },
+      AF_INET6: { tag: 'ipv6', words: 'over IPv6', names: { family: 'AF_INET6', loopback: '::1', unspecified: '::' } },
+    },
+  },
+} as const satisfies { readonly [name: string]: Dimension<string, string> };
+
+export type DimensionName = keyof typeof DIMENSIONS;
+export type DimensionValueName<D extends DimensionName> = keyof (typeof DIMENSIONS)[D]['values'];
+
+/** The dimensions a case states, each with the values it holds for, as written. */
+export type RawVariations = { readonly [D in DimensionName]?: readonly DimensionValueName<D>[] };
+
+/** One combination: a value for each dimension the case states. */
+export type Variation = { readonly [D in DimensionName]?: DimensionValueName<D> };
+
+export const DIMENSION_NAMES = Object.keys(DIMENSIONS) as DimensionName[];
+
+function valueOf<D extends DimensionName>(dimension: D, value: DimensionValueName<D>): DimensionValue<string> {
+  const values: { readonly [value: string]: DimensionValue<string> } = DIMENSIONS[dimension].values;
+  const entry = values[value as string];
+  if (entry === undefined) throw new Error(`${dimension} has no value ${String(value)}`);
+  return entry;
+}
+
+/** The names a dimension's values stand for inside a case, by dimension. */
+function namesOf(dimension: DimensionName): string[] {
+  const values: readonly DimensionValue<string>[] = Object.values(DIMENSIONS[dimension].values);
+  return Object.keys(values[0]?.names ?? {});
+}
+
+/** Every name that stands for a variation's value, with its dimension: `family` → family. */
+export const VARIATION_NAMES: ReadonlyMap<string, DimensionName> = new Map(
+  DIMENSION_NAMES.flatMap((dimension) => namesOf(dimension).map((name): [string, DimensionName] => [name, dimension])),
+);
+
+/** Every combination of the stated values, dimension by dimension; a case without variations has one, the empty one. */
+export function variationsOf(raw: { readonly variations?: RawVariations }): Variation[] {
+  return DIMENSION_NAMES.reduce<Variation[]>((combinations, dimension) => {
+    const values = raw.variations?.[dimension];
+    if (values === undefined) return combinations;
+    return combinations.flatMap((combination) => values.map((value): Variation => ({ ...combination, [dimension]: value })));
+  }, [{}]);
+}
+
+/** The tags of a variation's values, in dimension order: `['ipv6']`. */
+export function variationTags(variation: Variation): string[] {
+  return DIMENSION_NAMES.flatMap((dimension) => {
+    const value = variation[dimension];
+    return value === undefined ? [] : [valueOf(dimension, value).tag];
+  });
+}
+
+/** The case's id for a variation: `<id>.ipv6`; unchanged for the empty variation. */
+export function variationId(id: string, variation: Variation): string {
+  return [id, ...variationTags(variation)].join('.');
+}
+
+/** The case's title for a variation: `… (over IPv6)`; unchanged for the empty variation. */
+export function variationTitle(title: string, variation: Variation): string {
+  const words = DIMENSION_NAMES.flatMap((dimension) => {
+    const value = variation[dimension];
+    return value === undefined ? [] : [valueOf(dimension, value).words];
+  });
+  return words.length === 0 ? title : `${title} (${words.join(', ')})`;
+}
+
+/** The address family a peer written without one takes: the variation's, else AF_INET. */
+export function defaultPeerFamily(variation: Variation): 'AF_INET' | 'AF_INET6' {
+  return variation.family ?? 'AF_INET';
+}
+
+/** Whether a citation limited to some variations (`when: { family: AF_INET6 }`) holds for this one. */
+export function appliesTo(when: Variation | undefined, variation: Variation): boolean {
+  return DIMENSION_NAMES.every((dimension) => when?.[dimension] === undefined || when[dimension] === variation[dimension]);
+}
+
+/** What the names of a variation stand for: `family` → `AF_INET6`, `loopback` → `::1`… */
+function substitutions(variation: Variation): Map<string, string> {
+  return new Map(
+    DIMENSION_NAMES.flatMap((dimension) => {
+      const value = variation[dimension];
+      return value === undefined ? [] : Object.entries(valueOf(dimension, value).names);
+    }),
+  );
+}
+
+/** The steps with every `$family`, `$loopback`… in args and expected outcomes replaced by what it stands for in `variation`. */
+export function substituteSteps(steps: readonly RawStep[], variation: Variation): RawStep[] {
+  const values = substitutions(variation);
+  if (values.size === 0) return [...steps];
+  const substitute = (value: Value): Value => {
+    if (typeof value === 'string') {
+      const reference = parseReference(value);
+      const replacement = reference === undefined || reference.path.length > 0 ? undefined : values.get(reference.name);
+      return replacement ?? value;
+    }
+    if (value === null || typeof value !== 'object') return value;
+    if (isValueList(value)) return value.map(substitute);
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substitute(item)]));
+  };
+  return steps.map((step) => ({
+    ...step,
+    ...(step.args === undefined ? {} : { args: Object.fromEntries(Object.entries(step.args).map(([name, value]) => [name, substitute(value)])) }),
+    ...(step.expect === undefined ? {} : { expect: substitute(step.expect as Value) as RawStep['expect'] }),
+  }));
+}
+
+function isValueList(value: Value): value is readonly Value[] {
+  return Array.isArray(value);
+}
+
+/**
+ * The problems with the names of variations in a case as written: a name
+ * used in a case that does not vary over its dimension, or with parts; a peer
+ * or `as` named like one; a citation limited to a dimension or value the case
+ * does not vary over. `locate` maps a path inside the case to its location.
+ */
+export function checkVariations(raw: RawCase, locate: (path: DataPath) => SourceLocation): Problem[] {
+  const stated = raw.variations ?? {};
+  const problems: Problem[] = [];
+  const reserved = (name: string, path: DataPath, what: string): void => {
+    if (VARIATION_NAMES.has(name)) problems.push(problemAt(locate(path), `${what} "${name}" has the name of a variation's value ($${name}); choose another name`));
+  };
+  for (const name of Object.keys(raw.peers ?? {})) reserved(name, ['peers', name], 'the peer');
+  raw.steps.forEach((step, index) => {
+    if (step.as !== undefined) reserved(step.as, ['steps', index, 'as'], '"as:" names');
+    for (const use of stringsOf(step, index)) {
+      const reference = parseReference(use.text);
+      const dimension = reference === undefined ? undefined : VARIATION_NAMES.get(reference.name);
+      if (reference === undefined || dimension === undefined) continue;
+      const message = nameProblem(reference.name, reference.path, dimension, stated);
+      if (message !== undefined) problems.push(problemAt(locate(use.path), message));
+    }
+  });
+  raw.clauses.forEach((clause, index) => {
+    for (const [dimension, value] of Object.entries(clause.when ?? {}) as [DimensionName, string][]) {
+      const values: readonly string[] | undefined = stated[dimension];
+      if (values?.includes(value) === true) continue;
+      const message = values === undefined
+        ? `this citation holds only when ${dimension} is ${value}, but the case does not vary over ${DIMENSIONS[dimension].what}; add \`variations: { ${dimension}: [...] }\` to the case or remove \`when\``
+        : `this citation holds only when ${dimension} is ${value}, which is not one of the case's values (${values.join(', ')}); it would be cited by no variation`;
+      problems.push(problemAt(locate(['clauses', index, 'when', dimension]), message));
+    }
+  });
+  return problems;
+}
+
+function nameProblem(name: string, parts: readonly string[], dimension: DimensionName, stated: RawVariations): string | undefined {
+  const values = Object.keys(DIMENSIONS[dimension].values);
+  if (stated[dimension] === undefined) {
+    const example = valueOf(dimension, values[0] as DimensionValueName<typeof dimension>).names[name];
+    return `$${name} stands for ${DIMENSIONS[dimension].what} of each variation, but this case states no \`variations: { ${dimension}: [${values.join(', ')}] }\`; add it, or write the value itself (e.g. ${String(example)})`;
+  }
+  return parts.length > 0 ? `$${name}.${parts.join('.')}: a variation's value has no parts; write $${name}` : undefined;
+}
