@@ -53,7 +53,7 @@ describe('loadCases: problems, each with file:line:column', () => {
   it('reports an unknown key in a case at the key, with the allowed keys and a suggestion', () => {
     expect(problemsOf('unknown-key-in-case.yaml')).to.deep.equal([
       `${bad('unknown-key-in-case.yaml')}:2:5: missing required key "title" in case`,
-      `${bad('unknown-key-in-case.yaml')}:3:5: unknown key "titel" in case; allowed: id, title, description, clauses, tags, timeout, network, alone, peers, steps; did you mean "title"?`,
+      `${bad('unknown-key-in-case.yaml')}:3:5: unknown key "titel" in case; allowed: id, title, description, clauses, tags, timeout, network, alone, peers, variations, steps; did you mean "title"?`,
     ]);
   });
 

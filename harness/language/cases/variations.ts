@@ -25,6 +25,8 @@ interface DimensionValue<Name extends string> {
 interface Dimension<Value extends string, Name extends string> {
   /** What the dimension is, for messages. */
   readonly what: string;
+  /** What each of its names stands for, for messages. */
+  readonly meanings: { readonly [N in Name]: string };
   readonly values: { readonly [V in Value]: DimensionValue<Name> };
 }
 
@@ -32,6 +34,7 @@ interface Dimension<Value extends string, Name extends string> {
 export const DIMENSIONS = {
   family: {
     what: 'the address family',
+    meanings: { family: 'the address family', loopback: 'the loopback address of the family', unspecified: 'the unspecified address of the family' },
     values: {
       AF_INET: { tag: 'ipv4', words: 'over IPv4', names: { family: 'AF_INET', loopback: '127.0.0.1', unspecified: '0.0.0.0' } },
       AF_INET6: { tag: 'ipv6', words: 'over IPv6', names: { family: 'AF_INET6', loopback: '::1', unspecified: '::' } },
@@ -57,10 +60,9 @@ function valueOf<D extends DimensionName>(dimension: D, value: DimensionValueNam
   return entry;
 }
 
-/** The names a dimension's values stand for inside a case, by dimension. */
+/** The names that stand for a dimension's values inside a case. */
 function namesOf(dimension: DimensionName): string[] {
-  const values: readonly DimensionValue<string>[] = Object.values(DIMENSIONS[dimension].values);
-  return Object.keys(values[0]?.names ?? {});
+  return Object.keys(DIMENSIONS[dimension].meanings);
 }
 
 /** Every name that stands for a variation's value, with its dimension: `family` → family. */
@@ -154,11 +156,11 @@ export function checkVariations(raw: RawCase, locate: (path: DataPath) => Source
   const stated = raw.variations ?? {};
   const problems: Problem[] = [];
   const reserved = (name: string, path: DataPath, what: string): void => {
-    if (VARIATION_NAMES.has(name)) problems.push(problemAt(locate(path), `${what} "${name}" has the name of a variation's value ($${name}); choose another name`));
+    if (VARIATION_NAMES.has(name)) problems.push(problemAt(locate(path), `${what} is named like a variation's value ($${name}); choose another name`));
   };
-  for (const name of Object.keys(raw.peers ?? {})) reserved(name, ['peers', name], 'the peer');
+  for (const name of Object.keys(raw.peers ?? {})) reserved(name, ['peers', name], `the peer "${name}"`);
   raw.steps.forEach((step, index) => {
-    if (step.as !== undefined) reserved(step.as, ['steps', index, 'as'], '"as:" names');
+    if (step.as !== undefined) reserved(step.as, ['steps', index, 'as'], `"as: ${step.as}"`);
     for (const use of stringsOf(step, index)) {
       const reference = parseReference(use.text);
       const dimension = reference === undefined ? undefined : VARIATION_NAMES.get(reference.name);
@@ -173,7 +175,7 @@ export function checkVariations(raw: RawCase, locate: (path: DataPath) => Source
       if (values?.includes(value) === true) continue;
       const message = values === undefined
         ? `this citation holds only when ${dimension} is ${value}, but the case does not vary over ${DIMENSIONS[dimension].what}; add \`variations: { ${dimension}: [...] }\` to the case or remove \`when\``
-        : `this citation holds only when ${dimension} is ${value}, which is not one of the case's values (${values.join(', ')}); it would be cited by no variation`;
+        : `this citation holds only when ${dimension} is ${value}, which is not one of the case's values (${values.join(', ')}); no variation would cite it: add the value to the case's \`variations\` or drop the citation`;
       problems.push(problemAt(locate(['clauses', index, 'when', dimension]), message));
     }
   });
@@ -183,8 +185,9 @@ export function checkVariations(raw: RawCase, locate: (path: DataPath) => Source
 function nameProblem(name: string, parts: readonly string[], dimension: DimensionName, stated: RawVariations): string | undefined {
   const values = Object.keys(DIMENSIONS[dimension].values);
   if (stated[dimension] === undefined) {
+    const meanings: { readonly [name: string]: string } = DIMENSIONS[dimension].meanings;
     const example = valueOf(dimension, values[0] as DimensionValueName<typeof dimension>).names[name];
-    return `$${name} stands for ${DIMENSIONS[dimension].what} of each variation, but this case states no \`variations: { ${dimension}: [${values.join(', ')}] }\`; add it, or write the value itself (e.g. ${String(example)})`;
+    return `$${name} stands for ${meanings[name] ?? name} in each variation, but this case states no \`variations: { ${dimension}: [${values.join(', ')}] }\`; add it, or write the value itself (e.g. ${String(example)})`;
   }
   return parts.length > 0 ? `$${name}.${parts.join('.')}: a variation's value has no parts; write $${name}` : undefined;
 }

@@ -1,0 +1,97 @@
+/**
+ * Variations: one case as written, one case per value of its dimensions,
+ * each with its own id, title, tags, citations and substituted values, all
+ * located where the case is written; and the mistakes the loader refuses.
+ */
+import { expect } from 'chai';
+import type { Case } from '../../harness/language/cases/case.js';
+import { variationId, variationsOf, variationTitle } from '../../harness/language/cases/variations.js';
+import { casesSample, load } from './helpers.js';
+
+const family = casesSample('variations/family.yaml');
+
+function loadFamily(): Case[] {
+  const { cases, messages } = load(family);
+  expect(messages).to.deep.equal([]);
+  return cases;
+}
+
+function byId(id: string): Case {
+  const found = loadFamily().find((entry) => entry.id === id);
+  if (found === undefined) throw new Error(`no case ${id}`);
+  return found;
+}
+
+describe('variations: expansion', () => {
+  it('makes one case per value, each id naming its variation, in the order of the values', () => {
+    expect(loadFamily().map((entry) => entry.id)).to.deep.equal(['tcp.varied.ipv4', 'tcp.varied.ipv6', 'udp.only-ipv6.ipv6']);
+  });
+
+  it('appends the variation to the title in a few words, and its tag to the tags once', () => {
+    expect(byId('tcp.varied.ipv4').title).to.equal('A blocking TCP connect succeeds (over IPv4)');
+    expect(byId('tcp.varied.ipv6').title).to.equal('A blocking TCP connect succeeds (over IPv6)');
+    expect(byId('tcp.varied.ipv4').tags).to.deep.equal(['tcp', 'ipv6', 'ipv4']);
+    expect(byId('tcp.varied.ipv6').tags).to.deep.equal(['tcp', 'ipv6']);
+  });
+
+  it('substitutes $family, $loopback and $unspecified in args and outcomes, and leaves $$ literals and references alone', () => {
+    const [v4, v6] = [byId('tcp.varied.ipv4'), byId('tcp.varied.ipv6')];
+    expect(v4.steps[0]?.args.af).to.equal('AF_INET');
+    expect(v6.steps[0]?.args.af).to.equal('AF_INET6');
+    expect(v4.steps[1]?.args.name).to.deep.equal({ family: 'AF_INET', address: '0.0.0.0', port: 0 });
+    expect(v6.steps[1]?.args.name).to.deep.equal({ family: 'AF_INET6', address: '::', port: 0 });
+    expect(v6.steps[3]?.expect).to.deep.equal([{ outcome: { returns: 0, name: { family: 'AF_INET6', address: '::1', port: '$server.port' } } }]);
+    expect(v4.steps[3]?.expect).to.deep.equal([{ outcome: { returns: 0, name: { family: 'AF_INET', address: '127.0.0.1', port: '$server.port' } } }]);
+    // Inside a list of alternatives, and a `$$` escape stays the literal it is.
+    expect(v6.steps[2]?.expect?.[1]).to.deep.equal({ name: 'refused', outcome: { returns: 'SOCKET_ERROR', error: { not: '$$family' } } });
+    expect(byId('udp.only-ipv6.ipv6').steps[2]?.args.data).to.equal('$$loopback');
+  });
+
+  it("gives a peer written without a family the variation's family, and keeps a family written out", () => {
+    expect(byId('tcp.varied.ipv4').peers.map((peer) => [peer.name, peer.family])).to.deep.equal([['server', 'AF_INET'], ['other', 'AF_INET']]);
+    expect(byId('tcp.varied.ipv6').peers.map((peer) => [peer.name, peer.family])).to.deep.equal([['server', 'AF_INET6'], ['other', 'AF_INET']]);
+  });
+
+  it('cites a clause limited with `when` only in the variations it names', () => {
+    expect(byId('tcp.varied.ipv4').clauses.map((clause) => clause.id)).to.deep.equal(['return.success', 'param.name.ipv4']);
+    expect(byId('tcp.varied.ipv6').clauses.map((clause) => clause.id)).to.deep.equal(['return.success', 'param.name.ipv6']);
+  });
+
+  it('locates every variation, and its steps, where the case is written', () => {
+    const [v4, v6] = [byId('tcp.varied.ipv4'), byId('tcp.varied.ipv6')];
+    expect(v4.location).to.deep.equal({ file: family, line: 5, column: 5 });
+    expect(v6.location).to.deep.equal(v4.location);
+    expect(v6.steps.map((step) => step.location.line)).to.deep.equal([22, 25, 27, 30]);
+    expect(v6.steps.map((step) => step.location)).to.deep.equal(v4.steps.map((step) => step.location));
+  });
+
+  it('reports a duplicate id made by a variation where the case that makes it is written', () => {
+    const { messages } = load(family, family);
+    expect(messages).to.include(`${family}:5:9: duplicate case id "tcp.varied.ipv6"; first defined at ${family}:5; case ids must be unique across all files`);
+  });
+
+  it('leaves a case without variations as written: one case, its own id and title', () => {
+    expect(variationsOf({})).to.deep.equal([{}]);
+    expect(variationId('tcp.plain', {})).to.equal('tcp.plain');
+    expect(variationTitle('Plain', {})).to.equal('Plain');
+  });
+});
+
+describe('variations: mistakes, each where it is written', () => {
+  const bad = casesSample('bad/variations.yaml');
+
+  it('refuses a variation name in a case without that dimension, a name that collides with one, a value with parts, a citation for no variation, an unknown dimension or value; and a problem all variations share, once', () => {
+    expect(load(bad).messages).to.deep.equal([
+      `${bad}:10:25: this citation holds only when family is AF_INET6, but the case does not vary over the address family; add \`variations: { family: [...] }\` to the case or remove \`when\``,
+      `${bad}:18:58: $loopback stands for the loopback address of the family in each variation, but this case states no \`variations: { family: [AF_INET, AF_INET6] }\`; add it, or write the value itself (e.g. 127.0.0.1)`,
+      `${bad}:25:25: this citation holds only when family is AF_INET6, which is not one of the case's values (AF_INET); no variation would cite it: add the value to the case's \`variations\` or drop the citation`,
+      `${bad}:28:17: the peer "loopback" is named like a variation's value ($loopback); choose another name`,
+      `${bad}:32:13: "as: family" is named like a variation's value ($family); choose another name`,
+      `${bad}:35:47: $family.name: a variation's value has no parts; write $family`,
+      `${bad}:42:37: "variations.family[1]" must be AF_INET or AF_INET6, not "AF_INET7"; did you mean "AF_INET"?`,
+      `${bad}:42:48: unknown key "blocking" in variations; allowed: family`,
+      // Both variations of the last case have it; it is reported once, where it is written.
+      `${bad}:58:30: "$nobody" refers to "nobody", which is not defined; defined before this step: s`,
+    ]);
+  });
+});
