@@ -5,7 +5,7 @@
  * no POSIX counterpart is SKIP with the reason, nothing is ERROR or FAIL.
  */
 import { expect } from 'chai';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BINDINGS } from '../../harness/stacks/bindings/catalogue.js';
@@ -15,6 +15,7 @@ import { CAPABILITIES, CAPABILITY_NAMES } from '../../harness/language/vocabular
 import { readResults } from '../../reporters/results-jsonl.js';
 import { expectValidJUnit } from '../support/junit-schema.js';
 import { PROJECT_ROOT, runCli } from './cli.js';
+import { authoredCases } from '../support/authored-cases.js';
 
 describe('the suite on POSIX sockets through libc (integration)', function () {
   this.timeout(60_000);
@@ -38,8 +39,7 @@ async function checkRun(outDir: string): Promise<void> {
   expect(results.truncated).to.equal(false);
   expect(results.run?.provider).to.equal('posix');
   expect(results.run?.providerVersion).to.match(/^Linux \S+, (glibc \d+\.\d+|a C library without gnu_get_libc_version)/);
-  const caseFiles = readdirSync(join(PROJECT_ROOT, 'cases')).filter((file) => file.endsWith('.yaml'));
-  const authored = caseFiles.flatMap((file) => readFileSync(join(PROJECT_ROOT, 'cases', file), 'utf8').match(/^ {2}- id: /gm) ?? []);
+  const authored = authoredCases(PROJECT_ROOT);
   expect(results.cases.length, 'every case in cases/ ran').to.equal(authored.length);
 
   const byVerdict = (verdict: string) => results.cases.filter((result) => result.verdict === verdict);

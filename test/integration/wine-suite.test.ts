@@ -4,7 +4,7 @@
  * and a crashing provider process.
  */
 import { expect } from 'chai';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HOST_WINE_LOADER } from '../../harness/stacks/providers/wine/host-wine.js';
@@ -12,6 +12,7 @@ import { readResults } from '../../reporters/results-jsonl.js';
 import { expectValidJUnit } from '../support/junit-schema.js';
 import { acceptableVerdicts } from '../support/private-network-available.js';
 import { PROJECT_ROOT, runCli, verdictsOf } from './cli.js';
+import { authoredCases } from '../support/authored-cases.js';
 
 const INTERRUPTION_CASES = join(PROJECT_ROOT, 'test/integration/cases');
 const INTERRUPTION_EXPECTATIONS = join(PROJECT_ROOT, 'test/integration/expectations');
@@ -42,8 +43,7 @@ describe('the suite on Wine (integration)', function () {
     expect(results.summary, 'summary line').to.not.equal(undefined);
     expect(results.run?.providerVersion).to.match(/^Wine /);
     expect(results.cases.length).to.be.at.least(15);
-    const caseFiles = readdirSync(join(PROJECT_ROOT, 'cases')).filter((file) => file.endsWith('.yaml'));
-    const authored = caseFiles.flatMap((file) => readFileSync(join(PROJECT_ROOT, 'cases', file), 'utf8').match(/^ {2}- id: /gm) ?? []);
+    const authored = authoredCases(PROJECT_ROOT);
     expect(results.cases.length, 'every case in cases/ ran').to.equal(authored.length);
     for (const result of results.cases) {
       expect(acceptableVerdicts(result.tags), `${result.id}: ${result.message}`).to.include(result.verdict);

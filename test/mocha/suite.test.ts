@@ -16,6 +16,7 @@ import { pendingTitle } from '../../mocha/outcome.js';
 import { readResults } from '../../reporters/results-jsonl.js';
 import { toClassName } from '../../reporters/junit.js';
 import { PROJECT_ROOT, runCli } from '../integration/cli.js';
+import { authoredCases } from '../support/authored-cases.js';
 import { AS_NOBODY, CHECKOUT_PARTS, whyNobodyCannotUse } from '../support/as-nobody.js';
 import { skipBecause } from '../support/skip-because.js';
 import { CONFORMANCE_CONFIG, MOCHA, OUTCOME_CASES, OUTCOME_EXPECTATIONS, RECORD_REPORTER, recordedTests, runMocha, specCounts, type RecordedTest, type SuiteVariables } from './run-mocha.js';
@@ -122,7 +123,7 @@ describe('the suite through mocha (integration, POSIX provider)', function () {
     const run = await runMocha(['--dry-run', '--reporter', RECORD_REPORTER], { WINSOCK_CONFORMANCE_PROVIDER: 'posix' });
     expect(run.status, run.stderr).to.equal(0);
     expect(run.stderr).to.not.contain('preparing');
-    expect(recordedTests(run.stdout).map((test) => [test.suite, test.title])).to.have.deep.members(authoredCases());
+    expect(recordedTests(run.stdout).map((test) => [test.suite, test.title])).to.have.deep.members(testsOfAuthoredCases());
   });
 
   it('stops before any test with a clear message for a bad setting or a bad case file', async () => {
@@ -174,7 +175,7 @@ describe('the suite through mocha (integration, POSIX provider)', function () {
     const run = spawnSync(process.execPath, [MOCHA, '--dry-run', '--reporter', RECORD_REPORTER], { cwd: PROJECT_ROOT, encoding: 'utf8' });
     const tests = recordedTests(run.stdout);
     expect(tests.length, run.stderr).to.be.greaterThan(100);
-    const ids = new Set(authoredCases().map(([, id]) => id));
+    const ids = new Set(authoredCases(PROJECT_ROOT).map(({ id }) => id));
     expect(tests.filter((test) => ids.has(test.title.split(' ')[0] ?? '')).map((test) => test.fullTitle)).to.deep.equal([]);
     expect(tests.filter((test) => !test.file.startsWith(join(PROJECT_ROOT, 'dist', 'test'))).map((test) => test.file)).to.deep.equal([]);
   });
@@ -192,11 +193,9 @@ const MOCHA_STATE: { readonly [V in Verdict]: RecordedTest['state'] } = {
 };
 
 /** Every case written in cases/, as [the suite mocha gives its file, its id]. */
-function authoredCases(): [string, string][] {
-  const files = readdirSync(join(PROJECT_ROOT, 'cases')).filter((file) => file.endsWith('.yaml'));
-  return files.flatMap((file) =>
-    [...readFileSync(join(PROJECT_ROOT, 'cases', file), 'utf8').matchAll(/^ {2}- id: (\S+)/gm)].map((match): [string, string] => [toClassName(`cases/${file}`, 'cases'), match[1] ?? '']),
-  );
+/** Each case of cases/ (a varied one as each of its variations) as the test mocha lists: its file's suite and its id. */
+function testsOfAuthoredCases(): [string, string][] {
+  return authoredCases(PROJECT_ROOT).map(({ file, id }): [string, string] => [toClassName(`cases/${file}`, 'cases'), id]);
 }
 
 /** The processes whose environment holds `mark` (Linux's /proc). */
