@@ -144,7 +144,8 @@ function program(terminal: Terminal, outcome: (status: Promise<number> | number)
     .description("Print a standalone script that makes a case's calls on ws2_32 and prints what it observes, with the environment's fingerprint: Node and koffi alone, for a bug report.")
     .argument('<case-id>', 'the case to reproduce')
     .addOption(providerOption())
-    .action((caseId: string, options: { provider: string }) => outcome(reproCommand(caseId, options, terminal, version)));
+    .addOption(wineOption())
+    .action((caseId: string, options: { provider: string; wine?: string }) => outcome(reproCommand(caseId, options, terminal, version)));
 
   root
     .command('report')

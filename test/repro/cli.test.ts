@@ -9,6 +9,16 @@ describe('winsock-conformance repro', () => {
     expect(printed.stdout).to.contain(' * Run: node repro.cjs [KOFFI]');
   });
 
+  it('tells how to run the script under the Wine build --wine names', async () => {
+    const host = await runCli(['repro', 'tcp.blocking.refused-is-wsaeconnrefused', '--provider', 'wine']);
+    expect(host.stdout).to.match(/ \* Run: .*\/usr\/lib\/wine\/wine64 .*under the Wine build host\)/);
+    const debian = await runCli(['repro', 'tcp.blocking.refused-is-wsaeconnrefused', '--provider', 'wine', '--wine', 'debian-13']);
+    expect(debian.status, debian.stderr).to.equal(0);
+    expect(debian.stdout).to.match(/ \* Run: .*\/usr\/bin\/bwrap --bind \S+\/wine-builds\/debian-13\/root \/ .*under the Wine build debian-13\)/);
+    const native = await runCli(['repro', 'tcp.blocking.refused-is-wsaeconnrefused', '--provider', 'native', '--wine', 'debian-13']);
+    expect([native.status, native.stderr.trim()]).to.deep.equal([2, 'winsock-conformance: --wine debian-13 picks a build of Wine: it goes with --provider wine, not --provider native']);
+  });
+
   it('refuses, in one line and with status 2, an unknown case, a provider without ws2_32, and a peer it cannot make', async () => {
     const unknown = await runCli(['repro', 'tcp.blocking.refused-is-wsaeconnrefuse']);
     expect([unknown.status, unknown.stderr.trim()]).to.deep.equal([2, 'winsock-conformance: no case has the id "tcp.blocking.refused-is-wsaeconnrefuse"; did you mean "tcp.blocking.refused-is-wsaeconnrefused"?']);

@@ -9,6 +9,7 @@
 import type { SchemaObject } from 'ajv';
 import { PAGE_OF_UNNAMED_CITATIONS, RESULTS_FORMAT, STANDARDS, VERDICTS } from './result.js';
 import { ref, schemaHead } from '../../language/cases/schema-fragments.js';
+import { PROVIDER_NAMES } from '../../stacks/providers/registry.js';
 import { STACK_KIND_NAMES, STACK_KINDS } from '../../stacks/stack-facts.js';
 
 let built: SchemaObject | undefined;
@@ -70,7 +71,7 @@ function runRecord(): SchemaObject {
     'The first line: what ran, where, with which inputs.',
     {
       format: { description: `The version of this format. This harness writes and reads format ${RESULTS_FORMAT}.`, const: RESULTS_FORMAT },
-      provider: text('The provider: `wine`, `native`, `posix`.'),
+      provider: text(`The provider: ${PROVIDER_NAMES.map((name) => `\`${name}\``).join(', ')}.`),
       providerVersion: text('The stack in one line: `Wine 8.0 (reports Windows 10.0.19043)`, `Windows 11 Pro 10.0.22631`, `Linux 6.1.0-18-amd64, glibc 2.36`.'),
       providerBuild: {
         description: 'Which build of the provider ran, where it has several (wine: `--wine`).',
