@@ -1,6 +1,6 @@
 /** The provisioning commands: each ends within its bound, so preparing a provider always ends. */
 import { expect } from 'chai';
-import { CommandFailed, run } from '../../harness/stacks/providers/wine/commands.js';
+import { CommandFailed, run } from '../../harness/stacks/providers/provisioning/commands.js';
 
 describe('provisioning commands', () => {
   it('kills a command that outlives its bound, and says so', async () => {

@@ -6,14 +6,14 @@
  * without it, and koffi then fails to load ("Cannot find the native Koffi
  * module"). It is installed here beside koffi, where koffi's loader requires
  * it by name, from the npm registry and checked as the provider cache's
- * pieces are (wine/cache-piece.ts).
+ * pieces are (provisioning/cache-piece.ts).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { withCacheLock } from './wine/cache-lock.js';
-import { ensurePiece } from './wine/cache-piece.js';
-import { MANIFEST } from './wine/piece-manifest.js';
-import { installedKoffi } from './wine/versions.js';
+import { withCacheLock } from './provisioning/cache-lock.js';
+import { ensurePiece } from './provisioning/cache-piece.js';
+import { MANIFEST } from './provisioning/piece-manifest.js';
+import { installedKoffi } from './provisioning/versions.js';
 
 /** The system koffi's native half is built for, as Node names it. */
 export interface KoffiTarget {

@@ -1,5 +1,5 @@
 /** Debian's Wine packages, and reading which version of one is installed. */
-import { run } from './commands.js';
+import { run } from '../provisioning/commands.js';
 
 /** The packages that make a Wine able to run 64-bit Windows programs (wine brings the loader's wrappers). */
 export const WINE_PACKAGES = ['wine64', 'wine'] as const;

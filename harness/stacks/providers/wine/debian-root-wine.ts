@@ -14,7 +14,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProviderUnavailable } from '../provider.js';
-import { run } from './commands.js';
+import { run } from '../provisioning/commands.js';
 import { debianPackageVersion, WINE_PACKAGES } from './debian-packages.js';
 import type { ProviderBuild } from '../provider.js';
 import type { CommandLine, Log, WineBuild, WineProgram } from './wine-build.js';

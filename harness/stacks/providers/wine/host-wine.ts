@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { ProviderUnavailable } from '../provider.js';
-import { run } from './commands.js';
+import { run } from '../provisioning/commands.js';
 import { debianPackageVersion, WINE_PACKAGES } from './debian-packages.js';
 import type { ProviderBuild } from '../provider.js';
 import type { CommandLine, Log, WineBuild, WineProgram } from './wine-build.js';

@@ -19,7 +19,7 @@ import { mkdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { messageOf } from '../../../common/message-of.js';
 import { ProviderUnavailable } from '../provider.js';
-import { run } from './commands.js';
+import { run } from '../provisioning/commands.js';
 
 /** The folder of the cache that each private network covers with a tmpfs of its own; empty outside. */
 export const PRIVATE_RUN_FOLDER = 'private-run';

@@ -7,20 +7,20 @@
  * and the Wine build itself, where the harness makes it (wine-build.ts).
  * Each piece is unpacked into a temporary folder and renamed into place with a
  * manifest of its files' content, so an interrupted setup never leaves a half
- * piece that looks complete, and a damaged one is fetched again (cache-piece.ts);
+ * piece that looks complete, and a damaged one is fetched again (provisioning/cache-piece.ts);
  * a damaged prefix is repaired or made anew (wine-prefix.ts). What cannot be
- * made whole stops the run with one line saying why (cache-failure.ts).
+ * made whole stops the run with one line saying why (provisioning/cache-failure.ts).
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ProviderUnavailable } from '../provider.js';
-import { cacheUnusable } from './cache-failure.js';
-import { withCacheLock } from './cache-lock.js';
-import { ensurePiece, type CachePiece } from './cache-piece.js';
+import { cacheUnusable } from '../provisioning/cache-failure.js';
+import { withCacheLock } from '../provisioning/cache-lock.js';
+import { ensurePiece, type CachePiece } from '../provisioning/cache-piece.js';
 import { messageOf } from '../../../common/message-of.js';
-import { CommandFailed, firstLine, run } from './commands.js';
-import { installedKoffiVersion, WINDOWS_NODE_VERSION } from './versions.js';
+import { CommandFailed, firstLine, run } from '../provisioning/commands.js';
+import { installedKoffiVersion, WINDOWS_NODE_VERSION } from '../provisioning/versions.js';
 import type { ProviderBuild } from '../provider.js';
 import type { CommandLine, WineBuild, WineProgram } from './wine-build.js';
 import { stopWineserver, waitForWineserver } from './wineserver.js';
