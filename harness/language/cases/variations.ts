@@ -79,12 +79,17 @@ export function variationsOf(raw: { readonly variations?: RawVariations }): Vari
   }, [{}]);
 }
 
-/** The tags of a variation's values, in dimension order: `['ipv6']`. */
-export function variationTags(variation: Variation): string[] {
+/** The values a variation takes, in dimension order, as the table holds them. */
+function chosenValues(variation: Variation): DimensionValue<string>[] {
   return DIMENSION_NAMES.flatMap((dimension) => {
     const value = variation[dimension];
-    return value === undefined ? [] : [valueOf(dimension, value).tag];
+    return value === undefined ? [] : [valueOf(dimension, value)];
   });
+}
+
+/** The tags of a variation's values, in dimension order: `['ipv6']`. */
+export function variationTags(variation: Variation): string[] {
+  return chosenValues(variation).map((value) => value.tag);
 }
 
 /** The case's id for a variation: `<id>.ipv6`; unchanged for the empty variation. */
@@ -94,10 +99,7 @@ export function variationId(id: string, variation: Variation): string {
 
 /** The case's title for a variation: `… (over IPv6)`; unchanged for the empty variation. */
 export function variationTitle(title: string, variation: Variation): string {
-  const words = DIMENSION_NAMES.flatMap((dimension) => {
-    const value = variation[dimension];
-    return value === undefined ? [] : [valueOf(dimension, value).words];
-  });
+  const words = chosenValues(variation).map((value) => value.words);
   return words.length === 0 ? title : `${title} (${words.join(', ')})`;
 }
 
@@ -113,12 +115,7 @@ export function appliesTo(when: Variation | undefined, variation: Variation): bo
 
 /** What the names of a variation stand for: `family` → `AF_INET6`, `loopback` → `::1`… */
 function substitutions(variation: Variation): Map<string, string> {
-  return new Map(
-    DIMENSION_NAMES.flatMap((dimension) => {
-      const value = variation[dimension];
-      return value === undefined ? [] : Object.entries(valueOf(dimension, value).names);
-    }),
-  );
+  return new Map(chosenValues(variation).flatMap((value) => Object.entries(value.names)));
 }
 
 /** The steps with every `$family`, `$loopback`… in args and expected outcomes replaced by what it stands for in `variation`. */

@@ -8,7 +8,6 @@
  * is TIMEOUT: the provider process is killed from outside.
  */
 import type { BindingDescription } from '../../stacks/bindings/catalogue.js';
-import { callNamed } from '../../language/calls/index.js';
 import type { Case, Step } from '../../language/cases/case.js';
 import type { Deviation } from '../../judging/expectations/deviation.js';
 import type { CaseResult, ObservedCheck, Observation } from '../../judging/results/result.js';
@@ -19,7 +18,7 @@ import { isRecordingPeer, PeerUnavailable } from '../../../fixtures/peer.js';
 import { KeptNames, UnresolvedReference } from './kept-names.js';
 import { capabilityGap } from './capabilities.js';
 import { TrafficGuard } from './traffic-guard.js';
-import { checkedStep, readyStep, TrafficRefused } from './step-check.js';
+import { checkedStep, datagramsObserved, isMadeByHarness, readyStep, TrafficRefused } from './step-check.js';
 import type { ProviderSession } from './session.js';
 import { WorkerDied } from './worker-process.js';
 import { messageOf } from '../../common/message-of.js';
@@ -182,10 +181,6 @@ async function runStep(step: Step, { kept, guard, peers, session, signal }: Step
   return checkedStep(ready, outcome.observation, outcome.durationMs, kept, guard);
 }
 
-function isMadeByHarness(step: Step): boolean {
-  return callNamed(step.call)?.madeBy === 'harness';
-}
-
 async function callProvider(
   step: Step,
   args: Record<string, unknown>,
@@ -203,8 +198,7 @@ async function callProvider(
 async function observePeer(step: Step, args: Record<string, unknown>, peers: RunningPeers, signal: AbortSignal): Promise<Observation> {
   const peer = peers.get(String(args['peer']));
   if (!peer || !isRecordingPeer(peer)) throw new HarnessProblem(`${step.id}: ${String(args['peer'])} is not a peer that records datagrams`);
-  const datagrams = await peer.datagrams(Number(args['count']), signal);
-  return { returns: datagrams.length, datagrams };
+  return datagramsObserved(await peer.datagrams(Number(args['count']), signal));
 }
 
 function interruption(error: unknown, step: Step | undefined, limitMs: number): Termination {

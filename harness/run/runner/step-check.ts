@@ -6,6 +6,8 @@
  * and a repro script (harness/uses/repro/) make every step through these two,
  * so that both resolve, guard and judge a step alike.
  */
+import type { Datagram } from '../../../fixtures/peer.js';
+import { callNamed } from '../../language/calls/index.js';
 import type { Outcome, Step } from '../../language/cases/case.js';
 import type { ObservedCheck, Observation } from '../../judging/results/result.js';
 import { compareOutcomes, compareSetup } from '../../judging/verdicts/match.js';
@@ -14,6 +16,16 @@ import type { TrafficGuard } from './traffic-guard.js';
 
 /** What a step needs to run: a case's step without its place in the file. */
 export type StepToRun = Pick<Step, 'id' | 'call' | 'args' | 'as' | 'expect'>;
+
+/** Whether the harness makes the step itself (it observes a peer) rather than the provider. */
+export function isMadeByHarness(step: Pick<StepToRun, 'call'>): boolean {
+  return callNamed(step.call)?.madeBy === 'harness';
+}
+
+/** What `peer.datagrams` observes: how many datagrams the peer has received, and them. */
+export function datagramsObserved(datagrams: readonly Datagram[]): Observation {
+  return { returns: datagrams.length, datagrams };
+}
 
 /** A call that would have put packets outside loopback; it was not made. */
 export class TrafficRefused extends Error {}

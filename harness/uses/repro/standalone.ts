@@ -19,11 +19,10 @@ import { startPeers, stopPeers } from '../../../fixtures/start.js';
 import { messageOf } from '../../common/message-of.js';
 import type { SockAddr } from '../../common/net/sockaddr.js';
 import { WINSOCK_FAMILIES } from '../../common/net/sockaddr.js';
-import { callNamed } from '../../language/calls/index.js';
 import { describeCall } from '../../judging/results/describe-outcome.js';
 import type { ObservedCheck, Observation } from '../../judging/results/result.js';
 import { KeptNames } from '../../run/runner/kept-names.js';
-import { checkedStep, readyStep } from '../../run/runner/step-check.js';
+import { checkedStep, datagramsObserved, isMadeByHarness, readyStep } from '../../run/runner/step-check.js';
 import { TrafficGuard } from '../../run/runner/traffic-guard.js';
 import { openWinsock } from '../../stacks/bindings/winsock/open.js';
 import type { ProviderInfo } from '../../stacks/worker/protocol.js';
@@ -74,7 +73,7 @@ async function reproduce(data: ReproData): Promise<void> {
       const ready = readyStep(step, kept, guard);
       print(`${step.id}: ${describeCall(step.call, ready.args)}`);
       const started = performance.now();
-      const observation = callNamed(step.call)?.madeBy === 'harness' ? await observePeer(peers, ready.args) : binding.call(step.call, ready.args);
+      const observation = isMadeByHarness(step) ? await observePeer(peers, ready.args) : binding.call(step.call, ready.args);
       const check = checkedStep(ready, observation, performance.now() - started, kept, guard);
       checks.push(check);
       // JSON, so that what a step observed can be read back even from a script that died in a later step.
@@ -113,8 +112,7 @@ function fingerprint(info: ProviderInfo): string[] {
 /** What `peer.datagrams` observes, as a run observes it. */
 async function observePeer(peers: PeersProcess | undefined, args: Readonly<Record<string, unknown>>): Promise<Observation> {
   if (peers === undefined) throw new Error('the case has no peers to observe');
-  const datagrams = await peers.datagrams(String(args['peer']), Number(args['count']));
-  return { returns: datagrams.length, datagrams };
+  return datagramsObserved(await peers.datagrams(String(args['peer']), Number(args['count'])));
 }
 
 /** The script's peers, as its parent sees them: their addresses, and the datagrams they received. */

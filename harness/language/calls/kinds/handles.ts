@@ -1,5 +1,5 @@
 /** Handles: a socket, an event object, a list of them, a window — each a resource a call creates and `as` keeps. */
-import { boundedInteger, HANDLE_BOUNDS, withinBounds } from '../bounds.js';
+import { boundedInteger, HANDLE_BOUNDS } from '../bounds.js';
 import { ref } from '../../cases/schema-fragments.js';
 import { argumentKind, ArgumentError } from './kind.js';
 import { readHandle } from './reading.js';
@@ -22,11 +22,7 @@ export const socket = argumentKind<SocketHandle>({
     anyOf: [ref('reference'), { description: 'The invalid handle, by name.', enum: ['INVALID_SOCKET'] }, boundedInteger('A raw descriptor value.', HANDLE_BOUNDS)],
   },
   takes: { resource: 'socket', list: false },
-  read(value, name) {
-    if (value === 'INVALID_SOCKET') return INVALID_SOCKET;
-    if (typeof value === 'number' && withinBounds(value, HANDLE_BOUNDS)) return value;
-    throw new ArgumentError(`argument ${name}: expected a socket, got ${JSON.stringify(value)}`);
-  },
+  read: (value, name) => (value === 'INVALID_SOCKET' ? INVALID_SOCKET : readHandle(value, name, 'a socket')),
 });
 
 /** A handle of a resource other than a socket, kept with `as` from the call that creates it (`what`: how messages name one). */

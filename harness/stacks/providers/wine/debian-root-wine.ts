@@ -39,6 +39,8 @@ const HOST_TOOLS = ['debootstrap', 'bubblewrap'];
 export function debianRootWine(release: DebianRelease, cacheDir: string): WineBuild {
   const folder = join(cacheDir, 'wine-builds', release.name);
   const root = join(folder, 'root');
+  // Read once: every worker and wineserver start of the build enters the root with the same options.
+  let entering: readonly string[] | undefined;
   return {
     name: release.name,
     key: release.name,
@@ -51,7 +53,8 @@ export function debianRootWine(release: DebianRelease, cacheDir: string): WineBu
     },
 
     command(program: WineProgram, args: readonly string[]): CommandLine {
-      return { command: BUBBLEWRAP, args: [...insideRoot(root), program === 'loader' ? LOADER : WINESERVER, ...args] };
+      entering ??= insideRoot(root);
+      return { command: BUBBLEWRAP, args: [...entering, program === 'loader' ? LOADER : WINESERVER, ...args] };
     },
   };
 }

@@ -13,8 +13,10 @@ import type { CommandLine, WineBuild, WineProgram } from './wine-build.js';
 
 /** Where a loader is, relative to the folder given, in the order looked for. */
 const LOADER_PLACES = ['bin/wine64', 'bin/wine', 'wine64', 'wine', 'loader/wine64', 'loader/wine'];
-/** Where its wineserver is, relative to the folder given, then beside the loader. */
+/** Where its wineserver is, relative to the folder given… */
 const SERVER_PLACES = ['bin/wineserver', 'server/wineserver', 'wineserver', 'wineserver64'];
+/** …then beside the loader. */
+const SERVER_NAMES = ['wineserver', 'wineserver64'];
 
 export interface UserWinePaths {
   readonly loader: string;
@@ -46,7 +48,7 @@ export function userWineFromEnvironment(env: NodeJS.ProcessEnv = process.env): U
 function serverFor(loader: string, folder: string, env: NodeJS.ProcessEnv): string {
   const named = env['WINESERVER'];
   if (named !== undefined && named !== '') return resolve(named);
-  const server = [...SERVER_PLACES.map((place) => join(folder, place)), ...SERVER_PLACES.map((place) => join(dirname(loader), place.replace(/^\w+\//, '')))].find(isFile);
+  const server = [...SERVER_PLACES.map((place) => join(folder, place)), ...SERVER_NAMES.map((name) => join(dirname(loader), name))].find(isFile);
   if (server === undefined) throw new ProviderUnavailable(`no wineserver found for the Wine loader ${loader} (looked beside it and in ${folder}); set WINESERVER to it`);
   return server;
 }
