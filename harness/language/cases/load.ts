@@ -6,7 +6,7 @@
  * `file:line:column`, so that one run shows all that needs fixing; a bad file
  * or case does not stop the others from loading.
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { PageSet } from '../clauses/clause.js';
 import { citationProblems, unknownPage, withPages } from '../clauses/citations.js';
@@ -27,6 +27,7 @@ import { checkTraffic } from './traffic.js';
 import { loadYamlFile } from '../yaml/yaml-file.js';
 import { checkVariations, substituteSteps, VARIATION_NAMES, variationsOf, type Variation } from './variations.js';
 import type { SourceLocation } from './case.js';
+import { followedEntry } from '../../common/files/followed-entry.js';
 
 export { formatProblem, type Problem } from '../yaml/problem.js';
 
@@ -50,7 +51,7 @@ export function findCaseFiles(dir: string, visited: Set<string> = new Set()): st
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const entryPath = path.join(dir, entry.name);
     // A link is what it points to; a dangling one is left for the loader to report as unreadable.
-    const stat = entry.isSymbolicLink() ? statSync(entryPath, { throwIfNoEntry: false }) : entry;
+    const stat = followedEntry(dir, entry);
     if (stat?.isDirectory() === true) files.push(...findCaseFiles(entryPath, visited));
     else if ((stat === undefined || stat.isFile()) && /\.ya?ml$/.test(entry.name)) files.push(entryPath);
   }

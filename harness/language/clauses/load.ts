@@ -8,7 +8,7 @@
  * positioned like those of case files, so a mistake in a page reads like any
  * other bad input.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { WSA_ERROR_NAMES } from '../vocabulary/errors.js';
 import { problemAt, startOf, type Problem, type SourceLocation } from '../yaml/problem.js';
@@ -20,6 +20,7 @@ import { loadYamlFile } from '../yaml/yaml-file.js';
 import { PAGE_FILES, PAGE_NAME_PATTERN, type Clause, type Page, type PageSet } from './clause.js';
 import { occurrences, squashSpaces } from './text.js';
 import { clauseCatalogueSchema, type RawClause, type RawClauseCatalogue } from './schema.js';
+import { followedEntry } from '../../common/files/followed-entry.js';
 
 export type LoadedPages = { readonly pages: PageSet; readonly problems: readonly [] } | { readonly pages?: undefined; readonly problems: readonly Problem[] };
 
@@ -44,7 +45,7 @@ export function loadPages(specDir: string, root: string): LoadedPages {
 function pageFolderNames(dir: string): string[] | undefined {
   try {
     return readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() || (entry.isSymbolicLink() && statSync(path.join(dir, entry.name), { throwIfNoEntry: false })?.isDirectory() === true))
+      .filter((entry) => followedEntry(dir, entry)?.isDirectory() === true)
       .map((entry) => entry.name)
       .sort();
   } catch {
