@@ -100,7 +100,7 @@ describe('adding a page: its folder, and cases that cite it', () => {
     const byName = new Map(coverage.pages.map((page) => [page.page, page]));
     const casesOf = (page: string, code: string) => byName.get(page)?.errors.find((error) => error.code === code)?.cases.map((testCase) => testCase.id);
     const statusOf = (page: string, code: string) => byName.get(page)?.errors.find((error) => error.code === code)?.status;
-    expect(byName.get('connect')?.errors).to.have.length(18);
+    expect(byName.get('connect')?.errors).to.have.length(19);
     expect([statusOf('connect', 'WSAECONNREFUSED'), statusOf('connect', 'WSAEISCONN')]).to.deep.equal(['covered', 'covered']);
     expect(casesOf('connect', 'WSAEISCONN')).to.include('pages.blocking-connect');
     expect(casesOf('connect', 'WSAECONNREFUSED')).to.include('pages.refused-by-both');

@@ -12,6 +12,7 @@ import { problemAt, type Problem } from '../yaml/problem.js';
 import type { RawCase, RawStep } from './raw-case.js';
 import type { DataPath } from '../yaml/source-map.js';
 import { parseReference, stringsOf } from './value-references.js';
+import { stepIds } from './step-ids.js';
 
 /** One value of a dimension: how ids, titles and tags name it, and what its names stand for. */
 interface DimensionValue<Name extends string> {
@@ -136,7 +137,7 @@ function substitutions(variation: Variation): Map<string, string> {
   return new Map(chosenValues(variation).flatMap((value) => Object.entries(value.names)));
 }
 
-/** The steps with every `$family`, `$loopback`… in args and expected outcomes replaced by what it stands for in `variation`. */
+/** The steps with every `$call`, `$family`, `$loopback`… replaced by what it stands for in `variation`; a `$call` step without an `id:` is named `call` (`call#2`…) in all of them. */
 export function substituteSteps(steps: readonly RawStep[], variation: Variation): RawStep[] {
   const values = substitutions(variation);
   if (values.size === 0) return [...steps];
@@ -150,9 +151,12 @@ export function substituteSteps(steps: readonly RawStep[], variation: Variation)
     if (isValueList(value)) return value.map(substitute);
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substitute(item)]));
   };
-  return steps.map((step) => ({
+  // A step written `call: $call` keeps one id in every variation: `call`, `call#2`… unless it has its own.
+  const writtenIds = stepIds(steps).map((id) => id.replace(/^\$/, ''));
+  return steps.map((step, index) => ({
     ...step,
     call: substitute(step.call) as string,
+    ...(step.id === undefined && CALL_VARIATION_NAMES.has(step.call.slice(1)) ? { id: writtenIds[index] } : {}),
     ...(step.args === undefined ? {} : { args: Object.fromEntries(Object.entries(step.args).map(([name, value]) => [name, substitute(value)])) }),
     ...(step.expect === undefined ? {} : { expect: substitute(step.expect as Value) as RawStep['expect'] }),
   }));
