@@ -10,9 +10,8 @@ import { loadCoverage } from '../../harness/uses/coverage/load.js';
 import { coverageJson, gapsOf, renderCoverageText } from '../../harness/uses/coverage/report.js';
 import { CASES_DIR, PROJECT_ROOT, SPEC_DIR } from '../../harness/common/project-paths.js';
 import { BadInput } from '../../harness/run/runner/run-suite.js';
-import { readResults } from '../../reporters/results-jsonl.js';
-import { messageOf } from '../../harness/common/message-of.js';
-import { EXIT, UsageError } from '../exit-status.js';
+import { EXIT } from '../exit-status.js';
+import { readResultsFile } from '../results-files.js';
 import type { Terminal } from '../terminal.js';
 
 export interface CoverageOptions {
@@ -37,9 +36,5 @@ export function coverageCommand(options: CoverageOptions, terminal: Terminal): n
 }
 
 function verdictsOf(file: string) {
-  try {
-    return new Map(readResults(file).cases.map((result) => [result.id, result.verdict] as const));
-  } catch (error) {
-    throw new UsageError(`cannot read ${file} as a results file: ${messageOf(error)}`);
-  }
+  return new Map(readResultsFile(file).cases.map((result) => [result.id, result.verdict] as const));
 }
