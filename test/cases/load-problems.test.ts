@@ -57,6 +57,17 @@ describe('loadCases: problems, each with file:line:column', () => {
     ]);
   });
 
+  it('checks the quotes of a case whose other keys break the schema, so one pass shows every problem', () => {
+    const problems = problemsOf('schema-and-quote.yaml');
+    expect(problems.slice(0, 2)).to.deep.equal([
+      `${bad('schema-and-quote.yaml')}:4:5: missing required key "title" in case`,
+      `${bad('schema-and-quote.yaml')}:5:5: unknown key "titel" in case; allowed: id, title, description, clauses, tags, timeout, network, alone, peers, variations, steps; did you mean "title"?`,
+    ]);
+    expect(problems.slice(2)).to.deep.equal([
+      `${bad('schema-and-quote.yaml')}:6:45: the quote is not in the text of clause "return.blocking" of WSAConnect; quote part of it verbatim: "On a blocking socket, the return value indicates success or failure of the connection attempt."`,
+    ]);
+  });
+
   it('reports an unknown key in a step at the key', () => {
     expect(problemsOf('unknown-key-in-step.yaml')).to.deep.equal([
       `${bad('unknown-key-in-step.yaml')}:8:9: unknown key "expct" in step; allowed: call, args, as, expect, id; did you mean "expect"?`,

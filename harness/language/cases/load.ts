@@ -92,10 +92,16 @@ function loadCaseFile(absolutePath: string, file: string, pages: PageSet | undef
   }
   const cases: LocatedCase[] = [];
   caseEntries(yaml.data).forEach((entry, index) => {
-    // Ajv reported every error (allErrors): an entry with none under it conforms to the case schema.
-    if (spoiled.has(index)) return;
-    const raw = entry as RawCase;
     const locate = (inCase: DataPath) => yaml.sourceMap.valueAt(['cases', index, ...inCase]);
+    // Ajv reported every error (allErrors): an entry with none under it conforms to the case schema.
+    if (spoiled.has(index)) {
+      // A mistake elsewhere in the case does not hide one in its citations: they are checked when they conform.
+      const citationsConform = !schemaFindings.some((finding) => isUnder(finding.path, ['cases', index, 'clauses']));
+      const clauses = (entry as { readonly clauses?: unknown }).clauses;
+      if (citationsConform && Array.isArray(clauses)) problems.push(...checkCitations(clauses as RawCase['clauses'], locate, filePage, pages));
+      return;
+    }
+    const raw = entry as RawCase;
     const variationProblems = checkVariations(raw, locate);
     if (variationProblems.length > 0) {
       problems.push(...variationProblems);
@@ -127,10 +133,9 @@ function checkAndBuild(
   filePage: string | undefined,
   pages: PageSet | undefined,
 ): { case: LocatedCase } | { problems: Problem[] } {
-  const locateCitation = (clause: number, key: string) => locate(['clauses', clause, key]);
-  const cited = withPages(raw.clauses, filePage, locateCitation);
+  const cited = withPages(raw.clauses, filePage, (clause, key) => locate(['clauses', clause, key]));
   const problems = [
-    ...('problems' in cited ? cited.problems : pages === undefined ? [] : citationProblems(cited.citations, pages, locateCitation)),
+    ...checkCitations(raw.clauses, locate, filePage, pages),
     ...checkStepIds(raw.steps, locate),
     ...checkReferences(raw, locate, VARIATION_NAME_SET),
     ...checkPeerArguments(raw, locate),
@@ -139,6 +144,19 @@ function checkAndBuild(
   ];
   if (problems.length > 0 || 'problems' in cited) return { problems };
   return { case: { case: buildCase(raw, cited.citations, locate, variation), idLocation: locate(['id']) } };
+}
+
+/** What does not hold of a case's citations: a page to cite, then each cited clause and quote against `pages` (when they loaded). */
+function checkCitations(clauses: RawCase['clauses'], locate: (inCase: DataPath) => SourceLocation, filePage: string | undefined, pages: PageSet | undefined): Problem[] {
+  const locateCitation = (clause: number, key: string) => locate(['clauses', clause, key]);
+  const cited = withPages(clauses, filePage, locateCitation);
+  if ('problems' in cited) return cited.problems;
+  return pages === undefined ? [] : citationProblems(cited.citations, pages, locateCitation);
+}
+
+/** Whether `path` is `prefix` or lies inside it. */
+function isUnder(path: DataPath, prefix: DataPath): boolean {
+  return prefix.every((part, index) => path[index] === part);
 }
 
 /** The index of the case a data path is in, or undefined for paths outside the `cases` list. */
