@@ -14,7 +14,7 @@ function clause(id: string, extra: Partial<Clause> = {}): Clause {
 
 function page(name: string, clauses: readonly Clause[]): Page {
   const files = { text: `spec/${name}/page.txt`, catalogue: `spec/${name}/clauses.yaml`, coverage: `spec/${name}/coverage.yaml`, note: `spec/${name}/README.md` };
-  return { name, files, clauses, byId: new Map(clauses.map((entry) => [entry.id, entry])) };
+  return { name, files, clauses, byId: new Map(clauses.map((entry) => [entry.id, entry])), disagreements: [] };
 }
 
 function pageSet(...pages: Page[]): PageSet {

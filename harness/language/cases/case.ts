@@ -79,3 +79,8 @@ export interface Case {
 }
 
 export const DEFAULT_CASE_TIMEOUT_MS = 5000;
+
+/** Whether the case cites the clause `clause` of the page `page`. */
+export function citesClause(testCase: Case, page: string, clause: string): boolean {
+  return testCase.clauses.some((citation) => citation.page === page && citation.id === clause);
+}

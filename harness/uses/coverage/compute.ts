@@ -4,7 +4,7 @@
  * reason why none does, and what is neither. The result is plain data, the
  * shape the JSON form of the report takes.
  */
-import type { Case, Step } from '../../language/cases/case.js';
+import { citesClause, type Case, type Step } from '../../language/cases/case.js';
 import type { Clause, ClauseKind, Page, PageSet } from '../../language/clauses/clause.js';
 import type { Verdict } from '../../judging/results/result.js';
 import { DIMENSIONS } from '../../language/cases/variations.js';
@@ -128,7 +128,7 @@ function pageCoverage(page: Page, cases: readonly Case[], recorded: RecordedCove
     return { ...where, ...(run === undefined ? {} : { verdict: run.verdict }), checked };
   };
   const clauses = page.clauses.map((clause): ClauseCoverage => {
-    const citing = cases.filter((testCase) => testCase.clauses.some((citation) => citation.page === page.name && citation.id === clause.id)).map(covering(clause.error));
+    const citing = cases.filter((testCase) => citesClause(testCase, page.name, clause.id)).map(covering(clause.error));
     return { id: clause.id, section: clause.section, kind: clause.kind, ...statusOf(citing, recorded.get(clause.id)) };
   });
   const errors = errorRows(page).map((row): ErrorCoverage => {
