@@ -131,8 +131,8 @@ describe('coverageJson', () => {
     expect(JSON.parse(JSON.stringify(json))).to.deep.equal({ format: 3, totals: json.totals, pages: [{ ...PAGE, totals: json.pages[0]?.totals }, { ...SECOND, totals: json.pages[1]?.totals }] });
   });
 
-  it('counts what keeps the coverage from being whole, on every page: missing, not reached and stale entries', () => {
-    expect(gapsOf({ pages: [PAGE, SECOND] })).to.equal(3);
+  it('counts what keeps the coverage from being whole, on every page: missing, planned, not reached and stale entries', () => {
+    expect(gapsOf({ pages: [PAGE, SECOND] })).to.equal(5);
     expect(gapsOf({ pages: [SECOND] })).to.equal(0);
   });
 });
