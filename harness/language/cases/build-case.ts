@@ -29,6 +29,7 @@ export function buildCase(raw: RawCase, clauses: readonly ClauseCitation[], loca
     timeoutMs: raw.timeout ?? DEFAULT_CASE_TIMEOUT_MS,
     alone: raw.alone ?? false,
     network: raw.network ?? 'loopback',
+    ...(raw.ephemeralPorts === undefined ? {} : { ephemeralPorts: raw.ephemeralPorts }),
     location: locate([]),
   };
 }

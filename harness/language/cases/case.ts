@@ -7,10 +7,12 @@
 import type { PeerSpec } from '../../../fixtures/catalogue.js';
 import type { ClauseCitation } from '../clauses/clause.js';
 import type { SourceLocation } from '../yaml/problem.js';
+import type { EphemeralPorts } from './raw-case.js';
 
 export type { SourceLocation } from '../yaml/problem.js';
 export type { PeerKind, PeerSpec } from '../../../fixtures/catalogue.js';
 export type { ClauseCitation } from '../clauses/clause.js';
+export type { EphemeralPorts } from './raw-case.js';
 
 /**
  * A value in a case. Strings that start with `$` are references to earlier
@@ -75,6 +77,11 @@ export interface Case {
   readonly alone: boolean;
   /** Where it runs: the machine's loopback, or the run's private network namespace (harness/run/private-network/). */
   readonly network: 'loopback' | 'private';
+  /**
+   * For a private case that runs alone: the local ports the private network's implicit binds take while it
+   * runs, in place of the namespace's range (so that a case can exhaust them); restored after it.
+   */
+  readonly ephemeralPorts?: EphemeralPorts;
   readonly location: SourceLocation;
 }
 

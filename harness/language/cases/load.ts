@@ -14,7 +14,7 @@ import { checkAlternativeNames } from './alternatives.js';
 import type { Case } from './case.js';
 import { keepUniqueCaseIds, type LocatedCase } from './case-ids.js';
 import { buildCase } from './build-case.js';
-import { formatProblem, sortProblems, type Problem } from '../yaml/problem.js';
+import { formatProblem, problemAt, sortProblems, type Problem } from '../yaml/problem.js';
 import { projectRelative } from '../yaml/project-path.js';
 import type { RawCase } from './raw-case.js';
 import { checkPeerArguments } from './peer-arguments.js';
@@ -141,6 +141,7 @@ function checkAndBuild(
     ...checkPeerArguments(raw, locate),
     ...checkAlternativeNames(raw, locate),
     ...checkTraffic(raw, locate),
+    ...checkEphemeralPorts(raw, locate),
   ];
   if (problems.length > 0 || 'problems' in cited) return { problems };
   return { case: { case: buildCase(raw, cited.citations, locate, variation), idLocation: locate(['id']) } };
@@ -152,6 +153,18 @@ function checkCitations(clauses: RawCase['clauses'], locate: (inCase: DataPath) 
   const cited = withPages(clauses, filePage, locateCitation);
   if ('problems' in cited) return cited.problems;
   return pages === undefined ? [] : citationProblems(cited.citations, pages, locateCitation);
+}
+
+/** A case that sets the private network's ephemeral ports runs there, alone (the range is the namespace's), with a range. */
+function checkEphemeralPorts(raw: RawCase, locate: (inCase: DataPath) => SourceLocation): Problem[] {
+  const ports = raw.ephemeralPorts;
+  if (ports === undefined) return [];
+  const at = locate(['ephemeralPorts']);
+  return [
+    ...(raw.network === 'private' ? [] : [problemAt(at, 'ephemeralPorts sets the range of the run\'s private network: give the case `network: private`')]),
+    ...(raw.alone === true ? [] : [problemAt(at, 'ephemeralPorts changes a setting every private case shares while this one runs: give the case `alone: true`')]),
+    ...(ports.first <= ports.last ? [] : [problemAt(locate(['ephemeralPorts', 'last']), `the range ends (${ports.last}) before it begins (${ports.first}): write the first port, then the last`)]),
+  ];
 }
 
 /** Whether `path` is `prefix` or lies inside it. */
