@@ -1,18 +1,20 @@
 /**
  * `winsock-conformance coverage [--json] [--results FILE]`: page by page,
  * every clause and every code of the page's error table, with the cases that
- * cover it (and, given a results file, their last verdicts) or the reason
- * recorded in the page's coverage.yaml why none does; then the totals. Exit
- * status 1 when something is neither.
+ * cover it and the address families they cover it over (given a results file,
+ * each case's verdict and whether the run reached and checked the steps under
+ * the clause) or the reason recorded in the page's coverage.yaml why none
+ * does; then the totals. Exit status 1 when something is neither, only
+ * planned, or (with results) not reached by the run.
  */
 import { resolve } from 'node:path';
+import type { CaseRun } from '../../harness/uses/coverage/compute.js';
 import { loadCoverage } from '../../harness/uses/coverage/load.js';
 import { coverageJson, gapsOf, renderCoverageText } from '../../harness/uses/coverage/report.js';
 import { CASES_DIR, PROJECT_ROOT, SPEC_DIR } from '../../harness/common/project-paths.js';
 import { BadInput } from '../../harness/run/runner/run-suite.js';
-import { readResults } from '../../reporters/results-jsonl.js';
-import { messageOf } from '../../harness/common/message-of.js';
-import { EXIT, UsageError } from '../exit-status.js';
+import { EXIT } from '../exit-status.js';
+import { readResultsFile } from '../results-files.js';
 import type { Terminal } from '../terminal.js';
 
 export interface CoverageOptions {
@@ -28,7 +30,7 @@ export function coverageCommand(options: CoverageOptions, terminal: Terminal): n
     root: PROJECT_ROOT,
     specDir: options.spec === undefined ? SPEC_DIR : resolve(options.spec),
     casesDir: options.cases === undefined ? CASES_DIR : resolve(options.cases),
-    ...(options.results === undefined ? {} : { verdicts: verdictsOf(options.results) }),
+    ...(options.results === undefined ? {} : { runs: runsOf(options.results) }),
   });
   if ('problems' in loaded) throw new BadInput(loaded.problems);
   const { coverage } = loaded;
@@ -36,10 +38,12 @@ export function coverageCommand(options: CoverageOptions, terminal: Terminal): n
   return gapsOf(coverage) === 0 ? EXIT.green : EXIT.red;
 }
 
-function verdictsOf(file: string) {
-  try {
-    return new Map(readResults(file).cases.map((result) => [result.id, result.verdict] as const));
-  } catch (error) {
-    throw new UsageError(`cannot read ${file} as a results file: ${messageOf(error)}`);
-  }
+/** Each case's verdict in the results, and the documented steps whose checks they record. */
+function runsOf(file: string): Map<string, CaseRun> {
+  return new Map(
+    readResultsFile(file).cases.map((result) => {
+      const checked = new Set(result.checks.filter((check) => check.kind === 'documented').map((check) => check.stepId));
+      return [result.id, { verdict: result.verdict, checked }] as const;
+    }),
+  );
 }

@@ -19,7 +19,7 @@ const CLAUSES: readonly Clause[] = [
 /** A page named `name` with `clauses`, its files where spec/ would have them. */
 export function pageOf(name: string, clauses: readonly Clause[]): Page {
   const files = { text: `spec/${name}/page.txt`, catalogue: `spec/${name}/clauses.yaml`, coverage: `spec/${name}/coverage.yaml`, note: `spec/${name}/README.md` };
-  return { name, files, clauses, byId: new Map(clauses.map((clause) => [clause.id, clause])) };
+  return { name, files, clauses, byId: new Map(clauses.map((clause) => [clause.id, clause])), disagreements: [] };
 }
 
 export function pageSetOf(...pages: Page[]): PageSet {

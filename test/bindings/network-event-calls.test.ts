@@ -186,6 +186,23 @@ describe('network event calls (against a fake ws2_32 and user32)', () => {
       expect([...RELEASES.keys()].sort()).to.deep.equal(['event', 'socket', 'window']);
     });
 
+    it("queueApc queues kernel32's SetEvent, with the event as its data, to the calling thread", () => {
+      const module = { kernel32: true };
+      const setEvent = { SetEvent: true };
+      const thread = { currentThread: true };
+      fake.on('GetModuleHandleW', returning(module)).on('GetProcAddress', returning(setEvent)).on('GetCurrentThread', returning(thread)).on('QueueUserAPC', returning(1));
+      expect(call('queueApc', { event: 300 })).to.deep.equal({ returns: 'TRUE' });
+      expect(fake.onlyCallOf('GetModuleHandleW')).to.deep.equal(['kernel32.dll']);
+      expect(fake.onlyCallOf('GetProcAddress')).to.deep.equal([module, 'SetEvent']);
+      expect(fake.onlyCallOf('QueueUserAPC')).to.deep.equal([setEvent, thread, 300]);
+    });
+
+    it('queueApc never queues a NULL routine: a failed GetProcAddress is the call failing, with its error', () => {
+      fake.on('GetProcAddress', failingWith(127, null));
+      expect(call('queueApc', { event: 300 })).to.deep.equal({ returns: 'FALSE', error: 'WSA error 127' });
+      expect(fake.argsOf('QueueUserAPC')).to.deep.equal([]);
+    });
+
     it('closes the sockets first, then the events, then drops the messages of each window, leaving the window to the worker', () => {
       fake.on('socket', returning(100)).on('WSACreateEvent', returning(300)).on('CreateWindowExW', returning(0x10020));
       call('createMessageWindow');
@@ -195,7 +212,9 @@ describe('network event calls (against a fake ws2_32 and user32)', () => {
       fake.on('PeekMessageW', () => (queued-- > 0 ? 1 : 0));
       fake.calls.length = 0;
       expect(reset()).to.equal(1);
-      expect(fake.sequence()).to.deep.equal(['closesocket', 'WSACloseEvent', 'PeekMessageW', 'PeekMessageW', 'PeekMessageW']);
+      expect(fake.sequence()).to.deep.equal(['closesocket', 'SleepEx', 'WSACloseEvent', 'PeekMessageW', 'PeekMessageW', 'PeekMessageW']);
+      // An alertable SleepEx(0) first: an APC still queued to signal the event runs while the event is open.
+      expect(fake.onlyCallOf('SleepEx')).to.deep.equal([0, 1]);
       expect(fake.onlyCallOf('WSACloseEvent')).to.deep.equal([300]);
       expect(fake.argsOf('PeekMessageW').map((args) => args[1])).to.deep.equal([0x10020, 0x10020, 0x10020]);
     });

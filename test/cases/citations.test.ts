@@ -32,6 +32,15 @@ describe('loadCases: clauses cited against the catalogue', () => {
   });
 });
 
+describe('loadCases: where the page disagrees with itself', () => {
+  it('refuses a case citing two sides of one disagreement at the second, naming the disagreement', () => {
+    const file = casesSample('bad/both-sides.yaml');
+    expect(load(file).messages).to.deep.equal([
+      `${file}:9:13: "remarks.lpGQOS.ignored" and "errors.WSAEINVAL.gqos" are two sides of the page's disagreement lpGQOS-not-null (spec/WSAConnect/clauses.yaml); cite one side per case, and hold the other in a case of its own`,
+    ]);
+  });
+});
+
 describe('loadCases: the page each citation cites', () => {
   it('asks which page a citation cites when neither it nor its file names one', () => {
     const file = casesSample('bad/pages.yaml');

@@ -53,7 +53,26 @@ describe('loadCases: problems, each with file:line:column', () => {
   it('reports an unknown key in a case at the key, with the allowed keys and a suggestion', () => {
     expect(problemsOf('unknown-key-in-case.yaml')).to.deep.equal([
       `${bad('unknown-key-in-case.yaml')}:2:5: missing required key "title" in case`,
-      `${bad('unknown-key-in-case.yaml')}:3:5: unknown key "titel" in case; allowed: id, title, description, clauses, tags, timeout, network, alone, peers, variations, steps; did you mean "title"?`,
+      `${bad('unknown-key-in-case.yaml')}:3:5: unknown key "titel" in case; allowed: id, title, description, clauses, tags, timeout, network, ephemeralPorts, alone, peers, variations, steps; did you mean "title"?`,
+    ]);
+  });
+
+  it('checks the quotes of a case whose other keys break the schema, so one pass shows every problem', () => {
+    const problems = problemsOf('schema-and-quote.yaml');
+    expect(problems.slice(0, 2)).to.deep.equal([
+      `${bad('schema-and-quote.yaml')}:4:5: missing required key "title" in case`,
+      `${bad('schema-and-quote.yaml')}:5:5: unknown key "titel" in case; allowed: id, title, description, clauses, tags, timeout, network, ephemeralPorts, alone, peers, variations, steps; did you mean "title"?`,
+    ]);
+    expect(problems.slice(2)).to.deep.equal([
+      `${bad('schema-and-quote.yaml')}:6:45: the quote is not in the text of clause "return.blocking" of WSAConnect; quote part of it verbatim: "On a blocking socket, the return value indicates success or failure of the connection attempt."`,
+    ]);
+  });
+
+  it('refuses ephemeral ports outside the private network, for a case not alone, or a range that ends before it begins', () => {
+    expect(problemsOf('ephemeral-ports.yaml')).to.deep.equal([
+      `${bad('ephemeral-ports.yaml')}:7:21: ephemeralPorts sets the range of the run's private network: give the case \`network: private\``,
+      `${bad('ephemeral-ports.yaml')}:7:21: ephemeralPorts changes a setting every private case shares while this one runs: give the case \`alone: true\``,
+      `${bad('ephemeral-ports.yaml')}:7:43: the range ends (40000) before it begins (40001): write the first port, then the last`,
     ]);
   });
 

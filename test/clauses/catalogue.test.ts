@@ -86,6 +86,34 @@ describe('loadPages: problems, each with file:line:column', () => {
     expect(page?.byId.get('remarks.first')?.text).to.equal('The first rule.');
   });
 
+  it('loads where the page disagrees with itself, and reports a side that is no clause of the catalogue or is given twice', () => {
+    const clauses = `${entry('remarks.first', 'The first rule.')}${entry('remarks.repeated', 'A repeated line.', '    occurrence: 2\n')}`;
+    const side = (clause: string) => `      - clause: ${clause}\n        says: what it says.\n`;
+    const disagreement = (id: string, ...sides: string[]) => `  - id: ${id}\n    condition: one condition.\n    sides:\n${sides.map(side).join('')}`;
+    writeFileSync(path.join(root, 'spec/Page/clauses.yaml'), `format: 2\nclauses:\n${clauses}disagreements:\n${disagreement('first-or-second', 'remarks.first', 'remarks.repeated')}`);
+    const loaded = loadPages('spec', root);
+    expect(loaded.pages?.byName.get('Page')?.disagreements).to.deep.equal([
+      {
+        id: 'first-or-second',
+        condition: 'one condition.',
+        sides: [
+          { clause: 'remarks.first', says: 'what it says.' },
+          { clause: 'remarks.repeated', says: 'what it says.' },
+        ],
+        location: { file: 'spec/Page/clauses.yaml', line: 13, column: 5 },
+      },
+    ]);
+    writeFileSync(
+      path.join(root, 'spec/Page/clauses.yaml'),
+      `format: 2\nclauses:\n${clauses}disagreements:\n${disagreement('twice', 'remarks.first', 'remarks.frist')}${disagreement('twice', 'remarks.first', 'remarks.first')}`,
+    );
+    expect(loadPages('spec', root).problems.map(formatProblem)).to.deep.equal([
+      'spec/Page/clauses.yaml:18:17: clause "remarks.frist" is not in this catalogue; did you mean "remarks.first"?',
+      'spec/Page/clauses.yaml:20:9: duplicate disagreement id "twice"; first at line 13',
+      'spec/Page/clauses.yaml:25:17: clause "remarks.first" is already a side of this disagreement; each side is another clause',
+    ]);
+  });
+
   it('reports a schema problem at its place, as for case files', () => {
     expect(problemsOf(`${entry('remarks.first', 'The first rule.')}    kinds: rule\n`)).to.deep.equal([
       'spec/Page/clauses.yaml:7:5: unknown key "kinds" in clause; allowed: id, section, kind, text, occurrence, error; did you mean "kind"?',

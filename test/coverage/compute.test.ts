@@ -1,8 +1,9 @@
 /** computeCoverage on small pages: what covers a clause and an error code, what is explained, planned, missing or stale, page by page. */
 import { expect } from 'chai';
 import type { Clause, Page, PageSet } from '../../harness/language/clauses/clause.js';
-import { computeCoverage } from '../../harness/uses/coverage/compute.js';
+import { computeCoverage, type CaseRun } from '../../harness/uses/coverage/compute.js';
 import type { RecordedCoverage, RecordedReason } from '../../harness/uses/coverage/recorded.js';
+import type { Outcome } from '../../harness/language/cases/case.js';
 import { makeCase, step } from '../runner/helpers.js';
 
 const AT = { file: 'spec/WSAConnect/clauses.yaml', line: 1, column: 1 };
@@ -13,7 +14,7 @@ function clause(id: string, extra: Partial<Clause> = {}): Clause {
 
 function page(name: string, clauses: readonly Clause[]): Page {
   const files = { text: `spec/${name}/page.txt`, catalogue: `spec/${name}/clauses.yaml`, coverage: `spec/${name}/coverage.yaml`, note: `spec/${name}/README.md` };
-  return { name, files, clauses, byId: new Map(clauses.map((entry) => [entry.id, entry])) };
+  return { name, files, clauses, byId: new Map(clauses.map((entry) => [entry.id, entry])), disagreements: [] };
 }
 
 function pageSet(...pages: Page[]): PageSet {
@@ -60,17 +61,17 @@ const CASES = [
 ];
 
 describe('computeCoverage', () => {
-  const [coverage] = computeCoverage({ pages: pageSet(CATALOGUE), cases: CASES, recorded: new Map([['WSAConnect', RECORDED]]), verdicts: new Map([['cites.remark', 'PASS' as const]]) }).pages;
+  const [coverage] = computeCoverage({ pages: pageSet(CATALOGUE), cases: CASES, recorded: new Map([['WSAConnect', RECORDED]]) }).pages;
   if (coverage === undefined) throw new Error('no coverage of the page');
   const clauseNamed = (id: string) => coverage.clauses.find((entry) => entry.id === id);
   const errorNamed = (code: string) => coverage.errors.find((entry) => entry.code === code);
 
-  it('covers a clause by the cases that cite it, with where they are and the verdict of the run given', () => {
+  it('covers a clause by the cases that cite it, with where they are', () => {
     expect(clauseNamed('remarks.cited')?.status).to.equal('covered');
     expect(clauseNamed('remarks.cited')?.cases).to.deep.equal([
-      { id: 'cites.remark', file: 'cases/fake.yaml', line: 1, verdict: 'PASS' },
-      { id: 'documents.isconn', file: 'cases/fake.yaml', line: 1 },
-      { id: 'negates.intr', file: 'cases/fake.yaml', line: 1 },
+      { id: 'cites.remark', file: 'cases/fake.yaml', line: 1, families: [] },
+      { id: 'documents.isconn', file: 'cases/fake.yaml', line: 1, families: [] },
+      { id: 'negates.intr', file: 'cases/fake.yaml', line: 1, families: [] },
     ]);
   });
 
@@ -111,6 +112,44 @@ describe('computeCoverage', () => {
   it('reports a recorded reason for a clause a case now covers as stale', () => {
     expect(coverage.stale).to.deep.equal([{ clause: 'remarks.cited', cases: ['cites.remark', 'documents.isconn', 'negates.intr'] }]);
     expect(clauseNamed('remarks.cited')?.status, 'a case beats the record').to.equal('covered');
+  });
+});
+
+describe('computeCoverage with a run', () => {
+  const connect = (id: string, expected: Outcome) => step('WSAConnect', { s: '$s', name: null }, { id, expect: expected });
+  const socket = (af: string) => step('socket', { af, type: 'SOCK_STREAM', protocol: 'IPPROTO_TCP' }, { as: 's' });
+  const cases = [
+    citing('reaches.v4', ['remarks.cited'], [socket('AF_INET'), connect('WSAConnect', { returns: 0 })]),
+    citing('reaches.v6', ['remarks.cited'], [socket('AF_INET6'), connect('WSAConnect', { returns: 0 })]),
+    // Cites the row; its WSAConnect steps are a first connect and the one giving the error.
+    citing('stops.in.set-up', ['errors.WSAEISCONN'], [socket('AF_INET'), connect('first', { returns: 0 }), connect('second', { returns: 'SOCKET_ERROR', error: 'WSAEISCONN' })]),
+  ];
+  const runs = new Map<string, CaseRun>([
+    ['reaches.v4', { verdict: 'PASS', checked: new Set(['WSAConnect']) }],
+    ['reaches.v6', { verdict: 'SKIP', checked: new Set() }],
+    ['stops.in.set-up', { verdict: 'KNOWN', checked: new Set(['first']) }],
+  ]);
+  const [coverage] = computeCoverage({ pages: pageSet(CATALOGUE), cases, recorded: new Map(), runs }).pages;
+  if (coverage === undefined) throw new Error('no coverage of the page');
+  const clauseNamed = (id: string) => coverage.clauses.find((entry) => entry.id === id);
+
+  it('gives each covering case its verdict, its families and the steps under the clause the run checked', () => {
+    expect(clauseNamed('remarks.cited')?.cases).to.deep.equal([
+      { id: 'reaches.v4', file: 'cases/fake.yaml', line: 1, families: ['AF_INET'], verdict: 'PASS', checked: ['WSAConnect'] },
+      { id: 'reaches.v6', file: 'cases/fake.yaml', line: 1, families: ['AF_INET6'], verdict: 'SKIP', checked: [] },
+    ]);
+  });
+
+  it('covers a clause over the families of the cases the run reached it in only', () => {
+    expect(clauseNamed('remarks.cited')).to.deep.include({ status: 'covered', families: ['AF_INET'] });
+    const [statically] = computeCoverage({ pages: pageSet(CATALOGUE), cases, recorded: new Map() }).pages;
+    expect(statically?.clauses.find((entry) => entry.id === 'remarks.cited')?.families).to.deep.equal(['AF_INET', 'AF_INET6']);
+  });
+
+  it('does not count a case that checked only other steps than the one giving the clause\'s error: the clause is unreached', () => {
+    expect(clauseNamed('errors.WSAEISCONN')).to.deep.include({ status: 'unreached', families: [] });
+    expect(clauseNamed('errors.WSAEISCONN')?.cases[0]?.checked).to.deep.equal([]);
+    expect(coverage.unreached).to.deep.equal({ clauses: ['errors.WSAEISCONN'], errors: ['WSAEISCONN'] });
   });
 });
 

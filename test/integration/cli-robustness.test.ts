@@ -123,6 +123,16 @@ describe('the command line: bad input', function () {
     expect(run.stdout).to.match(/^Neither covered nor explained: error codes .*WSAEISCONN/m);
   });
 
+  it('report refuses a results file that records a case twice, naming the file and both lines', async () => {
+    const file = join(dir, 'twice.jsonl');
+    const record = (id: string) => JSON.stringify({ type: 'case', id, title: id, file: 'cases/x.yaml', line: 1, clauses: [], tags: [], verdict: 'PASS', message: '', checks: [] });
+    writeFileSync(file, `${JSON.stringify({ type: 'run', format: 1 })}\n${record('a.one')}\n${record('a.two')}\n${record('a.one')}\n`);
+    const run = await runCli(['report', file, '--out', join(dir, 'never-made')]);
+    expect(run.status, run.stderr).to.equal(2);
+    expect(run.stderr).to.contain(`${file}:4: case "a.one" is recorded again (first at line 2)`);
+    expect(existsSync(join(dir, 'never-made'))).to.equal(false);
+  });
+
   it('prints its version', async () => {
     const run = await runCli(['--version']);
     const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;

@@ -40,6 +40,18 @@ describe('loadReferences', () => {
     expect(sourceUrl(broadcast.source)).to.equal('https://gitlab.winehq.org/wine/wine/-/blob/wine-10.0/dlls/ws2_32/tests/sock.c#L14241-14242');
     expect(describeSource(peer.source)).to.equal('wine 0123456789ab dlls/ws2_32/tests/sock.c:14106 (test_connect_udp)');
     expect(sourceUrl(peer.source)).to.equal('https://gitlab.winehq.org/wine/wine/-/blob/0123456789abcdef0123456789abcdef01234567/dlls/ws2_32/tests/sock.c#L14106');
+    expect(describeSource({ ...broadcast.source, runs: 'interactive' })).to.equal('wine-10.0 dlls/ws2_32/tests/sock.c:14241-14242 (test_broadcast, run interactively only)');
+  });
+
+  it("marks the suite's references whose assertions run only interactively, and only those", () => {
+    const { cases } = load(...findCaseFiles(CASES_DIR));
+    const interactive = loadReferences(WINDOWS_REFERENCES_FILE, PROJECT_ROOT, cases).references.filter((reference) => reference.source.runs === 'interactive');
+    // test_select makes these three assertions under `if (winetest_interactive)` (Wine 10.0, sock.c lines 4653-4684).
+    expect(interactive.map((reference) => `${reference.case} ${reference.step}`)).to.deep.equal([
+      'tcp.nonblocking.refused-in-exceptfds.connect.ipv4 call',
+      'tcp.nonblocking.refused-in-exceptfds.connect.ipv4 select',
+      'tcp.nonblocking.refused-in-exceptfds.connect.ipv4 getsockopt',
+    ]);
   });
 
   it('reports every entry that names no case or step, a set-up step, a second entry for a step, or an outcome the step cannot have', () => {

@@ -17,6 +17,11 @@ export interface ReferenceSource {
   /** A release tag (`wine-10.0`) or a commit; at least one. */
   readonly release?: string;
   readonly commit?: string;
+  /**
+   * `interactive`: the test makes the assertion only when run interactively, on a developer's Windows, so no
+   * unattended test machine checks it; absent, every run of the test does.
+   */
+  readonly runs?: 'interactive';
   /** The assertion, verbatim. */
   readonly quote: string;
 }
@@ -46,5 +51,5 @@ export function sourceUrl(source: ReferenceSource): string {
 /** `wine-10.0 dlls/ws2_32/tests/sock.c:14241-14242 (test_broadcast)`. */
 export function describeSource(source: ReferenceSource): string {
   const revision = source.release ?? `${source.project} ${source.commit?.slice(0, 12) ?? ''}`;
-  return `${revision} ${source.file}:${source.lines} (${source.function})`;
+  return `${revision} ${source.file}:${source.lines} (${source.function}${source.runs === 'interactive' ? ', run interactively only' : ''})`;
 }

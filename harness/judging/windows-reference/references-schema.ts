@@ -113,6 +113,11 @@ function sourceDefinition(): SchemaObject {
         pattern: '^[0-9a-f]{40}$',
         patternErrorMessage: 'a commit is 40 lower-case hex digits',
       },
+      runs: {
+        description:
+          'When the assertion runs: `interactive` when the test makes it only if run interactively (winetest_interactive), on a developer\'s Windows, and never on the project\'s unattended test machines; left out, it runs on every run of the test.',
+        enum: ['interactive'],
+      },
       quote: {
         description: 'The assertion, quoted verbatim from the file (a block scalar keeps its lines).',
         type: 'string',

@@ -26,8 +26,14 @@ export const WSACreateEvent = providerCall({
   needs: 'event-select',
   winsock: {
     functions: ['uintptr_t __stdcall WSACreateEvent()'],
+    // queueApc's APC signals an event: one still queued (a wait that was not alertable) runs here, while its
+    // event is open, so that it can never signal a handle a later case is given again.
+    otherLibraries: { 'kernel32.dll': ['uint32_t __stdcall SleepEx(uint32_t dwMilliseconds, int bAlertable)'] },
     perform: (ws) => ws.created('event', () => ws.fn('WSACreateEvent')()),
-    release: (ws, event) => ws.fn('WSACloseEvent')(event),
+    release: (ws, event) => {
+      ws.fn('SleepEx')(0, 1);
+      ws.fn('WSACloseEvent')(event);
+    },
   },
 });
 
@@ -120,3 +126,41 @@ function readNetworkEvents(buffer: Buffer, errorName: (code: number) => string):
   }
   return { events, errors };
 }
+
+/**
+ * An asynchronous procedure call queued to the worker's own thread, for the
+ * page's Note that Winsock waits alertably in a blocking call, "which can be
+ * interrupted by an asynchronous procedure call (APC) scheduled on the same
+ * thread". The APC is kernel32's SetEvent on an event the case made, so
+ * whether it has run is read from the event with a wait that is not
+ * alertable itself (WSAWaitForMultipleEvents, timeout 0): no callback into
+ * JavaScript runs inside the provider's call, and no second thread is needed,
+ * for an APC queued before a call runs as soon as the call waits alertably.
+ */
+export const queueApc = providerCall({
+  name: 'queueApc',
+  summary:
+    "Queues to the worker's thread an APC that signals the event (QueueUserAPC with kernel32's SetEvent); it runs when the thread next waits alertably. Leave the event to the harness: before it closes a case's events it runs an APC still queued.",
+  args: { event: EVENT },
+  outputs: {},
+  returns: 'bool',
+  needs: 'apc',
+  winsock: {
+    functions: [],
+    otherLibraries: {
+      'kernel32.dll': [
+        'void *__stdcall GetModuleHandleW(const char16_t *lpModuleName)',
+        'void *__stdcall GetProcAddress(void *hModule, const char *lpProcName)',
+        'void *__stdcall GetCurrentThread()',
+        'uint32_t __stdcall QueueUserAPC(void *pfnAPC, void *hThread, uintptr_t dwData)',
+      ],
+    },
+    perform(ws, { event }) {
+      let setEvent: unknown = null;
+      // Never queue a NULL routine, which the thread would jump to: GetProcAddress's failure is the call's, with its error.
+      const found = ws.bool(() => (setEvent = ws.fn('GetProcAddress')(ws.fn('GetModuleHandleW')('kernel32.dll'), 'SetEvent')) === null ? 0 : 1);
+      if (found['returns'] !== 'TRUE') return found;
+      return ws.bool(() => ws.fn('QueueUserAPC')(setEvent, ws.fn('GetCurrentThread')(), event));
+    },
+  },
+});

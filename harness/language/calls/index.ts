@@ -5,7 +5,7 @@ import { bind, connect, getpeername, getsockname } from './address-calls.js';
 import { closesocket } from './closesocket.js';
 import { recv, recvfrom, send, sendto } from './data-calls.js';
 import type { CallDeclaration, HarnessCallDeclaration, ProviderCallDeclaration } from './declaration.js';
-import { WSACloseEvent, WSACreateEvent, WSAEnumNetworkEvents, WSAEventSelect, WSAWaitForMultipleEvents } from './event-select.js';
+import { queueApc, WSACloseEvent, WSACreateEvent, WSAEnumNetworkEvents, WSAEventSelect, WSAWaitForMultipleEvents } from './event-select.js';
 import { ioctlsocket } from './ioctlsocket.js';
 import { listen } from './listen.js';
 import { peerDatagrams } from './peer-datagrams.js';
@@ -44,6 +44,7 @@ export const CALLS = [
   WSAWaitForMultipleEvents,
   WSAEnumNetworkEvents,
   WSACloseEvent,
+  queueApc,
   createMessageWindow,
   WSAAsyncSelect,
   waitForMessage,

@@ -30,6 +30,7 @@ export function buildCase(raw: RawCase, clauses: readonly ClauseCitation[], loca
     alone: raw.alone ?? false,
     network: raw.network ?? 'loopback',
     ...(Object.keys(variation).length === 0 ? {} : { variation: { writtenId: raw.id, values: variation } }),
+    ...(raw.ephemeralPorts === undefined ? {} : { ephemeralPorts: raw.ephemeralPorts }),
     location: locate([]),
   };
 }

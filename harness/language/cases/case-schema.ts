@@ -99,6 +99,18 @@ function caseDefinition(): SchemaObject {
           '`loopback` (the default): the machine\'s own loopback. `private`: a network namespace the run makes for its private cases, where 127.200.0.1 has no route (WSAENETUNREACH), 127.128.0.1 is an unreachable host (WSAEHOSTUNREACH) and a SYN is retried once, a second apart (a connect nobody answers times out in about 2 s). Needs root; without it such cases SKIP.',
         enum: ['loopback', 'private'],
       },
+      ephemeralPorts: {
+        title: 'ephemeralPorts',
+        description:
+          'For a `network: private` case that runs `alone`: the local ports the private network gives implicit binds while the case runs (Linux\'s net.ipv4.ip_local_port_range, which is per network namespace), `{ first, last }`; the range is restored after the case. `{ first: 40000, last: 40000 }` leaves one port, so that a case can exhaust them.',
+        type: 'object',
+        properties: {
+          first: { description: 'The first port of the range.', type: 'integer', minimum: 1024, maximum: 65535 },
+          last: { description: 'The last port of the range (the first again for a range of one port).', type: 'integer', minimum: 1024, maximum: 65535 },
+        },
+        required: ['first', 'last'],
+        additionalProperties: false,
+      },
       alone: {
         description:
           'true when the case must run with no other case at the same time (it changes something shared: a per-namespace setting, the supply of ports…). Cases run in parallel otherwise (`--jobs`).',

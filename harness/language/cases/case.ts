@@ -7,11 +7,13 @@
 import type { PeerSpec } from '../../../fixtures/catalogue.js';
 import type { ClauseCitation } from '../clauses/clause.js';
 import type { SourceLocation } from '../yaml/problem.js';
+import type { EphemeralPorts } from './raw-case.js';
 import type { Variation } from './variations.js';
 
 export type { SourceLocation } from '../yaml/problem.js';
 export type { PeerKind, PeerSpec } from '../../../fixtures/catalogue.js';
 export type { ClauseCitation } from '../clauses/clause.js';
+export type { EphemeralPorts } from './raw-case.js';
 
 /**
  * A value in a case. Strings that start with `$` are references to earlier
@@ -78,6 +80,11 @@ export interface Case {
   readonly network: 'loopback' | 'private';
   /** For a case made from one combination of a written case's variations: the id as written and the combination. */
   readonly variation?: CaseVariation;
+  /**
+   * For a private case that runs alone: the local ports the private network's implicit binds take while it
+   * runs, in place of the namespace's range (so that a case can exhaust them); restored after it.
+   */
+  readonly ephemeralPorts?: EphemeralPorts;
   readonly location: SourceLocation;
 }
 
@@ -89,3 +96,8 @@ export interface CaseVariation {
 }
 
 export const DEFAULT_CASE_TIMEOUT_MS = 5000;
+
+/** Whether the case cites the clause `clause` of the page `page`. */
+export function citesClause(testCase: Case, page: string, clause: string): boolean {
+  return testCase.clauses.some((citation) => citation.page === page && citation.id === clause);
+}

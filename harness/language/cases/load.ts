@@ -14,7 +14,7 @@ import { checkAlternativeNames } from './alternatives.js';
 import type { Case } from './case.js';
 import { keepUniqueCaseIds, type LocatedCase } from './case-ids.js';
 import { buildCase } from './build-case.js';
-import { formatProblem, sortProblems, type Problem } from '../yaml/problem.js';
+import { formatProblem, problemAt, sortProblems, type Problem } from '../yaml/problem.js';
 import { projectRelative } from '../yaml/project-path.js';
 import type { RawCase } from './raw-case.js';
 import { checkPeerArguments } from './peer-arguments.js';
@@ -92,10 +92,16 @@ function loadCaseFile(absolutePath: string, file: string, pages: PageSet | undef
   }
   const cases: LocatedCase[] = [];
   caseEntries(yaml.data).forEach((entry, index) => {
-    // Ajv reported every error (allErrors): an entry with none under it conforms to the case schema.
-    if (spoiled.has(index)) return;
-    const raw = entry as RawCase;
     const locate = (inCase: DataPath) => yaml.sourceMap.valueAt(['cases', index, ...inCase]);
+    // Ajv reported every error (allErrors): an entry with none under it conforms to the case schema.
+    if (spoiled.has(index)) {
+      // A mistake elsewhere in the case does not hide one in its citations: they are checked when they conform.
+      const citationsConform = !schemaFindings.some((finding) => isUnder(finding.path, ['cases', index, 'clauses']));
+      const clauses = (entry as { readonly clauses?: unknown }).clauses;
+      if (citationsConform && Array.isArray(clauses)) problems.push(...checkCitations(clauses as RawCase['clauses'], (clause, key) => locate(['clauses', clause, key]), filePage, pages));
+      return;
+    }
+    const raw = entry as RawCase;
     const variationProblems = checkVariations(raw, locate);
     if (variationProblems.length > 0) {
       problems.push(...variationProblems);
@@ -131,17 +137,44 @@ function checkAndBuild(
   // over the call cites, by default, the page of the variation's call.
   const applying = raw.clauses.flatMap((clause, index) => (appliesTo(clause.when, variation) ? [{ clause, index }] : []));
   const locateCitation = (clause: number, key: string) => locate(['clauses', applying[clause]?.index ?? clause, key]);
-  const cited = withPages(applying.map((entry) => entry.clause), variation.call ?? filePage, locateCitation);
+  const citations = applying.map((entry) => entry.clause);
+  const page = variation.call ?? filePage;
+  const cited = withPages(citations, page, locateCitation);
   const problems = [
-    ...('problems' in cited ? cited.problems : pages === undefined ? [] : citationProblems(cited.citations, pages, locateCitation)),
+    ...checkCitations(citations, locateCitation, page, pages),
     ...checkStepIds(raw.steps, locate),
     ...checkReferences(raw, locate, VARIATION_NAME_SET),
     ...checkPeerArguments(raw, locate),
     ...checkAlternativeNames(raw, locate),
     ...checkTraffic(raw, locate),
+    ...checkEphemeralPorts(raw, locate),
   ];
   if (problems.length > 0 || 'problems' in cited) return { problems };
   return { case: { case: buildCase(raw, cited.citations, locate, variation), idLocation: locate(['id']) } };
+}
+
+/** What does not hold of a case's citations: a page to cite, then each cited clause and quote against `pages` (when they loaded). */
+function checkCitations(clauses: RawCase['clauses'], locateCitation: (clause: number, key: string) => SourceLocation, filePage: string | undefined, pages: PageSet | undefined): Problem[] {
+  const cited = withPages(clauses, filePage, locateCitation);
+  if ('problems' in cited) return cited.problems;
+  return pages === undefined ? [] : citationProblems(cited.citations, pages, locateCitation);
+}
+
+/** A case that sets the private network's ephemeral ports runs there, alone (the range is the namespace's), with a range. */
+function checkEphemeralPorts(raw: RawCase, locate: (inCase: DataPath) => SourceLocation): Problem[] {
+  const ports = raw.ephemeralPorts;
+  if (ports === undefined) return [];
+  const at = locate(['ephemeralPorts']);
+  return [
+    ...(raw.network === 'private' ? [] : [problemAt(at, 'ephemeralPorts sets the range of the run\'s private network: give the case `network: private`')]),
+    ...(raw.alone === true ? [] : [problemAt(at, 'ephemeralPorts changes a setting every private case shares while this one runs: give the case `alone: true`')]),
+    ...(ports.first <= ports.last ? [] : [problemAt(locate(['ephemeralPorts', 'last']), `the range ends (${ports.last}) before it begins (${ports.first}): write the first port, then the last`)]),
+  ];
+}
+
+/** Whether `path` is `prefix` or lies inside it. */
+function isUnder(path: DataPath, prefix: DataPath): boolean {
+  return prefix.every((part, index) => path[index] === part);
 }
 
 /** The index of the case a data path is in, or undefined for paths outside the `cases` list. */

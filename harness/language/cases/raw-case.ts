@@ -32,6 +32,12 @@ export interface RawCitation extends WrittenCitation {
   readonly when?: Variation;
 }
 
+/** The range the private network's implicit binds take their local ports from, while a case runs (Linux's ip_local_port_range). */
+export interface EphemeralPorts {
+  readonly first: number;
+  readonly last: number;
+}
+
 export interface RawCase {
   readonly id: string;
   readonly title: string;
@@ -41,6 +47,7 @@ export interface RawCase {
   readonly timeout?: number;
   readonly alone?: boolean;
   readonly network?: 'loopback' | 'private';
+  readonly ephemeralPorts?: EphemeralPorts;
   readonly peers?: { readonly [name: string]: RawPeer };
   /** The dimensions the case holds over, each with its values: one case is built per combination. */
   readonly variations?: RawVariations;

@@ -38,6 +38,29 @@ export function withPages(citations: readonly WrittenCitation[], filePage: strin
  * loader, before its cases).
  */
 export function citationProblems(citations: readonly ClauseCitation[], pages: PageSet, locate: Locate): Problem[] {
+  return [...eachCitationProblems(citations, pages, locate), ...bothSidesProblems(citations, pages, locate)];
+}
+
+/**
+ * Where a page disagrees with itself, each side is held by a case of its own, with its one outcome: a case
+ * citing two sides of one disagreement could only accept both outcomes, and so could fail on neither.
+ */
+function bothSidesProblems(citations: readonly ClauseCitation[], pages: PageSet, locate: Locate): Problem[] {
+  return pages.pages.flatMap((page) =>
+    page.disagreements.flatMap((disagreement) => {
+      const sides = disagreement.sides.map((side) => side.clause);
+      const cited = citations.flatMap((citation, index) => (citation.page === page.name && sides.includes(citation.id) ? [{ citation, index }] : []));
+      return cited.slice(1).map(({ citation, index }) =>
+        problemAt(
+          locate(index, 'id'),
+          `"${citation.id}" and "${cited[0]?.citation.id}" are two sides of the page's disagreement ${disagreement.id} (${page.files.catalogue}); cite one side per case, and hold the other in a case of its own`,
+        ),
+      );
+    }),
+  );
+}
+
+function eachCitationProblems(citations: readonly ClauseCitation[], pages: PageSet, locate: Locate): Problem[] {
   return citations.flatMap((citation, index): Problem[] => {
     const page = pages.byName.get(citation.page);
     if (page === undefined) return [unknownPage(citation.page, pages, locate(index, 'page'))];

@@ -26,6 +26,22 @@ export interface Clause {
   readonly location: SourceLocation;
 }
 
+/**
+ * Where the page disagrees with itself: clauses that give one condition different outcomes
+ * (WSAConnect's error table makes a non-NULL lpGQOS WSAEINVAL; its Remarks say lpGQOS is then ignored).
+ * Each side is held by a case of its own, with its one outcome, and the errata list the disagreement.
+ */
+export interface Disagreement {
+  /** Stable, unique on the page: `lpGQOS-not-null`. */
+  readonly id: string;
+  /** The one condition the sides speak of. */
+  readonly condition: string;
+  /** At least two clauses of the page, each with what it makes of the condition. */
+  readonly sides: readonly { readonly clause: string; readonly says: string }[];
+  /** Where it is written in the catalogue. */
+  readonly location: SourceLocation;
+}
+
 /** One documentation page: a folder of spec/ holding the files of PAGE_FILES. */
 export interface Page {
   /**
@@ -38,6 +54,8 @@ export interface Page {
   /** In the order of the page. */
   readonly clauses: readonly Clause[];
   readonly byId: ReadonlyMap<string, Clause>;
+  /** Where the page disagrees with itself, as its catalogue records it. */
+  readonly disagreements: readonly Disagreement[];
 }
 
 /** Every page of a spec folder, in the order of their names. */

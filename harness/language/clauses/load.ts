@@ -17,7 +17,7 @@ import { schemaProblems } from '../yaml/schema-problems.js';
 import { readSourceText } from '../yaml/source-text.js';
 import { didYouMean } from '../yaml/suggest.js';
 import { loadYamlFile } from '../yaml/yaml-file.js';
-import { PAGE_FILES, PAGE_NAME_PATTERN, type Clause, type Page, type PageSet } from './clause.js';
+import { PAGE_FILES, PAGE_NAME_PATTERN, type Clause, type Disagreement, type Page, type PageSet } from './clause.js';
 import { occurrences, squashSpaces } from './text.js';
 import { clauseCatalogueSchema, type RawClause, type RawClauseCatalogue } from './schema.js';
 import { followedEntry } from '../../common/files/followed-entry.js';
@@ -84,9 +84,42 @@ function loadPage(folder: string, name: string, root: string): LoadedPage {
   if ('problem' in text) return { problems: [text.problem] };
 
   const clauses = data.clauses.map((raw, index): Clause => ({ ...raw, location: yaml.sourceMap.valueAt(['clauses', index]) }));
-  const clauseProblems = checkClauses(data, text.text, files.text, (index, key) => yaml.sourceMap.valueAt(['clauses', index, key]));
+  const byId = new Map(clauses.map((clause) => [clause.id, clause]));
+  const disagreements = (data.disagreements ?? []).map((raw, index): Disagreement => ({ ...raw, location: yaml.sourceMap.valueAt(['disagreements', index]) }));
+  const clauseProblems = [
+    ...checkClauses(data, text.text, files.text, (index, key) => yaml.sourceMap.valueAt(['clauses', index, key])),
+    ...checkDisagreements(disagreements, byId, files.catalogue, (path) => yaml.sourceMap.valueAt(['disagreements', ...path])),
+  ];
   if (clauseProblems.length > 0) return { problems: clauseProblems };
-  return { page: { name, files, clauses, byId: new Map(clauses.map((clause) => [clause.id, clause])) }, problems: [] };
+  return { page: { name, files, clauses, byId, disagreements }, problems: [] };
+}
+
+/** Each disagreement's id is unique, and its sides are distinct clauses of the catalogue. */
+function checkDisagreements(
+  disagreements: readonly Disagreement[],
+  byId: ReadonlyMap<string, Clause>,
+  catalogue: string,
+  locate: (path: readonly (string | number)[]) => SourceLocation,
+): Problem[] {
+  const problems: Problem[] = [];
+  const firstById = new Map<string, number>();
+  disagreements.forEach((disagreement, index) => {
+    const same = firstById.get(disagreement.id);
+    if (same === undefined) firstById.set(disagreement.id, index);
+    else problems.push(problemAt(locate([index, 'id']), `duplicate disagreement id "${disagreement.id}"; first at line ${locate([same, 'id']).line}`));
+    const seen = new Set<string>();
+    disagreement.sides.forEach((side, sideIndex) => {
+      const at = locate([index, 'sides', sideIndex, 'clause']);
+      if (!byId.has(side.clause)) {
+        const hint = didYouMean(side.clause, byId.keys()) || `; the ids are those of ${catalogue}`;
+        problems.push(problemAt(at, `clause "${side.clause}" is not in this catalogue${hint}`));
+      } else if (seen.has(side.clause)) {
+        problems.push(problemAt(at, `clause "${side.clause}" is already a side of this disagreement; each side is another clause`));
+      }
+      seen.add(side.clause);
+    });
+  });
+  return problems;
 }
 
 type Locate = (index: number, key: keyof RawClause) => SourceLocation;

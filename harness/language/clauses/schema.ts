@@ -4,14 +4,18 @@
  * from the project's spec/ folder whichever spec folder the pages come from.
  */
 import { compileSchemaFile, type CompiledSchema } from '../yaml/schema.js';
-import type { Clause } from './clause.js';
+import type { Clause, Disagreement } from './clause.js';
 
 /** An entry as written, which the schema guarantees: a clause without its location. */
 export type RawClause = Omit<Clause, 'location'>;
 
+/** A disagreement as written: without its location. */
+export type RawDisagreement = Omit<Disagreement, 'location'>;
+
 export interface RawClauseCatalogue {
   readonly format: 2;
   readonly clauses: readonly RawClause[];
+  readonly disagreements?: readonly RawDisagreement[];
 }
 
 /** This module is compiled to dist/harness/language/clauses/: the project root is four folders up. */

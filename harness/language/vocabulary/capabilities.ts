@@ -11,6 +11,7 @@ export const CAPABILITIES = {
   'event-select': 'network events signalled on event objects (WSAEventSelect, with WSACreateEvent, WSAWaitForMultipleEvents, WSAEnumNetworkEvents and WSACloseEvent)',
   'async-select': 'network events posted as window messages (WSAAsyncSelect, with a window to receive them)',
   'socket-groups': 'socket groups (the g of WSASocket, and SO_GROUP_ID)',
+  apc: "asynchronous procedure calls queued to the calling thread (QueueUserAPC), which run when it waits alertably",
 } as const;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -26,7 +26,7 @@ import { ProviderSession } from '../runner/session.js';
 import { WORKER_START_BOUND_MS, WorkerSpawner } from '../runner/worker-spawner.js';
 import { isolationUnproven } from './canary.js';
 import { JOB_VARIABLE, type PrivateCaseRequest, type PrivateNetworkJob, type PrivateNetworkReport } from './job.js';
-import { configurePrivateNetwork, PRIVATE_NETWORK_LANES } from './private-network.js';
+import { configurePrivateNetwork, PRIVATE_NETWORK_LANES, withEphemeralPorts } from './private-network.js';
 
 
 /** A result can be longer than a pipe takes in one write (a recv of 64 KiB): it is written in as many as it needs. */
@@ -75,8 +75,9 @@ async function main(job: PrivateNetworkJob): Promise<void> {
       // One at a time, as the run hands them over.
       for await (const line of createInterface({ input: process.stdin })) {
         const { id, index } = JSON.parse(line) as PrivateCaseRequest;
+        const testCase = caseNamed(id);
         report({ type: 'started', index });
-        report({ type: 'result', index, result: await runCase(caseNamed(id), setting(sessions[0] as ProviderSession)) });
+        report({ type: 'result', index, result: await withEphemeralPorts(testCase.ephemeralPorts, () => runCase(testCase, setting(sessions[0] as ProviderSession))) });
       }
       return;
     }
@@ -88,7 +89,7 @@ async function main(job: PrivateNetworkJob): Promise<void> {
         async run(testCase, position, session) {
           const index = requests[position]?.index ?? -1;
           report({ type: 'started', index });
-          const result = await runCase(testCase, setting(session));
+          const result = await withEphemeralPorts(testCase.ephemeralPorts, () => runCase(testCase, setting(session)));
           // Each result goes back as soon as it is known; the parent puts them in order.
           report({ type: 'result', index, result });
           return result;

@@ -11,7 +11,8 @@
  * Every address a case names stays inside 127.0.0.0/8.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { EphemeralPorts } from '../../language/cases/case.js';
 import { promisify } from 'node:util';
 
 const execFileAsync = promisify(execFile);
@@ -48,4 +49,22 @@ export async function configurePrivateNetwork(): Promise<void> {
   // Per namespace: the outer network keeps its own values.
   writeFileSync('/proc/sys/net/ipv4/tcp_syn_retries', `${SYN_RETRIES}\n`);
   if (existsSync(RTO_MAX_SETTING)) writeFileSync(RTO_MAX_SETTING, `${RTO_MAX_MS}\n`);
+}
+
+/** Where Linux keeps the range implicit binds take local ports from: per network namespace. */
+const PORT_RANGE_SETTING = '/proc/sys/net/ipv4/ip_local_port_range';
+
+/**
+ * Runs `work` with the private network's ephemeral ports narrowed to `ports`, when a case asks (its
+ * `ephemeralPorts`; it runs alone there), and puts the namespace's range back after it, on every path.
+ */
+export async function withEphemeralPorts<T>(ports: EphemeralPorts | undefined, work: () => Promise<T>): Promise<T> {
+  if (ports === undefined) return work();
+  const saved = readFileSync(PORT_RANGE_SETTING, 'utf8');
+  writeFileSync(PORT_RANGE_SETTING, `${ports.first} ${ports.last}\n`);
+  try {
+    return await work();
+  } finally {
+    writeFileSync(PORT_RANGE_SETTING, saved);
+  }
 }

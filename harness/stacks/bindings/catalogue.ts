@@ -20,7 +20,7 @@ export interface BindingDescription {
 const CAPABILITIES_OF = {
   // Every call of the case language is a Winsock call.
   winsock: CAPABILITY_NAMES,
-  // POSIX has no per-process start-up, no connect data, no QOS at connect time, no event objects or windows, no socket groups.
+  // POSIX has no per-process start-up, no connect data, no QOS at connect time, no event objects or windows, no socket groups, no APCs.
   libc: [],
 } as const satisfies { readonly [B in BindingName]: readonly Capability[] };
 

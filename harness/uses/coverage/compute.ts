@@ -4,21 +4,44 @@
  * reason why none does, and what is neither. The result is plain data, the
  * shape the JSON form of the report takes.
  */
-import type { Case } from '../../language/cases/case.js';
+import { citesClause, type Case, type Step } from '../../language/cases/case.js';
 import type { Clause, ClauseKind, Page, PageSet } from '../../language/clauses/clause.js';
 import type { Verdict } from '../../judging/results/result.js';
+import { DIMENSIONS } from '../../language/cases/variations.js';
 import type { RecordedCoverage, RecordedReason, UncoveredStatus } from './recorded.js';
 
-/** `covered` by a case; else the recorded status; `missing` when neither. */
-export type CoverageStatus = 'covered' | UncoveredStatus | 'missing';
+/**
+ * `covered` by a case; `unreached` when a run is given and none of the covering cases reached and checked a
+ * step under the clause in it; else the recorded status; `missing` when neither.
+ */
+export type CoverageStatus = 'covered' | 'unreached' | UncoveredStatus | 'missing';
+
+/** An address family a case's sockets are made in, as the variations name it: `AF_INET`, `AF_INET6`. */
+export type AddressFamily = keyof typeof DIMENSIONS.family.values;
+const ADDRESS_FAMILIES = Object.keys(DIMENSIONS.family.values) as AddressFamily[];
+
+/** What a run did with one case: its verdict, and the documented steps it checked (results.jsonl `checks`). */
+export interface CaseRun {
+  readonly verdict: Verdict;
+  /** Ids of the steps with `expect` whose check the run recorded. */
+  readonly checked: ReadonlySet<string>;
+}
 
 export interface CoveringCase {
   readonly id: string;
   /** The case file, relative to the project root. */
   readonly file: string;
   readonly line: number;
+  /** The address families its sockets are made in (the `af` of its socket and WSASocket steps). */
+  readonly families: readonly AddressFamily[];
   /** The case's verdict in the run given, if one was. */
   readonly verdict?: Verdict;
+  /**
+   * In the run given, the steps under the clause that the run reached and checked: the documented steps
+   * that give its error, else those of the page's call, else every documented step. Empty: the case
+   * stopped before them (a set-up step failed) or was not run, so it does not cover the clause in that run.
+   */
+  readonly checked?: readonly string[];
 }
 
 export interface Recorded {
@@ -33,6 +56,8 @@ export interface ClauseCoverage {
   readonly kind: ClauseKind;
   readonly status: CoverageStatus;
   readonly cases: readonly CoveringCase[];
+  /** The address families it is covered over: of the covering cases, or with a run, of those the run reached it in. */
+  readonly families: readonly AddressFamily[];
   readonly recorded?: Recorded;
 }
 
@@ -43,6 +68,8 @@ export interface ErrorCoverage {
   readonly clause: string;
   readonly status: CoverageStatus;
   readonly cases: readonly CoveringCase[];
+  /** As for a clause. */
+  readonly families: readonly AddressFamily[];
   readonly recorded?: Recorded;
 }
 
@@ -69,6 +96,8 @@ export interface PageCoverage {
   /** Ids of clauses and codes that still need a case: `planned` ones, and `missing` ones (neither covered nor explained). */
   readonly planned: { readonly clauses: readonly string[]; readonly errors: readonly string[] };
   readonly missing: { readonly clauses: readonly string[]; readonly errors: readonly string[] };
+  /** With a run: ids of clauses and codes whose covering cases the run did not reach them in. */
+  readonly unreached: { readonly clauses: readonly string[]; readonly errors: readonly string[] };
   /** Clauses recorded as uncovered that a case now covers: their entries should go. */
   readonly stale: readonly StaleEntry[];
 }
@@ -78,26 +107,33 @@ export interface CoverageInputs {
   readonly cases: readonly Case[];
   /** The recorded reasons of each page, by page name; a page without any has none. */
   readonly recorded: ReadonlyMap<string, RecordedCoverage>;
-  /** Verdicts of a run by case id (from its results), shown beside the cases. */
-  readonly verdicts?: ReadonlyMap<string, Verdict>;
+  /**
+   * What a run did with each case, by case id (from its results): the verdicts are shown beside the cases,
+   * and a case covers a clause only if the run reached and checked a step under it. A case the run has no
+   * record of was not run.
+   */
+  readonly runs?: ReadonlyMap<string, CaseRun>;
 }
 
-export function computeCoverage({ pages, cases, recorded, verdicts }: CoverageInputs): Coverage {
-  return { pages: pages.pages.map((page) => pageCoverage(page, cases, recorded.get(page.name) ?? new Map(), verdicts)) };
+export function computeCoverage({ pages, cases, recorded, runs }: CoverageInputs): Coverage {
+  return { pages: pages.pages.map((page) => pageCoverage(page, cases, recorded.get(page.name) ?? new Map(), runs)) };
 }
 
-function pageCoverage(page: Page, cases: readonly Case[], recorded: RecordedCoverage, verdicts: ReadonlyMap<string, Verdict> | undefined): PageCoverage {
-  const covering = (testCase: Case): CoveringCase => {
-    const verdict = verdicts?.get(testCase.id);
-    return { id: testCase.id, file: testCase.location.file, line: testCase.location.line, ...(verdict === undefined ? {} : { verdict }) };
+function pageCoverage(page: Page, cases: readonly Case[], recorded: RecordedCoverage, runs: ReadonlyMap<string, CaseRun> | undefined): PageCoverage {
+  const covering = (error: string | undefined) => (testCase: Case): CoveringCase => {
+    const where = { id: testCase.id, file: testCase.location.file, line: testCase.location.line, families: familiesOf(testCase) };
+    if (runs === undefined) return where;
+    const run = runs.get(testCase.id);
+    const checked = stepsUnder(testCase, page.name, error).filter((id) => run?.checked.has(id) === true);
+    return { ...where, ...(run === undefined ? {} : { verdict: run.verdict }), checked };
   };
   const clauses = page.clauses.map((clause): ClauseCoverage => {
-    const citing = cases.filter((testCase) => testCase.clauses.some((citation) => citation.page === page.name && citation.id === clause.id)).map(covering);
+    const citing = cases.filter((testCase) => citesClause(testCase, page.name, clause.id)).map(covering(clause.error));
     return { id: clause.id, section: clause.section, kind: clause.kind, ...statusOf(citing, recorded.get(clause.id)) };
   });
   const errors = errorRows(page).map((row): ErrorCoverage => {
     const code = row.error ?? '';
-    const documenting = cases.filter((testCase) => coversError(testCase, page.name, code)).map(covering);
+    const documenting = cases.filter((testCase) => coversError(testCase, page.name, code)).map(covering(code));
     return { code, clause: row.id, ...statusOf(documenting, recorded.get(row.id)) };
   });
   const clauseIds = (status: CoverageStatus) => clauses.filter((clause) => clause.status === status).map((clause) => clause.id);
@@ -110,17 +146,46 @@ function pageCoverage(page: Page, cases: readonly Case[], recorded: RecordedCove
     errors,
     planned: { clauses: clauseIds('planned'), errors: errorCodes('planned') },
     missing: { clauses: clauseIds('missing'), errors: errorCodes('missing') },
+    unreached: { clauses: clauseIds('unreached'), errors: errorCodes('unreached') },
     stale: clauses
       .filter((clause) => clause.cases.length > 0 && recorded.has(clause.id))
       .map((clause) => ({ clause: clause.id, cases: clause.cases.map((testCase) => testCase.id) })),
   };
 }
 
-/** Covered by cases if any; else what is recorded; else missing. */
-function statusOf(cases: readonly CoveringCase[], reason: RecordedReason | undefined): { status: CoverageStatus; cases: readonly CoveringCase[]; recorded?: Recorded } {
+/** Covered by cases if any (with a run, by those it reached the clause in); else what is recorded; else missing. */
+function statusOf(
+  cases: readonly CoveringCase[],
+  reason: RecordedReason | undefined,
+): { status: CoverageStatus; cases: readonly CoveringCase[]; families: readonly AddressFamily[]; recorded?: Recorded } {
   const recorded = reason === undefined ? undefined : { status: reason.status, reason: reason.reason, ...(reason.evidence === undefined ? {} : { evidence: reason.evidence }) };
-  const status: CoverageStatus = cases.length > 0 ? 'covered' : recorded?.status ?? 'missing';
-  return { status, cases, ...(recorded === undefined ? {} : { recorded }) };
+  const counted = cases.filter((testCase) => testCase.checked === undefined || testCase.checked.length > 0);
+  const status: CoverageStatus = cases.length === 0 ? recorded?.status ?? 'missing' : counted.length > 0 ? 'covered' : 'unreached';
+  const families = ADDRESS_FAMILIES.filter((family) => counted.some((testCase) => testCase.families.includes(family)));
+  return { status, cases, families, ...(recorded === undefined ? {} : { recorded }) };
+}
+
+/** The address families of the case's sockets: the `af` of its socket and WSASocket steps, as written or varied. */
+function familiesOf(testCase: Case): AddressFamily[] {
+  const made = new Set(testCase.steps.filter((step) => step.call === 'socket' || step.call === 'WSASocket').map((step) => step.args['af']));
+  return ADDRESS_FAMILIES.filter((family) => made.has(family));
+}
+
+/**
+ * The documented steps of a case under a clause of a page: those that give the clause's error as an
+ * outcome, if it names one and a step gives it; else those of the page's call; else every documented step.
+ */
+function stepsUnder(testCase: Case, page: string, error: string | undefined): string[] {
+  const documented = testCase.steps.filter((step) => step.expect !== undefined);
+  const giving = error === undefined ? [] : documented.filter((step) => documentsError(step, error));
+  const ofCall = documented.filter((step) => step.call === page);
+  const under = giving.length > 0 ? giving : ofCall.length > 0 ? ofCall : documented;
+  return under.map((step) => step.id);
+}
+
+/** Whether one of the step's documented outcomes is the error `code` (a `{ not: … }` documents nothing). */
+function documentsError(step: Step, code: string): boolean {
+  return (step.expect ?? []).some((alternative) => alternative.outcome['error'] === code);
 }
 
 /** The rows of the error table: `errors.<CODE>`, whose error is that code. */
@@ -139,5 +204,5 @@ function coversError(testCase: Case, page: string, code: string): boolean {
   const row = `errors.${code}`;
   const ofPage = testCase.clauses.filter((citation) => citation.page === page);
   if (ofPage.some((citation) => citation.id === row || citation.id.startsWith(`${row}.`))) return true;
-  return ofPage.length > 0 && testCase.steps.some((step) => step.call === page && (step.expect ?? []).some((alternative) => alternative.outcome['error'] === code));
+  return ofPage.length > 0 && testCase.steps.some((step) => step.call === page && documentsError(step, code));
 }

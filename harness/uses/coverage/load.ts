@@ -5,9 +5,8 @@
  */
 import { findCaseFiles, loadCases } from '../../language/cases/load.js';
 import { loadPages } from '../../language/clauses/load.js';
-import type { Verdict } from '../../judging/results/result.js';
 import type { Problem } from '../../language/yaml/problem.js';
-import { computeCoverage, type Coverage } from './compute.js';
+import { computeCoverage, type CaseRun, type Coverage } from './compute.js';
 import { loadRecordedCoverage, type RecordedCoverage } from './recorded.js';
 
 export interface CoverageSources {
@@ -17,11 +16,11 @@ export interface CoverageSources {
   readonly specDir: string;
   /** The folder of case files. */
   readonly casesDir: string;
-  /** Verdicts of a run by case id (from its results.jsonl), to show beside the cases. */
-  readonly verdicts?: ReadonlyMap<string, Verdict>;
+  /** What a run did with each case, by case id (from its results.jsonl): verdicts, and the steps it checked. */
+  readonly runs?: ReadonlyMap<string, CaseRun>;
 }
 
-export function loadCoverage({ root, specDir, casesDir, verdicts }: CoverageSources): { readonly coverage: Coverage } | { readonly problems: readonly Problem[] } {
+export function loadCoverage({ root, specDir, casesDir, runs }: CoverageSources): { readonly coverage: Coverage } | { readonly problems: readonly Problem[] } {
   const loadedPages = loadPages(specDir, root);
   if (loadedPages.pages === undefined) return { problems: loadedPages.problems };
   const { pages } = loadedPages;
@@ -34,5 +33,5 @@ export function loadCoverage({ root, specDir, casesDir, verdicts }: CoverageSour
     else recorded.set(page.name, loaded.recorded);
   }
   if (problems.length > 0) return { problems };
-  return { coverage: computeCoverage({ pages, cases: cases.cases, recorded, ...(verdicts === undefined ? {} : { verdicts }) }) };
+  return { coverage: computeCoverage({ pages, cases: cases.cases, recorded, ...(runs === undefined ? {} : { runs }) }) };
 }

@@ -3,10 +3,15 @@
  * (each page's coverage with its counts, the counts over all pages, and the
  * format version); both show each page whole, then the totals.
  */
-import type { ClauseCoverage, Coverage, CoverageStatus, CoveringCase, ErrorCoverage, PageCoverage } from './compute.js';
+import { DIMENSIONS } from '../../language/cases/variations.js';
+import type { AddressFamily, ClauseCoverage, Coverage, CoverageStatus, CoveringCase, ErrorCoverage, PageCoverage } from './compute.js';
 
-/** Format 2 holds one entry per page (format 1 was the one page's coverage itself). */
-export const COVERAGE_FORMAT = 2;
+/**
+ * Format 3 gives each entry and covering case its address families, and with a run the steps each case
+ * reached and checked, and the status `unreached`; format 2 held one entry per page (format 1 was the one
+ * page's coverage itself).
+ */
+export const COVERAGE_FORMAT = 3;
 
 export type StatusCounts = Partial<Readonly<Record<CoverageStatus, number>>>;
 
@@ -35,9 +40,14 @@ function totalsOf(pages: readonly PageCoverage[]): Totals {
   return { clauses: countByStatus(pages.flatMap((page) => page.clauses)), errors: countByStatus(pages.flatMap((page) => page.errors)) };
 }
 
-/** What keeps the coverage from being whole: entries neither covered nor explained, and stale ones. */
+/**
+ * What keeps the coverage from being whole: entries neither covered nor explained, entries only planned (a
+ * plan is not a case: spec/README.md, "Recorded coverage"), with a run those it reached in no case, and
+ * stale ones.
+ */
 export function gapsOf(coverage: Coverage): number {
-  return coverage.pages.reduce((sum, page) => sum + page.missing.clauses.length + page.missing.errors.length + page.stale.length, 0);
+  const open = (ids: PageCoverage['missing']) => ids.clauses.length + ids.errors.length;
+  return coverage.pages.reduce((sum, page) => sum + open(page.missing) + open(page.planned) + open(page.unreached) + page.stale.length, 0);
 }
 
 /** How many entries have each status, in the order statuses are shown. */
@@ -50,7 +60,7 @@ export function countByStatus(entries: readonly { readonly status: CoverageStatu
   return counts;
 }
 
-const STATUS_ORDER: readonly CoverageStatus[] = ['covered', 'informative', 'not-checkable', 'not-provokable', 'planned', 'missing'];
+const STATUS_ORDER: readonly CoverageStatus[] = ['covered', 'unreached', 'informative', 'not-checkable', 'not-provokable', 'planned', 'missing'];
 /** Cases named on one line before the rest are counted. */
 const SHOWN_CASES = 3;
 /** Characters of a reason shown on one line. */
@@ -77,10 +87,14 @@ function pageLines(coverage: PageCoverage): string[] {
     ...table(coverage.errors.map((error) => [error.code, error.status, detail(error)])),
     '',
     `Clauses (${coverage.clauses.length}): ${describeCounts(countByStatus(coverage.clauses))}`,
-    ...(uncoveredClauses.length === 0 ? [] : ['Clauses no case covers:', ...table(uncoveredClauses.map((clause) => [clause.id, clause.status, detail(clause)]))]),
+    ...(uncoveredClauses.length === 0 ? [] : ['Clauses no case covers (with a run: or none reached):', ...table(uncoveredClauses.map((clause) => [clause.id, clause.status, detail(clause)]))]),
     '',
+    familiesLine(coverage.clauses.filter((clause) => clause.status === 'covered')),
     `Not yet covered (planned): ${idsText(coverage.planned)}`,
     `Neither covered nor explained: ${idsText(coverage.missing)}`,
+    ...(coverage.clauses.some((clause) => clause.cases.some((testCase) => testCase.checked !== undefined))
+      ? [`Covered, but not reached by the run (no covering case checked a step under it): ${idsText(coverage.unreached)}`]
+      : []),
     ...coverage.stale.map((entry) => `Recorded as uncovered, yet covered by ${entry.cases.join(', ')}: ${entry.clause} (remove its entry)`),
     '',
   ];
@@ -91,13 +105,33 @@ function plural(count: number, word: string): string {
 }
 
 function detail(entry: ClauseCoverage | ErrorCoverage): string {
-  if (entry.status === 'covered') return casesText(entry.cases);
+  if (entry.status === 'covered') return `${familiesText(entry.families)} ${casesText(entry.cases)}`;
+  if (entry.status === 'unreached') return casesText(entry.cases);
   if (entry.recorded === undefined) return 'no case, and no reason recorded';
   return firstSentence(entry.recorded.reason);
 }
 
+/** `[ipv4 ipv6]`: the families an entry is covered over, by their variation tags. */
+function familiesText(families: readonly AddressFamily[]): string {
+  return `[${families.length === 0 ? 'no family' : families.map((family) => DIMENSIONS.family.values[family].tag).join(' ')}]`;
+}
+
+/** How many covered clauses are covered over both families, and over one only. */
+function familiesLine(covered: readonly ClauseCoverage[]): string {
+  const over = (wanted: readonly AddressFamily[]) =>
+    covered.filter((clause) => clause.families.length === wanted.length && wanted.every((family) => clause.families.includes(family))).length;
+  return `Covered clauses by address family: ${over(['AF_INET', 'AF_INET6'])} over IPv4 and IPv6, ${over(['AF_INET'])} over IPv4 only, ${over(['AF_INET6'])} over IPv6 only, ${over([])} over neither (no socket of either)`;
+}
+
+/** `id [VERDICT]` with a run, `id [VERDICT, not reached]` for a case the run did not take to a step under the entry. */
+function caseText(testCase: CoveringCase): string {
+  if (testCase.checked === undefined) return testCase.id;
+  const reached = testCase.checked.length > 0 ? '' : ', not reached';
+  return `${testCase.id} [${testCase.verdict ?? 'not run'}${reached}]`;
+}
+
 function casesText(cases: readonly CoveringCase[]): string {
-  const named = cases.slice(0, SHOWN_CASES).map((testCase) => (testCase.verdict === undefined ? testCase.id : `${testCase.id} [${testCase.verdict}]`));
+  const named = cases.slice(0, SHOWN_CASES).map(caseText);
   const more = cases.length - named.length;
   return more > 0 ? `${named.join(', ')} and ${more} more` : named.join(', ');
 }

@@ -203,6 +203,8 @@ export const LIBC_CALLS: BindingTable<LibcCall, CapabilityOf<'libc'>> = {
   WSAWaitForMultipleEvents: lacking('event-select'),
   WSAEnumNetworkEvents: lacking('event-select'),
   WSACloseEvent: lacking('event-select'),
+  // Nor queues procedure calls to a thread: a signal is delivered to the process, not to a wait of one thread.
+  queueApc: lacking('apc'),
   // Nor has it windows to post messages to.
   createMessageWindow: lacking('async-select'),
   WSAAsyncSelect: lacking('async-select'),

@@ -1,0 +1,76 @@
+/**
+ * Documentation errata of the kind "the page disagrees with itself": for each
+ * disagreement a page's catalogue records (clauses that give one condition
+ * different outcomes), the cases that hold each side, and, given runs, what
+ * each run's provider did: which side it follows, measured by the verdicts of
+ * the sides' cases, never assumed.
+ */
+import { citesClause, type Case } from '../../language/cases/case.js';
+import type { PageSet } from '../../language/clauses/clause.js';
+import type { Verdict } from '../../judging/results/result.js';
+import { providerLabel } from '../../judging/results/provider-label.js';
+import type { RecordedRun } from '../../judging/results/recorded-run.js';
+
+export const SELF_DISAGREEMENT = 'the page disagrees with itself';
+
+/** What a run did with the cases of one side. */
+export type SideStanding =
+  /** Every case of the side that ran passed: the provider does what this clause says. */
+  | 'follows'
+  /** A case of the side failed or is a listed deviation: the provider does something else. */
+  | 'departs'
+  /** No case of the side ran to a verdict on the page's outcome (skipped, or the run does not have it). */
+  | 'not run';
+
+export interface SideInRun {
+  /** The run, as reports name it: provider, version and build. */
+  readonly run: string;
+  readonly standing: SideStanding;
+  /** Each case of the side with its verdict in that run (absent when the run does not have it). */
+  readonly verdicts: readonly { readonly case: string; readonly verdict?: Verdict }[];
+}
+
+export interface DisagreementSide {
+  readonly clause: string;
+  /** The clause's words on the page. */
+  readonly text: string;
+  readonly says: string;
+  /** The cases that cite the clause, and so hold this side. */
+  readonly cases: readonly string[];
+  /** What each run given did with them, in the order of the runs. */
+  readonly runs: readonly SideInRun[];
+}
+
+export interface DisagreementErratum {
+  readonly kind: typeof SELF_DISAGREEMENT;
+  readonly page: string;
+  readonly id: string;
+  readonly condition: string;
+  readonly sides: readonly DisagreementSide[];
+}
+
+export function findDisagreements(pages: PageSet, cases: readonly Case[], runs: readonly RecordedRun[]): DisagreementErratum[] {
+  return pages.pages.flatMap((page) =>
+    page.disagreements.map((disagreement): DisagreementErratum => ({
+      kind: SELF_DISAGREEMENT,
+      page: page.name,
+      id: disagreement.id,
+      condition: disagreement.condition,
+      sides: disagreement.sides.map((side): DisagreementSide => {
+        const holding = cases.filter((testCase) => citesClause(testCase, page.name, side.clause)).map((testCase) => testCase.id);
+        return { clause: side.clause, text: page.byId.get(side.clause)?.text ?? '', says: side.says, cases: holding, runs: runs.map((run) => sideInRun(run, holding)) };
+      }),
+    })),
+  );
+}
+
+function sideInRun(run: RecordedRun, cases: readonly string[]): SideInRun {
+  const verdictOf = new Map(run.cases.map((result) => [result.id, result.verdict]));
+  const verdicts = cases.map((id) => {
+    const verdict = verdictOf.get(id);
+    return verdict === undefined ? { case: id } : { case: id, verdict };
+  });
+  const seen = verdicts.flatMap((entry) => (entry.verdict === undefined || entry.verdict === 'SKIP' ? [] : [entry.verdict]));
+  const standing: SideStanding = seen.length === 0 ? 'not run' : seen.every((verdict) => verdict === 'PASS' || verdict === 'XPASS') ? 'follows' : 'departs';
+  return { run: providerLabel(run.run), standing, verdicts };
+}
