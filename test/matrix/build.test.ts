@@ -76,6 +76,8 @@ describe('buildMatrix', () => {
     expect([differing?.differs, differing?.steps.map((step) => step.differs)]).to.deep.equal([true, [false, true]]);
     const [unreached] = buildMatrix([connects('wine', refused), run('posix', 't', [result('a', 'CRASH', [check('socket', { returns: 'socket', handle: 1 })])])], new Map(), []).cases;
     expect(unreached?.steps.map((step) => step.differs), 'a call one column did not make').to.deep.equal([false, true]);
+    const [skipped] = buildMatrix([connects('wine', refused), run('posix', 't', [result('a', 'SKIP', [])])], new Map(), []).cases;
+    expect([skipped?.differs, skipped?.steps.map((step) => step.differs)], 'a skipped case differs by its verdict, not at each step').to.deep.equal([true, [false, false]]);
   });
 
   it('marks a step where a column did what its Windows reference says Windows does not', () => {

@@ -72,7 +72,7 @@ export interface MatrixStep {
   readonly runsAgree: boolean;
   /** Two or more providers made the call, all observed the same, and it is not what the page documents. */
   readonly possibleDocumentationError: boolean;
-  /** The columns do not all show the same: made or not, observed, standing. */
+  /** The columns that ran the case do not all show the same here: made or not, observed, standing. */
   readonly differs: boolean;
   /** Some column observed what the step's Windows reference says Windows does not do. */
   readonly differsFromWindows: boolean;
@@ -162,9 +162,17 @@ function matrixStep(
     cells,
     runsAgree,
     possibleDocumentationError: sample.check.kind === 'documented' && runsAgree && againstThePage(made),
-    differs: new Set(cells.map((cell) => JSON.stringify([cell.state, behaviourKey(cell.observed ?? null), cell.standing ?? '']))).size > 1,
+    differs: new Set(cells.filter(ranTheCase).map((cell) => JSON.stringify([cell.state, behaviourKey(cell.observed ?? null), cell.standing ?? '']))).size > 1,
     differsFromWindows: reference !== undefined && cells.some((cell) => seenUnlikeWindows(cell, reference)),
   };
+}
+
+/**
+ * Whether the column ran the case: a case skipped or not run differs from
+ * the others by its verdict alone, not at each of its steps.
+ */
+function ranTheCase(cell: MatrixCell): boolean {
+  return cell.state === 'made' || (cell.state === 'not-made' && cell.verdict !== 'SKIP');
 }
 
 /**
