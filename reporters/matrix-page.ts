@@ -8,7 +8,7 @@
  * agree against the page, and the table of steps — by default only those
  * where the columns differ, with a switch for all — the page's outcome,
  * Windows' outcome, and in each column what was observed, coloured by how it
- * stood. No script: the switch and the links work by CSS (`:has`, `:target`).
+ * stood. No script: the switch and the links work by CSS (`:checked ~`, `:target`).
  */
 import type { Matrix, MatrixCase, MatrixCell, MatrixColumn, MatrixStep } from '../harness/uses/matrix/build.js';
 import { describeExpected } from '../harness/judging/results/describe-outcome.js';
@@ -34,6 +34,8 @@ export function matrixPage(matrix: Matrix): string {
   const unlikeWindows = matrix.cases.filter((testCase) => testCase.differsFromWindows).length;
   const steps = matrix.cases.reduce((count, testCase) => count + testCase.steps.length, 0);
   const differingSteps = matrix.cases.reduce((count, testCase) => count + testCase.steps.filter((step) => step.differs).length, 0);
+  // Without any Windows reference among the steps, its column would say nothing in every row.
+  const withWindows = matrix.cases.some((testCase) => testCase.steps.some((step) => step.reference !== undefined));
   return page(
     'Winsock conformance: result matrix',
     html`<h1>Result matrix</h1>
@@ -43,12 +45,12 @@ ${columnsSection(matrix.columns)}
 ${errataHtml(matrix.errata, true)}
 ${flaggedSection(flagged)}
 <h2 id="steps-title">Steps</h2>
-<p class="switch"><input type="checkbox" id="all-steps"> <label for="all-steps">Show every step, also where all columns agree (${differingSteps} of ${steps} steps differ)</label></p>
+<input type="checkbox" id="all-steps"> <label for="all-steps">Show every step, also where all columns agree (${differingSteps} of ${steps} steps differ)</label>
 <p class="legend"><span class="expected">as judged (page, or Windows)</span><span class="recorded">listed deviation, as recorded</span><span class="unexpected">unexpected</span><span class="flag">⚑ possible documentation error</span></p>
 <div class="wide" tabindex="0" role="region" aria-labelledby="steps-title">
 <table id="steps">
-<thead><tr><th>Case / step</th><th>Page documents</th><th>Windows does</th>${matrix.columns.map((column, index) => html`<th><abbr title="${column.label}">${columnName(index)}</abbr></th>`)}</tr></thead>
-${matrix.cases.map((testCase) => caseRows(testCase))}
+<thead><tr><th>Case / step</th><th>Page documents</th>${withWindows ? html`<th>Windows does</th>` : ''}${matrix.columns.map((column, index) => html`<th><abbr title="${column.label}">${columnName(index)}</abbr></th>`)}</tr></thead>
+${matrix.cases.map((testCase) => caseRows(testCase, withWindows))}
 </table>
 </div>`,
     MATRIX_CSS,
@@ -63,22 +65,22 @@ const MATRIX_CSS = `
 .group { max-width: 100%; }
 .group h3 { font-size: .8rem; font-weight: 600; margin: 0 0 .15rem; overflow-wrap: anywhere; }
 .strips { display: flex; flex-wrap: wrap; gap: 2px; }
-a.strip { display: flex; flex-direction: column; gap: 1px; width: 9px; text-decoration: none; }
+a.strip { display: flex; flex-direction: column; gap: 1px; width: 9px; text-decoration: none; border-top: 3px solid transparent; border-bottom: 3px solid transparent; padding: 1px 0; }
 a.strip:focus-visible, a.strip:hover { outline: 2px solid var(--text); outline-offset: 1px; }
 a.strip .cell { height: 9px; background: var(--verdict, #fff); border: 1px solid var(--line); }
 a.strip .cell.v-none { background: #fff; }
-a.strip .mark { height: 3px; }
-a.strip.differs .mark.differs { background: var(--text); }
-a.strip.windows .mark.windows { background: repeating-linear-gradient(90deg, var(--text) 0 2px, transparent 2px 3px); }
+a.strip.differs { border-top-color: var(--text); }
+a.strip.windows { border-bottom: 3px dotted var(--text); }
 .key { display: inline-flex; align-items: center; gap: .25rem; margin-right: .75rem; }
 .key .swatch { display: inline-block; width: 12px; height: 12px; background: var(--verdict); border: 1px solid var(--line); }
 .key .bar { display: inline-block; width: 12px; height: 3px; background: var(--text); }
-.key .bar.striped { background: repeating-linear-gradient(90deg, var(--text) 0 2px, transparent 2px 3px); }
+.key .bar.striped { background: none; border-top: 3px dotted var(--text); height: 0; }
+#steps td.step { font: 13px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
 .wide { max-width: 100%; overflow-x: auto; }
 #steps { min-width: 100%; }
-body:not(:has(#all-steps:checked)) .agrees { display: none; }
-#steps tbody.agrees:target { display: table-row-group; }
-#steps tbody:target tr.agrees { display: table-row; }
+#all-steps:not(:checked) ~ .wide .agrees { display: none; }
+.wide #steps tbody.agrees:target { display: table-row-group; }
+.wide #steps tbody:target tr.agrees { display: table-row; }
 #steps tbody:target tr.case th { outline: 2px solid var(--text); outline-offset: -2px; }
 #steps tbody { scroll-margin-top: 3rem; }
 @media (max-width: 600px) { body { padding: .75rem; } }
@@ -108,7 +110,8 @@ function strip(testCase: MatrixCase): SafeHtml {
   const marks = [testCase.differs ? 'the columns differ' : '', testCase.differsFromWindows ? 'a run did what Windows does not' : ''].filter(Boolean);
   const label = `${testCase.id}: ${verdicts}${marks.length === 0 ? '' : `; ${marks.join('; ')}`}`;
   const classes = ['strip', testCase.differs ? 'differs' : '', testCase.differsFromWindows ? 'windows' : ''].filter(Boolean).join(' ');
-  return html`<a class="${classes}" href="#${anchor('case', testCase.id)}" title="${label}" aria-label="${label}"><span class="mark differs"></span>${testCase.verdicts.map((verdict) => html`<span class="cell v-${verdict ?? 'none'}"></span>`)}<span class="mark windows"></span></a>`;
+  // The title names the link for assistive technology too (and shows on hover): once is enough for 2,000 strips.
+  return html`<a class="${classes}" href="#${anchor('case', testCase.id)}" title="${label}">${testCase.verdicts.map((verdict) => html`<span class="cell v-${verdict ?? 'none'}"></span>`)}</a>`;
 }
 
 function columnsSection(columns: readonly MatrixColumn[]): SafeHtml {
@@ -133,21 +136,33 @@ ${flagged.length === 0 ? html`<p class="muted">None.</p>` : html`<ul>${items}</u
 </section>`;
 }
 
-function caseRows(testCase: MatrixCase): SafeHtml {
+function caseRows(testCase: MatrixCase, withWindows: boolean): SafeHtml {
   const flaggedCase = testCase.steps.some((step) => step.possibleDocumentationError);
-  return html`<tbody id="${anchor('case', testCase.id)}"${testCase.differs ? '' : html` class="agrees"`}><tr class="case${flaggedCase ? ' flagged' : ''}"><th colspan="3"><code>${testCase.id}</code> ${testCase.title} <span class="muted">(${testCase.file}:${testCase.line}; ${testCase.clauses.map(clauseName).join(', ')})</span></th>${testCase.verdicts.map((verdict) => html`<th>${verdictLabel(verdict)}</th>`)}</tr>
-${testCase.steps.map(stepRow)}</tbody>`;
+  return html`<tbody id="${anchor('case', testCase.id)}"${testCase.differs ? '' : html` class="agrees"`}><tr class="case${flaggedCase ? ' flagged' : ''}"><th colspan="${withWindows ? 3 : 2}"><code>${testCase.id}</code> ${testCase.title} <span class="muted">(${testCase.file}:${testCase.line}; ${testCase.clauses.map(clauseName).join(', ')})</span></th>${testCase.verdicts.map((verdict) => html`<th>${verdictLabel(verdict)}</th>`)}</tr>
+${testCase.steps.map((step) => stepRow(step, withWindows))}</tbody>`;
 }
 
-function stepRow(step: MatrixStep): SafeHtml {
+function stepRow(step: MatrixStep, withWindows: boolean): SafeHtml {
   const reference = step.reference;
   const classes = [step.possibleDocumentationError ? 'flagged' : '', step.differs ? '' : 'agrees'].filter(Boolean).join(' ');
-  return html`<tr${classes === '' ? '' : html` class="${classes}"`}><td><code>${step.stepId}</code>${step.stepId === step.call ? '' : html` <span class="muted">${step.call}</span>`}${step.possibleDocumentationError ? html` <span class="flag" title="possible documentation error">⚑</span>` : ''}</td><td class="obs">${step.documentedText}</td><td class="obs">${reference === undefined ? html`<span class="muted">—</span>` : html`${describeExpected(reference.windows)}<br><span class="muted">${externalLink(reference.url, reference.source)}</span>`}</td>${step.cells.map(cell)}</tr>`;
+  const windows = reference === undefined ? html`<td class="obs muted">—</td>` : html`<td class="obs">${describeExpected(reference.windows)}<br><span class="muted">${externalLink(reference.url, reference.source)}</span></td>`;
+  return html`<tr${classes === '' ? '' : html` class="${classes}"`}><td class="step">${step.stepId}${step.stepId === step.call ? '' : html` <span class="muted">${step.call}</span>`}${step.possibleDocumentationError ? html` <span class="flag" title="possible documentation error">⚑</span>` : ''}</td><td class="obs">${step.documentedText}</td>${withWindows ? windows : ''}${cells(step.cells)}</tr>`;
+}
+
+/** A cell per column; where every column shows the same, one cell across them, which says so once. */
+function cells(values: readonly MatrixCell[]): SafeHtml {
+  const [first] = values;
+  const same = first !== undefined && values.length > 1 && values.every((value) => value.state === first.state && value.text === first.text && value.standing === first.standing);
+  if (!same) return html`${values.map(cell)}`;
+  return html`<td class="obs ${kindOf(first)}" colspan="${values.length}">${first.text} (every column)</td>`;
 }
 
 function cell(value: MatrixCell): SafeHtml {
-  const kind = value.state === 'made' ? (value.standing ?? 'expected') : value.state;
-  return html`<td class="obs ${kind}">${value.text}</td>`;
+  return html`<td class="obs ${kindOf(value)}">${value.text}</td>`;
+}
+
+function kindOf(value: MatrixCell): string {
+  return value.state === 'made' ? (value.standing ?? 'expected') : value.state;
 }
 
 /** What the agreeing providers observed: the first cell that has an observation. */

@@ -59,7 +59,9 @@ export function page(title: string, body: SafeHtml, pageCss = ''): string {
   return `<!DOCTYPE html>\n${html`<html lang="en">
 ${pageHead(title, pageCss)}
 <body>
+<main>
 ${body}
+</main>
 </body>
 </html>`.markup}\n`;
 }

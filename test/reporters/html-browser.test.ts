@@ -6,12 +6,12 @@
  * (`CI=true`), where .ci/run installs one and a missing browser is a failure.
  */
 import { expect } from 'chai';
-import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
+import { axeViolations, browserOf, openPage } from '../support/browser-page.js';
 
 import type { CaseResult, Observation } from '../../harness/judging/results/result.js';
 
@@ -27,33 +27,6 @@ import { underLinuxCi } from '../support/linux-ci.js';
 const SCREENSHOT = path.join(os.tmpdir(), 'winsock-conformance-report.png');
 
 const RED_IDS = ALL_RESULTS.filter((result) => ['FAIL', 'XPASS', 'ERROR', 'TIMEOUT', 'CRASH'].includes(result.verdict)).map((result) => result.id);
-
-/** What a page did that a self-contained, script-safe report never does. */
-interface Misbehaviour {
-  readonly consoleErrors: string[];
-  readonly requests: string[];
-  readonly dialogs: string[];
-}
-
-async function openReport(browser: HeadlessChromium, url: string, viewport?: { width: number; height: number }): Promise<{ page: Page; seen: Misbehaviour }> {
-  const page = await browser.context.newPage();
-  if (viewport !== undefined) await page.setViewportSize(viewport);
-  const seen: Misbehaviour = { consoleErrors: [], requests: [], dialogs: [] };
-  const reportFile = url.replace(/#.*$/, '');
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') seen.consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => seen.consoleErrors.push(error.message));
-  page.on('request', (request) => {
-    if (request.url().replace(/#.*$/, '') !== reportFile) seen.requests.push(request.url());
-  });
-  page.on('dialog', (dialog) => {
-    seen.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, seen };
-}
 
 const shownIds = (page: Page): Promise<string[]> => page.locator('#cases tr.case a.case-link').allTextContents();
 
@@ -92,7 +65,7 @@ describe('report.html in headless Chromium', function () {
   });
 
   it('opens on the red cases, with no console error, no request and no script from case text', async () => {
-    const { page, seen } = await openReport(browserOf(browser), url);
+    const { page, seen } = await openPage(browserOf(browser), url);
     expect(await shownIds(page)).to.deep.equal(RED_IDS);
     expect(await page.locator('#shown-count').textContent()).to.equal(`${RED_IDS.length} of ${ALL_RESULTS.length} cases shown`);
     const failTitle = await page.locator('#cases tr.case.v-FAIL .title').textContent();
@@ -103,7 +76,7 @@ describe('report.html in headless Chromium', function () {
   });
 
   it('filters by verdict and search text, keeping both in the URL', async () => {
-    const { page, seen } = await openReport(browserOf(browser), url);
+    const { page, seen } = await openPage(browserOf(browser), url);
     await page.locator('.filters button[data-verdict="KNOWN"]').click();
     expect(await shownIds(page)).to.include(KNOWN_CASE.id);
     expect(hashOf(page)).to.match(/verdicts=FAIL,XPASS,ERROR,TIMEOUT,CRASH,KNOWN$/);
@@ -124,7 +97,7 @@ describe('report.html in headless Chromium', function () {
   });
 
   it('opens a case from its link: details under it, a command to re-run it, and the URL pointing at it', async () => {
-    const { page, seen } = await openReport(browserOf(browser), url);
+    const { page, seen } = await openPage(browserOf(browser), url);
     await page.locator(`a.case-link:has-text("${FAIL_CASE.id}")`).click();
     const details = page.locator('tr.details');
     expect(await details.count()).to.equal(1);
@@ -144,7 +117,7 @@ describe('report.html in headless Chromium', function () {
   });
 
   it("goes from a case's clause to the clause index, and from there to every case citing it", async () => {
-    const { page, seen } = await openReport(browserOf(browser), url);
+    const { page, seen } = await openPage(browserOf(browser), url);
     expect(await page.locator('#clause-index ul.clause-index').count(), 'built only when opened').to.equal(0);
     await page.locator(`a.case-link:has-text("${FAIL_CASE.id}")`).click();
     const [clause] = FAIL_CASE.clauses;
@@ -163,7 +136,7 @@ describe('report.html in headless Chromium', function () {
   });
 
   it('shows the case a link names even when filtered out, grouped as the link says', async () => {
-    const { page, seen } = await openReport(browserOf(browser), `${url}#case=${SECOND_PASS_CASE.id}&group=file`);
+    const { page, seen } = await openPage(browserOf(browser), `${url}#case=${SECOND_PASS_CASE.id}&group=file`);
     expect(await shownIds(page)).to.include(SECOND_PASS_CASE.id);
     expect(await page.locator('tr.case.selected a.case-link').textContent()).to.equal(SECOND_PASS_CASE.id);
     expect(await page.locator('tr.details').count()).to.equal(1);
@@ -178,7 +151,7 @@ describe('report.html in headless Chromium', function () {
   });
 
   it('follows a change of the address to another case, and shows its provider output as text', async () => {
-    const { page, seen } = await openReport(browserOf(browser), url);
+    const { page, seen } = await openPage(browserOf(browser), url);
     await page.evaluate((id) => {
       window.location.hash = `case=${id}`;
     }, CRASH_CASE.id);
@@ -190,7 +163,7 @@ describe('report.html in headless Chromium', function () {
   });
 
   it('fits a 390 px wide screen with a case open, and leaves a screenshot', async () => {
-    const { page } = await openReport(browserOf(browser), `${url}#case=${KNOWN_CASE.id}`, { width: 390, height: 844 });
+    const { page } = await openPage(browserOf(browser), `${url}#case=${KNOWN_CASE.id}`, { width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(390);
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(fs.readFileSync(SCREENSHOT).subarray(1, 4).toString()).to.equal('PNG');
@@ -204,7 +177,7 @@ describe('report.html in headless Chromium', function () {
       const results = syntheticResults(ROWS_PER_PAGE * 2);
       await runReporter(reporter, SYNTHETIC_RUN, results);
       const passes = results.filter((result) => result.verdict === 'PASS').length;
-      const { page, seen } = await openReport(browserOf(browser), `${pathToFileURL(reporter.file).href}#verdicts=PASS`);
+      const { page, seen } = await openPage(browserOf(browser), `${pathToFileURL(reporter.file).href}#verdicts=PASS`);
       expect(await page.locator('#cases tr.case').count()).to.equal(ROWS_PER_PAGE);
       expect(await page.locator('#shown-count').textContent()).to.equal(`${passes} of ${results.length} cases match; the first ${ROWS_PER_PAGE} are listed`);
       await page.locator('button.show-more').click();
@@ -219,7 +192,7 @@ describe('report.html in headless Chromium', function () {
   });
 
   it('has no accessibility violations axe can find, with every verdict shown and cases open', async () => {
-    const { page } = await openReport(browserOf(browser), `${url}#case=${KNOWN_CASE.id}&verdicts=${ALL_RESULTS.map((r) => r.verdict).join(',')}`);
+    const { page } = await openPage(browserOf(browser), `${url}#case=${KNOWN_CASE.id}&verdicts=${ALL_RESULTS.map((r) => r.verdict).join(',')}`);
     await page.locator(`a.case-link:has-text("${FAIL_CASE.id}")`).click();
     expect(await axeViolations(page)).to.deep.equal([]);
     await page.close();
@@ -237,7 +210,7 @@ describe('report.html in headless Chromium', function () {
       const baseline = { run: RUN, cases: ALL_RESULTS.map((result) => (result.id === FAIL_CASE.id ? wasPassing : result)), origin: 'old/results.jsonl' };
       const reporter = new HtmlReporter(baselineDir, baseline);
       await runReporter(reporter, RUN, ALL_RESULTS);
-      const { page, seen } = await openReport(browserOf(browser), pathToFileURL(reporter.file).href);
+      const { page, seen } = await openPage(browserOf(browser), pathToFileURL(reporter.file).href);
       expect(await page.locator('#cases tr.case .change').allTextContents()).to.deep.equal(['REGRESSION']);
       await page.locator('.change-counts a:has-text("change:regression")').click();
       await page.waitForFunction(() => document.querySelectorAll('#cases tr.case').length === 1, undefined, { timeout: 5000 });
@@ -253,17 +226,3 @@ describe('report.html in headless Chromium', function () {
     }
   });
 });
-
-/** What axe finds on the page as it stands; evaluated through the debugging protocol, which the page's Content-Security-Policy does not govern. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-    return (await axe.run()).violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-  });
-}
-
-function browserOf(browser: HeadlessChromium | undefined): HeadlessChromium {
-  if (browser === undefined) throw new Error('the browser did not start');
-  return browser;
-}
