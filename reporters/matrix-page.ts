@@ -13,7 +13,7 @@
 import type { Matrix, MatrixCase, MatrixCell, MatrixColumn, MatrixStep } from '../harness/uses/matrix/build.js';
 import { describeExpected } from '../harness/judging/results/describe-outcome.js';
 import { errataHtml } from './errata-views.js';
-import { anchor, externalLink, page, verdictLabel } from './page-style.js';
+import { anchor, columnLetter, externalLink, page, verdictLabel } from './page-style.js';
 import { html, type SafeHtml } from './safe-html.js';
 import { writeWholeFile } from './write-whole-file.js';
 import { providerLabel } from '../harness/judging/results/provider-label.js';
@@ -49,7 +49,7 @@ ${flaggedSection(flagged)}
 <p class="legend"><span class="expected">as judged (page, or Windows)</span><span class="recorded">listed deviation, as recorded</span><span class="unexpected">unexpected</span><span class="flag">⚑ possible documentation error</span></p>
 <div class="wide" tabindex="0" role="region" aria-labelledby="steps-title">
 <table id="steps">
-<thead><tr><th>Case / step</th><th>Page documents</th>${withWindows ? html`<th>Windows does</th>` : ''}${matrix.columns.map((column, index) => html`<th><abbr title="${column.label}">${columnName(index)}</abbr></th>`)}</tr></thead>
+<thead><tr><th>Case / step</th><th>Page documents</th>${withWindows ? html`<th>Windows does</th>` : ''}${matrix.columns.map((column, index) => html`<th><abbr title="${column.label}">${columnLetter(index)}</abbr></th>`)}</tr></thead>
 ${matrix.cases.map((testCase) => caseRows(testCase, withWindows))}
 </table>
 </div>`,
@@ -96,7 +96,7 @@ function picture(matrix: Matrix): SafeHtml {
   for (const testCase of matrix.cases) groups.set(testCase.file, [...(groups.get(testCase.file) ?? []), testCase]);
   return html`<section id="picture" aria-labelledby="picture-title">
 <h2 id="picture-title">At a glance</h2>
-<p class="keys">Each case is a strip: a cell per column, ${matrix.columns.map((_, index) => columnName(index)).join(', ')} from top to bottom, in its verdict's colour. <span class="key"><span class="bar"></span>above: the columns differ</span><span class="key"><span class="bar striped"></span>below: a run did what Windows does not</span>Select a strip for its steps.</p>
+<p class="keys">Each case is a strip: a cell per column, ${matrix.columns.map((_, index) => columnLetter(index)).join(', ')} from top to bottom, in its verdict's colour. <span class="key"><span class="bar"></span>above: the columns differ</span><span class="key"><span class="bar striped"></span>below: a run did what Windows does not</span>Select a strip for its steps.</p>
 <p class="keys">${VERDICTS.map((verdict) => html`<span class="key v-${verdict}"><span class="swatch"></span>${verdict}</span>`)}<span class="key"><span class="swatch v-none"></span>not run</span></p>
 <ol class="columns-key" type="A">${matrix.columns.map((column) => html`<li>${column.label}${column.runs.length === 1 ? '' : ` (${column.runs.length} runs)`}</li>`)}</ol>
 <div class="groups">${[...groups].map(
@@ -106,7 +106,7 @@ function picture(matrix: Matrix): SafeHtml {
 }
 
 function strip(testCase: MatrixCase): SafeHtml {
-  const verdicts = testCase.verdicts.map((verdict, index) => `${columnName(index)} ${verdict ?? 'not run'}`).join(', ');
+  const verdicts = testCase.verdicts.map((verdict, index) => `${columnLetter(index)} ${verdict ?? 'not run'}`).join(', ');
   const marks = [testCase.differs ? 'the columns differ' : '', testCase.differsFromWindows ? 'a run did what Windows does not' : ''].filter(Boolean);
   const label = `${testCase.id}: ${verdicts}${marks.length === 0 ? '' : `; ${marks.join('; ')}`}`;
   const classes = ['strip', testCase.differs ? 'differs' : '', testCase.differsFromWindows ? 'windows' : ''].filter(Boolean).join(' ');
@@ -117,7 +117,7 @@ function strip(testCase: MatrixCase): SafeHtml {
 function columnsSection(columns: readonly MatrixColumn[]): SafeHtml {
   return html`<h2>Columns</h2>
 <ol>${columns.map(
-    (column, index) => html`<li><strong>${columnName(index)}: ${column.label}</strong>
+    (column, index) => html`<li><strong>${columnLetter(index)}: ${column.label}</strong>
 <ul class="runs">${column.runs.map(
       (run) => html`<li>${providerLabel(run)} on ${run.host}, ${run.startedAt}${run.judgedAgainst === 'docs' ? '' : ', judged against Windows'}${run.origin === undefined ? '' : html` <span class="muted">(${run.origin})</span>`}</li>`,
     )}</ul></li>`,
@@ -168,10 +168,4 @@ function kindOf(value: MatrixCell): string {
 /** What the agreeing providers observed: the first cell that has an observation. */
 function observedText(step: MatrixStep): string {
   return step.cells.find((candidate) => candidate.state === 'made')?.text ?? '';
-}
-
-/** `A`, `B`… then `AA`: short names for the columns in headers. */
-function columnName(index: number): string {
-  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  return index < letters.length ? (letters[index] ?? '') : `${columnName(Math.floor(index / letters.length) - 1)}${letters[index % letters.length] ?? ''}`;
 }

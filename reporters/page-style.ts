@@ -80,3 +80,9 @@ export function anchor(kind: string, id: string): string {
 export function externalLink(url: string, text: string): SafeHtml {
   return /^https:\/\/[^\s]+$/.test(url) ? html`<a href="${url}">${text}</a>` : html`${text}`;
 }
+
+/** `A`, `B`… then `AA`: short names for runs or columns, where a long label would repeat in every cell. */
+export function columnLetter(index: number): string {
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  return index < letters.length ? (letters[index] ?? '') : `${columnLetter(Math.floor(index / letters.length) - 1)}${letters[index % letters.length] ?? ''}`;
+}
