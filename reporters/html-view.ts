@@ -44,6 +44,10 @@ export interface WindowsView {
 /** A check as its details show it: the call and every outcome already as text. */
 export interface CheckView extends Pick<CheckResult, 'stepId' | 'mismatch' | 'matched'> {
   readonly status: CheckStatus;
+  /** A set-up step: it documents nothing and must merely succeed. */
+  readonly setup: boolean;
+  /** The check is one the verdict rests on. */
+  readonly decides: boolean;
   /** The call with its arguments: `WSAConnect(s=3, name=127.0.0.1:5000)`. */
   readonly call: string;
   readonly duration: string;
@@ -211,6 +215,8 @@ function checkView(check: CheckResult): CheckView {
   return {
     stepId: check.stepId,
     status: checkStatus(check),
+    setup: check.kind === 'setup',
+    decides: check.explainsVerdict,
     call: describeCall(check.call, check.args),
     duration: formatDuration(check.durationMs),
     documented: check.expected.map(describeOutcome),

@@ -85,7 +85,23 @@ export function buildDetails(doc: Document, view: CaseView, index: number, colum
   const failed = view.checks.filter((check) => check.status === 'failed' || check.status === 'known').length;
   const count = `${view.checks.length} check${view.checks.length === 1 ? '' : 's'}${failed > 0 ? `, ${failed} not as documented` : ''}`;
   if (view.checks.length === 0) parts.push(e('p', { class: 'muted' }, 'No checks made.'));
-  else parts.push(e('h3', {}, `Checks (${count})`), e('ol', { class: 'checks' }, ...view.checks.map((check) => buildCheck(doc, check))));
+  else {
+    // What decided the verdict first, then the other documented steps; set-up steps that went as they must, folded.
+    const deciding = view.checks.filter((check) => check.decides || check.status !== 'passed');
+    const documented = view.checks.filter((check) => !deciding.includes(check) && !check.setup);
+    const setUp = view.checks.filter((check) => !deciding.includes(check) && check.setup);
+    parts.push(e('h3', {}, `Checks (${count})`), e('ol', { class: 'checks' }, ...[...deciding, ...documented].map((check) => buildCheck(doc, check))));
+    if (setUp.length > 0) {
+      parts.push(
+        e(
+          'details',
+          { class: 'set-up' },
+          e('summary', {}, `${setUp.length} set-up step${setUp.length === 1 ? '' : 's'}, each as it must be: ${setUp.map((check) => check.stepId).join(', ')}`),
+          e('ol', { class: 'checks' }, ...setUp.map((check) => buildCheck(doc, check))),
+        ),
+      );
+    }
+  }
   const row = doc.createElement('tr');
   row.className = 'details';
   row.id = `details-${index}`;

@@ -116,6 +116,18 @@ describe('report.html in headless Chromium', function () {
     await page.close();
   });
 
+  it('shows the steps that decided the verdict first, the set-up steps folded', async () => {
+    const { page } = await openPage(browserOf(browser), `${url}#case=${FAIL_CASE.id}`);
+    const details = page.locator('tr.details');
+    expect(await details.locator('.detail > ol.checks > li .check-status + code').allTextContents()).to.deep.equal(['connect']);
+    const setUp = details.locator('details.set-up');
+    expect(await setUp.getAttribute('open')).to.equal(null);
+    expect(await setUp.locator('summary').textContent()).to.equal('1 set-up step, each as it must be: socket');
+    await setUp.locator('summary').click();
+    expect(await setUp.locator('li.check.passed .check-status + code').allTextContents()).to.deep.equal(['socket']);
+    await page.close();
+  });
+
   it("goes from a case's clause to the clause index, and from there to every case citing it", async () => {
     const { page, seen } = await openPage(browserOf(browser), url);
     expect(await page.locator('#clause-index ul.clause-index').count(), 'built only when opened').to.equal(0);
@@ -168,6 +180,33 @@ describe('report.html in headless Chromium', function () {
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(fs.readFileSync(SCREENSHOT).subarray(1, 4).toString()).to.equal('PNG');
     await page.close();
+  });
+
+  it("on a phone's first screen, shows cases", async () => {
+    const { page } = await openPage(browserOf(browser), `${url}#verdicts=${ALL_RESULTS.map((r) => r.verdict).join(',')}`, { width: 390, height: 844 });
+    const first = await page.locator('#cases tr.case').first().boundingBox();
+    expect(first, 'a case row').to.not.equal(null);
+    expect((first?.y ?? Infinity) + (first?.height ?? 0)).to.be.at.most(844);
+    await page.close();
+  });
+
+  it('lands a deep link to a case far down a long list below the sticky table header', async () => {
+    const longDir = makeTempDir();
+    try {
+      const reporter = new HtmlReporter(longDir);
+      const results = syntheticResults(150, { green: true });
+      await runReporter(reporter, SYNTHETIC_RUN, results);
+      const target = results[120]?.id ?? '';
+      const { page } = await openPage(browserOf(browser), `${pathToFileURL(reporter.file).href}#case=${target}&verdicts=PASS,KNOWN,SKIP`, { width: 1280, height: 800 });
+      const header = await page.locator('#cases thead').boundingBox();
+      const row = await page.locator('#cases tr.case.selected').boundingBox();
+      expect(await page.locator('#cases tr.case.selected a.case-link').textContent()).to.equal(target);
+      expect(await page.evaluate(() => window.scrollY), 'the page scrolled to it').to.be.greaterThan(0);
+      expect(row?.y ?? 0, 'the row starts below the header').to.be.at.least((header?.y ?? 0) + (header?.height ?? 0) - 1);
+      await page.close();
+    } finally {
+      removeDir(longDir);
+    }
   });
 
   it('lists a long table in parts, the next part on request', async () => {
