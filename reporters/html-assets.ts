@@ -88,6 +88,10 @@ tr.case.selected { background: #ddf4ff; }
 /* A case a link or the address opens lands below the sticky table header, not under it. */
 #cases tr { scroll-margin-top: 3.5rem; }
 details.set-up > summary { cursor: pointer; color: var(--muted); margin: .25rem 0; }
+tr.case.variation > td:nth-child(2) { padding-left: 1.75rem; }
+.variations-toggle { font: inherit; font-weight: 600; border: 0; padding: 0; background: none; color: var(--focus); cursor: pointer; text-align: left; }
+.variations-toggle::before { content: "\\25B8  "; color: var(--muted); }
+.variations-toggle[aria-expanded="true"]::before { content: "\\25BE  "; }
 tr.case.selected > td:first-child { border-left-width: 8px; }
 tr.more td { text-align: center; }
 .show-more { font: inherit; font-weight: 600; border: 1px solid var(--muted); border-radius: 6px; padding: .3rem 1rem; background: #fff; color: var(--text); cursor: pointer; }

@@ -19,7 +19,7 @@ import { HtmlReporter } from '../../reporters/html.js';
 import { ROWS_PER_PAGE } from '../../reporters/html-view.js';
 import { chromiumMissing, launchChromium, type HeadlessChromium } from '../support/headless-chromium.js';
 import { SYNTHETIC_RUN, syntheticResults } from '../support/synthetic-results.js';
-import { ALL_RESULTS, CRASH_CASE, FAIL_CASE, HOSTILE_TITLE, KNOWN_CASE, RUN, SECOND_PASS_CASE } from './sample-results.js';
+import { ALL_RESULTS, CRASH_CASE, FAIL_CASE, HOSTILE_TITLE, KNOWN_CASE, PASS_CASE, RUN, SECOND_PASS_CASE } from './sample-results.js';
 import { makeTempDir, removeDir, runReporter } from './run-reporter.js';
 import { underLinuxCi } from '../support/linux-ci.js';
 
@@ -206,6 +206,35 @@ describe('report.html in headless Chromium', function () {
       await page.close();
     } finally {
       removeDir(longDir);
+    }
+  });
+
+  it("groups a case's variations in one row with the worst of their verdicts, which opens into them", async () => {
+    const variedDir = makeTempDir();
+    try {
+      const variation = (tag: string, verdict: CaseResult['verdict']): CaseResult => ({ ...PASS_CASE, id: `tcp.refused.${tag}`, title: `Refused (over ${tag === 'ipv4' ? 'IPv4' : 'IPv6'})`, line: 40, verdict });
+      const reporter = new HtmlReporter(variedDir);
+      await runReporter(reporter, RUN, [PASS_CASE, variation('ipv4', 'PASS'), variation('ipv6', 'KNOWN'), SECOND_PASS_CASE]);
+      const everything = `verdicts=${ALL_RESULTS.map((r) => r.verdict).join(',')}`;
+      const { page, seen } = await openPage(browserOf(browser), `${pathToFileURL(reporter.file).href}#${everything}`);
+      const varied = page.locator('#cases tr.case.varied');
+      expect(await varied.count()).to.equal(1);
+      expect(await varied.locator('.verdict').textContent()).to.equal('KNOWN');
+      expect(await varied.locator('.title').textContent()).to.equal('Refused');
+      expect(await varied.locator('.message').textContent()).to.equal('2 variations: ipv4 PASS, ipv6 KNOWN');
+      expect(await shownIds(page)).to.deep.equal([PASS_CASE.id, SECOND_PASS_CASE.id]);
+      await varied.locator('button.variations-toggle').click();
+      expect(await shownIds(page)).to.deep.equal([PASS_CASE.id, 'tcp.refused.ipv4', 'tcp.refused.ipv6', SECOND_PASS_CASE.id]);
+      expect(await varied.locator('button.variations-toggle').getAttribute('aria-expanded')).to.equal('true');
+      expect(await axeViolations(page)).to.deep.equal([]);
+      await page.close();
+      // A link to a variation opens its case's row.
+      const linked = await openPage(browserOf(browser), `${pathToFileURL(reporter.file).href}#case=tcp.refused.ipv6`);
+      expect(await linked.page.locator('tr.case.selected a.case-link').textContent()).to.equal('tcp.refused.ipv6');
+      expect(seen.consoleErrors.concat(linked.seen.consoleErrors)).to.deep.equal([]);
+      await linked.page.close();
+    } finally {
+      removeDir(variedDir);
     }
   });
 
