@@ -124,7 +124,8 @@ function program(terminal: Terminal, outcome: (status: Promise<number> | number)
     .description('Write the result matrix of several runs: matrix.html (one self-contained page) and matrix.json. Rows are cases and steps, columns are runs, cells what was observed.')
     .argument('<results...>', 'results.jsonl files')
     .option('--out <dir>', 'where matrix.html and matrix.json go', 'matrix')
-    .action((results: string[], options: { out?: string }) => outcome(mergeCommand(results, options, terminal)));
+    .option('--name <name>', "a name for each results file, in their order, leading its run's label (say before, after); repeat for each", collect)
+    .action((results: string[], options: { out?: string; name?: string[] }) => outcome(mergeCommand(results, options, terminal)));
 
   root
     .command('atlas')

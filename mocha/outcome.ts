@@ -7,8 +7,12 @@
  *   addContext fills, set here without depending on it) carries the verdict,
  *   and for KNOWN the deviation: each check, documented against observed,
  *   with the reason the expectations file gives.
- * - SKIP → pending. Mocha's skip takes no reason, so the reason goes at the
- *   end of the test's title, the one place every reporter shows.
+ * - SKIP → pending. Mocha's skip takes no reason and its reporters have no
+ *   place for one, so the reason goes first in the test's context (`skipped
+ *   because`), where mochawesome and any reporter reading `test.context`
+ *   show it. The title stays the case id: a reason differs by provider
+ *   (a capability one lacks), and a title that changed with it would break
+ *   a test's history in CI.
  * - FAIL, XPASS → an AssertionError whose expected and actual are, a line per
  *   check behind the verdict, what the page documents (for XPASS: what the
  *   expectations file records) and what the provider did.
@@ -66,16 +70,14 @@ export function mochaOutcome(result: CaseResult, location: CaseLocation): MochaO
   }
 }
 
-/** A skipped test's title: the case id, then why it did not run. */
-export function pendingTitle(id: string, reason: string): string {
-  return `${id} (SKIP: ${reason})`;
-}
-
 /** One entry of a test's `context`, in the shape mochawesome shows. */
 export interface ContextEntry {
   readonly title: string;
   readonly value: string;
 }
+
+/** What a verdict's message is, where it is more than a message. */
+const MESSAGE_TITLE: { readonly [V in Verdict]?: string } = { KNOWN: 'deviation', SKIP: 'skipped because' };
 
 /** What a test's context holds, for every verdict: the verdict, the case, where it is, and what the verdict rests on. */
 export function caseContext(result: CaseResult): ContextEntry[] {
@@ -85,7 +87,7 @@ export function caseContext(result: CaseResult): ContextEntry[] {
     { title: 'case', value: result.title },
     { title: 'file', value: `${result.file}:${result.line}` },
     { title: 'clauses', value: result.clauses.map(clauseName).join(', ') },
-    { title: result.verdict === 'KNOWN' ? 'deviation' : 'message', value: result.message },
+    { title: MESSAGE_TITLE[result.verdict] ?? 'message', value: result.message },
     ...(findings.length === 0 ? [] : [{ title: 'checks', value: findings.join('\n') }]),
     ...(result.logExcerpt === undefined ? [] : [{ title: 'provider.log, last lines written during the case', value: result.logExcerpt }]),
   ];

@@ -20,7 +20,7 @@ import { BadInput, loadSuiteInputs } from '../harness/run/runner/inputs.js';
 import { UnusablePath } from '../harness/common/files/unusable-path.js';
 import { projectRelative } from '../harness/language/yaml/project-path.js';
 import { toClassName } from '../reporters/junit.js';
-import { caseContext, mochaOutcome, pendingTitle, type ContextEntry } from './outcome.js';
+import { caseContext, mochaOutcome, type ContextEntry } from './outcome.js';
 import { MochaProviderRun } from './provider-run.js';
 import { BadSetting, settingsFrom, type MochaSettings } from './settings.js';
 
@@ -54,10 +54,8 @@ export function registerConformanceSuite(env: NodeJS.ProcessEnv = process.env): 
           test.context = caseContext(result);
           const outcome = mochaOutcome(result, { ...testCase.location, file: resolve(settings.inputs.root, testCase.location.file) });
           if (outcome.state === 'failed') throw outcome.error;
-          if (outcome.state === 'pending') {
-            test.title = pendingTitle(testCase.id, outcome.reason);
-            this.skip();
-          }
+          // The title stays the case id whatever the verdict: a SKIP's reason (which differs by provider) is in the context.
+          if (outcome.state === 'pending') this.skip();
         });
       }
     });

@@ -69,7 +69,7 @@ function stepsTable(testCase: AtlasCase): string[] {
 function stepRow(step: AtlasStep): string {
   const windows = step.windows === undefined ? '_not known_' : `${markdownCode(step.windows.text)} (${markdownLink(step.windows.url, step.windows.source)})`;
   const seen = step.observations.map((observation) => `${markdownCode(observation.text)} (${observation.standing}): ${escapeMarkdown(observation.runs.join('; '))}`);
-  const missing = step.notMade.map((line) => `not made: ${escapeMarkdown(line)}`);
+  const missing = step.notMade.map(({ run, verdict, message }) => `not made: ${escapeMarkdown(`${run}: ${verdict} (${message})`)}`);
   const observed = [...seen, ...missing].join('<br>') || '_no run_';
   return markdownRow([markdownCode(step.stepId), markdownCode(step.documentedText), windows, observed]);
 }

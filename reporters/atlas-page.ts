@@ -1,13 +1,18 @@
 /**
- * atlas.html: each page walked clause by clause (harness/uses/atlas/build.ts) —
- * each clause's sentence, then for each case that cites it, step by step,
- * what the page documents, what Windows does, and what each provider was
- * observed to do — then the errata and the cases themselves.
+ * atlas.html: a map of each page (harness/uses/atlas/build.ts). The page's
+ * own text, clause by clause in its order, each clause with a strip of
+ * marks — one per case citing it and per run, in the verdict's colour, a
+ * listed deviation (KNOWN) in its own — each case's marks linking to the
+ * case. Then the errata, and each case once: its verdict in each run (runs
+ * named by letter), the clauses it cites, and its steps — what the page
+ * documents, what Windows does, what each run observed — shown when the case
+ * is opened from a mark, or for every case at a switch. No script: the
+ * switch and the links work by CSS (`:checked ~`, `:target`).
  */
 import { clauseName } from '../harness/language/clauses/clause.js';
 import type { Atlas, AtlasCase, AtlasClause, AtlasPage, AtlasStep } from '../harness/uses/atlas/build.js';
 import { errataHtml } from './errata-views.js';
-import { anchor, externalLink, page, verdictLabel } from './page-style.js';
+import { anchor, columnLetter, externalLink, page, verdictLabel } from './page-style.js';
 import { html, type SafeHtml } from './safe-html.js';
 import { writeWholeFile } from './write-whole-file.js';
 
@@ -17,21 +22,53 @@ export function writeAtlasPage(dir: string, atlas: Atlas): string {
   return writeWholeFile(dir, ATLAS_HTML, atlasPage(atlas));
 }
 
+/** Each run's letter, by its label: cells name runs by letter, the list of runs says which is which. */
+type RunLetters = ReadonlyMap<string, string>;
+
 export function atlasPage(atlas: Atlas): string {
   const casesById = new Map(atlas.cases.map((testCase) => [testCase.id, testCase]));
+  const letters: RunLetters = new Map(atlas.runs.map(({ label }, index) => [label, columnLetter(index)]));
   return page(
     `Winsock conformance: ${pageNames(atlas)}, documented and observed`,
     html`<h1>${pageNames(atlas)}: documented and observed</h1>
 <p>${introText(atlas)}</p>
 <ul class="pages">${atlas.pages.map((page) => html`<li><a href="#${anchor('page', page.name)}">${page.name}</a>: ${rulesText(page.coverage, 'its')}</li>`)}</ul>
 <h2>Runs</h2>
-${atlas.runs.length === 0 ? html`<p class="muted">No runs: only the pages and Windows.</p>` : html`<ul class="runs">${atlas.runs.map(({ label, run }) => html`<li>${label}, ${run.startedAt}</li>`)}</ul>`}
+${atlas.runs.length === 0 ? html`<p class="muted">No runs: only the pages and Windows.</p>` : html`<ol class="runs" type="A">${atlas.runs.map(({ label, run }) => html`<li>${label}, ${run.startedAt}</li>`)}</ol>`}
+<p class="keys">Under each clause, a mark per case citing it and per run (${atlas.runs.map((_, index) => columnLetter(index)).join(', ')}), in the verdict's colour: ${['PASS', 'KNOWN', 'FAIL', 'SKIP'].map((verdict) => html`<span class="key v-${verdict}"><span class="swatch"></span>${verdict === 'KNOWN' ? 'KNOWN (a listed deviation)' : verdict}</span>`)}and the other verdicts in theirs. A case's marks link to it.</p>
+${atlas.pages.map((documented) => pageSection(documented, casesById, letters))}
 ${errataHtml(atlas.errata, true)}
-${atlas.pages.map((documented) => pageSection(documented, casesById))}
-<h2>Cases</h2>
-${atlas.cases.map(caseArticle)}`,
+<h2 id="cases-title">Cases</h2>
+<input type="checkbox" id="all-steps"> <label for="all-steps">Show every case's steps (a case opened from a mark shows its own)</label>
+<div class="cases">${atlas.cases.map((testCase) => caseArticle(testCase, letters))}</div>`,
+    ATLAS_CSS,
   );
 }
+
+/** The page's own rules: the strips of marks, the steps shown on request, the step names kept whole. */
+const ATLAS_CSS = `
+.keys .key { display: inline-flex; align-items: center; gap: .25rem; margin-right: .75rem; }
+.swatch { display: inline-block; width: 12px; height: 12px; background: var(--verdict); border: 1px solid var(--line); }
+article.clause { display: grid; grid-template-columns: minmax(0, 1fr) minmax(8rem, 16rem); gap: .1rem .75rem; margin: 0 0 .35rem; padding-left: .5rem; border-left: 4px solid var(--line); }
+article.clause .words { margin: 0; }
+article.clause h4 { display: inline; font-size: .8rem; font-weight: 600; margin: 0 .4rem 0 0; }
+article.clause h4 code { font-size: .8rem; }
+.marks { display: flex; flex-wrap: wrap; gap: 4px; align-content: flex-start; margin: .15rem 0 0; }
+@media (max-width: 600px) { article.clause { grid-template-columns: minmax(0, 1fr); } }
+a.case-marks { display: inline-flex; gap: 1px; padding: 2px; border: 1px solid var(--line); border-radius: 3px; text-decoration: none; }
+a.case-marks:hover, a.case-marks:focus-visible { outline: 2px solid var(--text); outline-offset: 1px; }
+a.case-marks .mark { display: inline-block; width: 10px; height: 14px; background: var(--verdict); }
+.uncited { font-size: .85rem; margin: .15rem 0 0; }
+article.case { border-top: 1px solid var(--line); padding: .4rem 0; scroll-margin-top: .5rem; }
+article.case h3 { font-size: 1rem; margin: 0; }
+article.case p { margin: .1rem 0; font-size: .9rem; }
+article.case:target { outline: 2px solid var(--text); outline-offset: 4px; }
+.steps { display: none; max-width: 100%; overflow-x: auto; }
+#all-steps:checked ~ .cases .steps, article.case:target .steps { display: block; }
+td.step { white-space: nowrap; }
+td.step code { overflow-wrap: normal; }
+@media (max-width: 600px) { body { padding: .75rem; } }
+`;
 
 /** `WSAConnect, connect`: the pages, as a title names them. */
 export function pageNames(atlas: Atlas): string {
@@ -53,59 +90,63 @@ export function clauseAnchor(citation: { readonly page: string; readonly id: str
   return anchor('clause', clauseName(citation));
 }
 
-function pageSection(documented: AtlasPage, casesById: ReadonlyMap<string, AtlasCase>): SafeHtml {
+function pageSection(documented: AtlasPage, casesById: ReadonlyMap<string, AtlasCase>, letters: RunLetters): SafeHtml {
   return html`<section id="${anchor('page', documented.name)}">
 <h2>${documented.name} <span class="muted">(${documented.text})</span></h2>
-${sections(documented.clauses).map(({ section, clauses }) => html`<h3>${section}</h3>${clauses.map((clause) => clauseArticle(documented.name, clause, casesById))}`)}
+${sections(documented.clauses).map(({ section, clauses }) => html`<h3>${section}</h3>${clauses.map((clause) => clauseArticle(documented.name, clause, casesById, letters))}`)}
 </section>`;
 }
 
-function clauseArticle(pageName: string, clause: AtlasClause, casesById: ReadonlyMap<string, AtlasCase>): SafeHtml {
-  const cited = clause.cases.map(({ id, quote }) => {
+/** The clause's words, then a mark per case citing it and per run, each case's marks one link to it. */
+function clauseArticle(pageName: string, clause: AtlasClause, casesById: ReadonlyMap<string, AtlasCase>, letters: RunLetters): SafeHtml {
+  const marks = clause.cases.map(({ id }) => {
     const testCase = casesById.get(id);
-    return html`<h5><a href="#${anchor('case', id)}"><code>${id}</code></a>${testCase === undefined ? '' : html` ${testCase.title}`}</h5>
-<p class="muted">quotes “${quote}”</p>
-${testCase === undefined ? '' : stepsTable(testCase)}`;
+    const verdicts = testCase?.verdicts ?? [];
+    // Runs by letter: the title is written once per citation, thousands of times in a large atlas.
+    const label = `${id}${verdicts.length === 0 ? '' : `: ${verdicts.map(({ run, verdict }) => `${letters.get(run) ?? run} ${verdict}`).join(', ')}`}`;
+    return html`<a class="case-marks" href="#${anchor('case', id)}" title="${label}">${verdicts.length === 0 ? html`<span class="mark"></span>` : verdicts.map(({ verdict }) => html`<span class="mark v-${verdict}"></span>`)}</a>`;
   });
-  const none = clause.kind === 'rule' ? html`<p class="muted">No case checks this clause yet.</p>` : html``;
-  return html`<article id="${clauseAnchor({ page: pageName, id: clause.id })}">
-<h4><code>${clause.id}</code> <span class="muted">${clause.kind}${clause.error === undefined ? '' : html`, ${clause.error}`}</span></h4>
-<blockquote>${clause.text}</blockquote>
-${clause.cases.length === 0 ? none : cited}
+  const none = clause.kind === 'rule' ? html`<p class="uncited muted">No case checks this clause yet.</p>` : html``;
+  return html`<article class="clause" id="${clauseAnchor({ page: pageName, id: clause.id })}">
+<div class="words"><h4><code>${clause.id}</code> <span class="muted">${clause.kind}${clause.error === undefined ? '' : html`, ${clause.error}`}</span></h4>${clause.text}</div>
+${clause.cases.length === 0 ? none : html`<p class="marks">${marks}</p>`}
 </article>`;
 }
 
-function stepsTable(testCase: AtlasCase): SafeHtml {
+function stepsTable(testCase: AtlasCase, letters: RunLetters): SafeHtml {
   if (testCase.steps.length === 0) return html`<p class="muted">No documented step.</p>`;
-  return html`<table>
+  return html`<div class="steps" tabindex="0" role="region" aria-label="The steps of ${testCase.id}"><table>
 <thead><tr><th>Step</th><th>Page documents</th><th>Windows does</th><th>Observed</th></tr></thead>
-<tbody>${testCase.steps.map(stepRow)}</tbody>
-</table>`;
+<tbody>${testCase.steps.map((step) => stepRow(step, letters))}</tbody>
+</table></div>`;
 }
 
-function stepRow(step: AtlasStep): SafeHtml {
+function stepRow(step: AtlasStep, letters: RunLetters): SafeHtml {
   const windows = step.windows;
-  return html`<tr><td><code>${step.stepId}</code>${step.stepId === step.call ? '' : html` <span class="muted">${step.call}</span>`}</td>
+  return html`<tr><td class="step"><code>${step.stepId}</code>${step.stepId === step.call ? '' : html`<br><span class="muted">${step.call}</span>`}</td>
 <td class="obs">${step.documentedText}</td>
-<td class="obs">${windows === undefined ? html`<span class="muted">not known</span>` : html`${windows.text}<br><span class="muted">${externalLink(windows.url, windows.source)}</span>`}</td>
-<td>${observations(step)}</td></tr>`;
+${windows === undefined ? html`<td class="obs muted">not known</td>` : html`<td class="obs">${windows.text}<br><span class="muted">${externalLink(windows.url, windows.source)}</span></td>`}
+<td>${observations(step, letters)}</td></tr>`;
 }
 
-function observations(step: AtlasStep): SafeHtml {
-  const seen = step.observations.map(
-    (observation) => html`<li><span class="obs">${observation.text}</span> <span class="muted">(${observation.standing})</span>: ${observation.runs.join('; ')}</li>`,
-  );
-  const missing = step.notMade.map((line) => html`<li class="muted">not made: ${line}</li>`);
+function observations(step: AtlasStep, letters: RunLetters): SafeHtml {
+  const seen = step.observations.map((observation) => html`<li class="obs ${observation.standing}">${observation.text} (${observation.standing}): ${runs(observation.runs, letters)}</li>`);
+  const missing = step.notMade.map(({ run, verdict }) => html`<li class="muted">${runs([run], letters)}: not made (${verdict})</li>`);
   if (seen.length === 0 && missing.length === 0) return html`<span class="muted">no run</span>`;
   return html`<ul>${seen}${missing}</ul>`;
 }
 
-function caseArticle(testCase: AtlasCase): SafeHtml {
-  return html`<article id="${anchor('case', testCase.id)}">
+/** Runs by letter (the list of runs says which is which). */
+function runs(labels: readonly string[], letters: RunLetters): string {
+  return labels.map((label) => letters.get(label) ?? label).join(', ');
+}
+
+function caseArticle(testCase: AtlasCase, letters: RunLetters): SafeHtml {
+  return html`<article class="case" id="${anchor('case', testCase.id)}">
 <h3><code>${testCase.id}</code> ${testCase.title}</h3>
-<p class="muted">${testCase.file}:${testCase.line}${testCase.description === undefined ? '' : html` — ${testCase.description}`}</p>
-<p>Cites ${testCase.clauses.map((clause, index) => html`${index === 0 ? '' : ', '}<a href="#${clauseAnchor(clause)}"><code>${clauseName(clause)}</code></a>`)}.</p>
-${testCase.verdicts.length === 0 ? '' : html`<p>${testCase.verdicts.map(({ run, verdict }) => html`${verdictLabel(verdict)} ${run}<br>`)}</p>`}
+<p>${testCase.verdicts.map(({ run, verdict }) => html`${runs([run], letters)} ${verdictLabel(verdict)} `)}<span class="muted">${testCase.file}:${testCase.line}</span> · cites ${testCase.clauses.map((clause, index) => html`${index === 0 ? '' : ', '}<a href="#${clauseAnchor(clause)}"><code>${clauseName(clause)}</code></a>`)}</p>
+${testCase.description === undefined ? '' : html`<p class="muted">${testCase.description}</p>`}
+${stepsTable(testCase, letters)}
 </article>`;
 }
 

@@ -1,9 +1,12 @@
 /**
  * The terminal report. On a TTY it keeps one progress line rewritten in
- * place and prints only the cases worth a look; elsewhere (CI logs, pipes)
- * it prints one plain line per case, with no cursor movement and, unless
- * asked, no colour. Both end with the details of the red cases, then the
- * summary line, which CI parses as the runner's closing line.
+ * place (cases ended of all, and those under way with their time so far)
+ * and prints one line, cut at the terminal's width, for each case worth a
+ * look (KNOWN and the red ones); elsewhere (CI logs, pipes) it prints one
+ * plain line per case, cut at PIPED_WIDTH, with no cursor movement and,
+ * unless asked, no colour. The explanation of a KNOWN case stays in the
+ * reports and in results.jsonl. Both end with the red cases in full, then
+ * the summary line, which CI parses as the runner's closing line.
  */
 import type { CaseResult, RunInfo, RunSummary, Verdict } from '../harness/judging/results/result.js';
 import { describeCaseFindings } from './check-findings.js';
@@ -12,6 +15,7 @@ import { formatDuration } from './format-duration.js';
 import type { CaseHeader, Reporter } from '../harness/run/runner/reporter.js';
 import { formatSummaryLine } from './summary.js';
 import { providerLabel } from '../harness/judging/results/provider-label.js';
+import { ProgressLine } from './progress-line.js';
 
 /** The part of a tty.WriteStream this reporter uses; tests pass a fake. */
 export interface ConsoleStream {
@@ -25,7 +29,38 @@ export interface ConsoleReporterOptions {
   readonly stream?: ConsoleStream;
   /** ANSI colours; defaults to whether the stream is a TTY. */
   readonly color?: boolean;
+  /** The clock of the progress line; tests give their own. */
+  readonly clock?: ProgressClock;
 }
+
+/** What the progress line needs of time: the time now, and a call every so often while cases are under way. */
+export interface ProgressClock {
+  now(): number;
+  /** Calls `tick` every `ms` until stopped; it must not keep the process alive. */
+  every(ms: number, tick: () => void): { stop(): void };
+}
+
+const SYSTEM_CLOCK: ProgressClock = {
+  now: () => performance.now(),
+  every(ms, tick) {
+    const timer = setInterval(tick, ms);
+    timer.unref();
+    return { stop: () => clearInterval(timer) };
+  },
+};
+
+/** How often the time of the cases under way is brought up to date. */
+const PROGRESS_TICK_MS = 200;
+
+/**
+ * The most characters a piped line of a case has: a KNOWN case's message
+ * can be a paragraph, and a log reader wants a case per line it can scan.
+ * The whole message is in results.jsonl and the reports.
+ */
+export const PIPED_WIDTH = 160;
+
+/** A terminal that does not say its width: the usual 80 columns, so that nothing wraps. */
+const DEFAULT_COLUMNS = 80;
 
 /** Verdicts whose details are printed at the end: those that turn the run red. */
 const DETAILED_VERDICTS: ReadonlySet<Verdict> = new Set<Verdict>(['FAIL', 'ERROR', 'TIMEOUT', 'CRASH', 'XPASS']);
@@ -51,51 +86,56 @@ export class ConsoleReporter implements Reporter {
   private readonly stream: ConsoleStream;
   private readonly live: boolean;
   private readonly color: boolean;
-  private total = 0;
-  private started = 0;
-  private finished = 0;
+  private readonly clock: ProgressClock;
+  private progress = new ProgressLine(0);
+  private ticker: { stop(): void } | undefined;
   private progressShown = false;
   private readonly detailed: CaseResult[] = [];
 
-  constructor({ stream = process.stdout, color = stream.isTTY === true }: ConsoleReporterOptions = {}) {
+  constructor({ stream = process.stdout, color = stream.isTTY === true, clock = SYSTEM_CLOCK }: ConsoleReporterOptions = {}) {
     this.stream = stream;
     this.live = stream.isTTY === true;
     this.color = color;
+    this.clock = clock;
   }
 
   start(run: RunInfo, total: number): void {
-    this.total = total;
+    this.progress = new ProgressLine(total);
     this.writeLine(
       `Running ${total} case${total === 1 ? '' : 's'} against ${providerLabel(run)} ` +
         `(harness ${run.harnessVersion})`,
     );
     // Judged by Windows, "documented" below is what Windows does wherever references/windows.yaml has the step.
     if (run.judgedAgainst === 'windows') this.writeLine('judged against what Windows does where a Windows reference has the step, else against the page');
+    if (this.live) this.ticker = this.clock.every(PROGRESS_TICK_MS, () => {
+      if (this.progress.busy) this.showProgress();
+    });
   }
 
   caseStarted(header: CaseHeader): void {
-    // Counted here rather than taken from header.index so the display is
-    // 1-based whatever the runner's index convention.
-    this.started += 1;
-    this.total = header.total;
-    if (this.live) this.showProgress(this.started, header.id);
+    this.progress.started(header.id, header.total, this.clock.now());
+    if (this.live) this.showProgress();
+  }
+
+  caseEnded(header: CaseHeader): void {
+    this.progress.ended(header.id);
+    if (this.live) this.showProgress();
   }
 
   caseFinished(result: CaseResult): void {
-    this.finished += 1;
+    this.progress.ended(result.id);
     if (DETAILED_VERDICTS.has(result.verdict)) this.detailed.push(result);
     if (this.live) {
-      if (!QUIET_VERDICTS.has(result.verdict)) {
-        this.writeLine(`${this.paint(result.verdict)} ${safe(result.id)} — ${safe(result.message)}`);
-      }
-      this.showProgress(this.finished, result.id);
+      if (!QUIET_VERDICTS.has(result.verdict)) this.writeCaseLine(result, `${result.id} — ${result.message}`, this.columns());
+      this.showProgress();
     } else {
-      const why = result.verdict === 'PASS' ? '' : ` — ${safe(result.message)}`;
-      this.writeLine(`${this.paint(result.verdict)} ${safe(result.id)} (${formatDuration(result.durationMs)})${why}`);
+      const why = result.verdict === 'PASS' ? '' : ` — ${result.message}`;
+      this.writeCaseLine(result, `${result.id} (${formatDuration(result.durationMs)})${why}`, PIPED_WIDTH);
     }
   }
 
   end(summary: RunSummary): void {
+    this.ticker?.stop();
     this.writeLine('');
     for (const result of this.detailed) {
       this.writeLine(`${this.paint(result.verdict)} ${safe(result.id)}: ${safe(result.title)}`);
@@ -114,13 +154,21 @@ export class ConsoleReporter implements Reporter {
     this.stream.write(`${text}\n`);
   }
 
-  private showProgress(ordinal: number, caseId: string): void {
-    const text = `[${ordinal}/${this.total}] ${safe(caseId)}`;
-    const width = this.stream.columns;
+  /** A case's line: its verdict, then `text` made safe and cut so that the whole line has at most `width` characters. */
+  private writeCaseLine(result: CaseResult, text: string, width: number): void {
+    const room = width - result.verdict.length - 1;
+    this.writeLine(`${this.paint(result.verdict)} ${cut(safe(text), room)}`);
+  }
+
+  private showProgress(): void {
     // One column short of the width: writing the last column wraps on some terminals.
-    const fitted = width !== undefined && width > 1 && text.length >= width ? text.slice(0, width - 1) : text;
-    this.stream.write(`${CLEAR_LINE}${fitted}`);
+    this.stream.write(`${CLEAR_LINE}${this.progress.render(this.clock.now(), this.columns() - 1)}`);
     this.progressShown = true;
+  }
+
+  private columns(): number {
+    const width = this.stream.columns;
+    return width !== undefined && width > 1 ? width : DEFAULT_COLUMNS;
   }
 
   private clearProgress(): void {
@@ -146,6 +194,11 @@ export class ConsoleReporter implements Reporter {
  */
 function describeCaseDetails(result: CaseResult): string[] {
   return [`at ${safe(result.file)}:${result.line}`, safe(result.message), ...describeCaseFindings(result).map(safe)];
+}
+
+/** `text` in at most `width` characters, the cut marked. */
+function cut(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
 }
 
 function safe(text: string): string {

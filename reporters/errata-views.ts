@@ -20,7 +20,7 @@ export function errataHtml(errata: readonly Erratum[], linkCases: boolean): Safe
 <p>${linkCases ? html`<a href="#${anchor('case', erratum.case.id)}"><code>${erratum.case.id}</code></a>` : html`<code>${erratum.case.id}</code>`} step <code>${erratum.step}</code>: ${erratum.case.title}</p>
 <p>Page: <code>${describeExpected(erratum.documented)}</code> (${erratum.case.clauses.map(clauseName).join(', ')}) — Windows: <code>${describeExpected(erratum.reference.windows)}</code></p>
 <p class="muted">${erratum.reference.versions} Source: ${externalLink(erratum.reference.url, erratum.reference.source)}${erratum.note === undefined ? '' : html` — ${erratum.note}`}</p>
-<pre><code>${erratum.quote}</code></pre>
+<pre tabindex="0"><code>${erratum.quote}</code></pre>
 </li>`,
   );
   return html`<section id="errata">

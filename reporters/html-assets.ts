@@ -85,6 +85,13 @@ th, td { text-align: left; vertical-align: top; padding: .45rem .5rem; border-bo
 thead th { background: var(--panel); position: sticky; top: 0; z-index: 1; }
 tr.case > td:first-child { border-left: 4px solid var(--verdict, var(--line)); }
 tr.case.selected { background: #ddf4ff; }
+/* A case a link or the address opens lands below the sticky table header, not under it. */
+#cases tr { scroll-margin-top: 3.5rem; }
+details.set-up > summary { cursor: pointer; color: var(--muted); margin: .25rem 0; }
+tr.case.variation > td:nth-child(2) { padding-left: 1.75rem; }
+.variations-toggle { font: inherit; font-weight: 600; border: 0; padding: 0; background: none; color: var(--focus); cursor: pointer; text-align: left; }
+.variations-toggle::before { content: "\\25B8  "; color: var(--muted); }
+.variations-toggle[aria-expanded="true"]::before { content: "\\25BE  "; }
 tr.case.selected > td:first-child { border-left-width: 8px; }
 tr.more td { text-align: center; }
 .show-more { font: inherit; font-weight: 600; border: 1px solid var(--muted); border-radius: 6px; padding: .3rem 1rem; background: #fff; color: var(--text); cursor: pointer; }
@@ -132,7 +139,13 @@ mark { color: var(--text); font-weight: 700; }
 a { color: var(--focus); }
 @media (max-width: 40rem) {
   body { padding: .75rem; }
-  h1 { font-size: 1.3rem; }
+  h1 { font-size: 1.1rem; margin-bottom: .25rem; }
+  /* The phone's first screen is for the cases: the filter buttons carry the counts, the run keeps its provider and version. */
+  .run .secondary, #summary-section { display: none; }
+  .outcome { margin: .25rem 0; }
+  h2 { margin: .75rem 0 .35rem; }
+  .controls { gap: .35rem .5rem; margin-bottom: .4rem; }
+  .controls button { font-size: .85rem; padding: .1rem .4rem; }
   table, tbody, tr, td, th { display: block; width: 100%; }
   thead { display: none; }
   tr.case { border-bottom: 1px solid var(--line); border-left: 4px solid var(--verdict, var(--line)); padding: .4rem 0; }

@@ -4,6 +4,7 @@
  * them, the differing parts marked), so the script only lays it out and
  * builds a case's details when they are opened.
  */
+import { DIMENSION_NAMES, DIMENSIONS } from '../harness/language/cases/variations.js';
 import type { CaseChange, CaseChangeKind, Comparison } from '../harness/uses/baselines/compare.js';
 import { clauseName } from '../harness/language/clauses/clause.js';
 import { ACCEPTED_VERDICTS, VERDICTS } from '../harness/judging/results/result.js';
@@ -44,6 +45,10 @@ export interface WindowsView {
 /** A check as its details show it: the call and every outcome already as text. */
 export interface CheckView extends Pick<CheckResult, 'stepId' | 'mismatch' | 'matched'> {
   readonly status: CheckStatus;
+  /** A set-up step: it documents nothing and must merely succeed. */
+  readonly setup: boolean;
+  /** The check is one the verdict rests on. */
+  readonly decides: boolean;
   /** The call with its arguments: `WSAConnect(s=3, name=127.0.0.1:5000)`. */
   readonly call: string;
   readonly duration: string;
@@ -102,8 +107,26 @@ export interface ClausePage {
   readonly clauses: readonly ClauseEntry[];
 }
 
+/**
+ * A case written once with variations (`<id>.ipv4`, `<id>.ipv6`): one row in
+ * the table that opens into them. Its variations are the cases of the run
+ * written at the same place of the same case file.
+ */
+export interface VariedCaseView {
+  /** The id the variations share: theirs without the variation's tags. */
+  readonly id: string;
+  /** The title they share: theirs without the variation's words. */
+  readonly title: string;
+  /** The worst verdict among them, in the order red, KNOWN, SKIP, PASS. */
+  readonly verdict: Verdict;
+  /** Its variations, as indices into the cases, in run order. */
+  readonly members: readonly number[];
+}
+
 export interface ReportData {
   readonly cases: readonly CaseView[];
+  /** The cases written with variations, each grouping its variations. */
+  readonly variedCases: readonly VariedCaseView[];
   /** Every page a case cites, by name, with its cited clauses by id, each with the cases citing it in run order. */
   readonly clausePages: readonly ClausePage[];
   /** Every verdict, in the order filters list them. */
@@ -130,10 +153,52 @@ export const ROWS_PER_PAGE = 200;
 /** Red first (as VERDICTS lists them), then KNOWN, SKIP, PASS. */
 const VERDICT_ORDER: readonly Verdict[] = [...RED_VERDICTS, 'KNOWN', 'SKIP', 'PASS'];
 
+/** Every tag a variation appends to a case's id (`ipv4`, `ipv6`…), whatever its dimension. */
+const VARIATION_TAGS: ReadonlySet<string> = new Set(
+  DIMENSION_NAMES.flatMap((dimension) => Object.values<{ readonly tag: string }>(DIMENSIONS[dimension].values).map((value) => value.tag)),
+);
+
+/** The run's cases that are variations of one case: two or more written at one place, whose ids differ only by their variation's tags. */
+function variedCases(results: readonly CaseResult[]): VariedCaseView[] {
+  const byPlace = new Map<string, number[]>();
+  results.forEach((result, index) => {
+    const place = `${result.file}:${result.line}`;
+    byPlace.set(place, [...(byPlace.get(place) ?? []), index]);
+  });
+  return [...byPlace.values()].flatMap((members): VariedCaseView[] => {
+    const varied = members.map((index) => results[index] as CaseResult);
+    const [first] = varied;
+    if (first === undefined || varied.length < 2) return [];
+    const id = sharedSegments(varied.map((result) => result.id));
+    const tagsOnly = (caseId: string) => {
+      const rest = caseId.slice(id.length + 1).split('.');
+      return caseId.length > id.length + 1 && rest.every((tag) => VARIATION_TAGS.has(tag));
+    };
+    if (id === '' || !varied.every((result) => tagsOnly(result.id))) return [];
+    const worst = VERDICT_ORDER.find((verdict) => varied.some((result) => result.verdict === verdict)) ?? first.verdict;
+    return [{ id, title: sharedTitle(varied.map((result) => result.title)), verdict: worst, members }];
+  });
+}
+
+/** `tcp.refused` of `tcp.refused.ipv4` and `tcp.refused.ipv6`: the dotted segments every id starts with. */
+function sharedSegments(ids: readonly string[]): string {
+  const [first = [], ...rest] = ids.map((id) => id.split('.'));
+  const length = first.findIndex((segment, index) => rest.some((other) => other[index] !== segment));
+  return first.slice(0, length === -1 ? first.length : length).join('.');
+}
+
+/** A variation's title ends in its words, `(over IPv4)`: what the titles share before them. */
+function sharedTitle(titles: readonly string[]): string {
+  const bare = titles.map((title) => title.replace(/ \([^()]*\)$/, ''));
+  const [first = ''] = bare;
+  return bare.every((title) => title === first) ? first : (titles[0] ?? '');
+}
+
 export function reportData(run: RunInfo, results: readonly CaseResult[], comparison?: Comparison): ReportData {
   const changes = new Map(comparison?.cases.map((change) => [change.id, change]));
   return {
     cases: results.map((result) => caseView(result, run, changes.get(result.id))),
+    variedCases: variedCases(results),
     clausePages: clausePages(results),
     verdicts: VERDICTS,
     redVerdicts: RED_VERDICTS,
@@ -211,6 +276,8 @@ function checkView(check: CheckResult): CheckView {
   return {
     stepId: check.stepId,
     status: checkStatus(check),
+    setup: check.kind === 'setup',
+    decides: check.explainsVerdict,
     call: describeCall(check.call, check.args),
     duration: formatDuration(check.durationMs),
     documented: check.expected.map(describeOutcome),

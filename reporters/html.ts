@@ -72,7 +72,7 @@ ${renderRunFacts(run, summary)}
 <p class="outcome red">Incomplete: ${summary.incomplete}</p>`}
 </header>
 <main>
-<section aria-labelledby="summary-heading">
+<section id="summary-section" aria-labelledby="summary-heading">
 <h2 id="summary-heading">Verdicts</h2>
 ${renderBadges(summary)}
 </section>${data.comparison === undefined ? '' : renderComparison(data.comparison)}
@@ -95,18 +95,19 @@ ${renderCaseTable()}
 }
 
 function renderRunFacts(run: RunInfo, summary: RunSummary): SafeHtml {
-  const facts: [string, SafeHtml | string][] = [
+  // Secondary facts give way to the cases on a phone's first screen.
+  const facts: [string, SafeHtml | string, 'secondary'?][] = [
     ['Provider', run.provider],
     ['Version', run.providerVersion],
-    ...(run.providerBuild === undefined ? [] : [['Build', `${run.providerBuild.name}: ${run.providerBuild.origin}`] as [string, string]]),
-    ['Harness', run.harnessVersion],
-    ['Host', run.host],
-    ['Started', html`<time datetime="${run.startedAt}">${formatDate(run.startedAt)}</time>`],
-    ['Duration', formatDuration(summary.durationMs)],
+    ...(run.providerBuild === undefined ? [] : [['Build', `${run.providerBuild.name}: ${run.providerBuild.origin}`, 'secondary'] as [string, string, 'secondary']]),
+    ['Harness', run.harnessVersion, 'secondary'],
+    ['Host', run.host, 'secondary'],
+    ['Started', html`<time datetime="${run.startedAt}">${formatDate(run.startedAt)}</time>`, 'secondary'],
+    ['Duration', formatDuration(summary.durationMs), 'secondary'],
   ];
   const filters = describeFilters(run.filters);
   if (filters !== undefined) facts.push(['Filters', filters]);
-  return html`<dl class="run">${facts.map(([name, value]) => html`<div><dt>${name}</dt><dd>${value}</dd></div>`)}</dl>`;
+  return html`<dl class="run">${facts.map(([name, value, rank]) => html`<div${rank === undefined ? '' : html` class="${rank}"`}><dt>${name}</dt><dd>${value}</dd></div>`)}</dl>`;
 }
 
 function describeFilters(filters: RunInfo['filters']): string | undefined {

@@ -22,10 +22,11 @@ h3 { font-size: 1.05rem; margin: 1.25rem 0 .25rem; }
 code, .obs { font: 13px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; overflow-wrap: anywhere; }
 a { color: #0969da; }
 .muted { color: var(--muted); }
+pre { max-width: 100%; overflow-x: auto; }
 blockquote { margin: .25rem 0 .5rem; padding: .25rem .75rem; border-left: 4px solid var(--line); background: var(--panel); white-space: pre-wrap; }
 table { border-collapse: collapse; margin: .5rem 0 1rem; }
 th, td { border: 1px solid var(--line); padding: .3rem .5rem; vertical-align: top; text-align: left; }
-thead th { background: var(--panel); position: sticky; top: 0; }
+thead th { background: var(--panel); position: sticky; top: 0; box-shadow: inset 0 -2px 0 var(--muted); }
 tr.case th { background: var(--panel); }
 .expected { background: var(--expected); }
 .recorded { background: var(--recorded); }
@@ -39,25 +40,28 @@ ${VERDICT_RULES}
 ul.runs { margin: .25rem 0; }
 `;
 
-/** `<head>` of a page: the charset, a policy that allows only this CSS, the title, the CSS. */
-export function pageHead(title: string): SafeHtml {
-  const digest = createHash('sha256').update(PAGE_CSS).digest('base64');
+/** `<head>` of a page: the charset, a policy that allows only this CSS (the shared rules and the page's own), the title, the CSS. */
+export function pageHead(title: string, pageCss = ''): SafeHtml {
+  const css = `${PAGE_CSS}${pageCss}`;
+  const digest = createHash('sha256').update(css).digest('base64');
   const policy = `default-src 'none'; style-src 'sha256-${digest}'; base-uri 'none'; form-action 'none'`;
   return html`<head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${policy}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
-<style>${trustedHtml(PAGE_CSS)}</style>
+<style>${trustedHtml(css)}</style>
 </head>`;
 }
 
-/** A whole document: head and body. */
-export function page(title: string, body: SafeHtml): string {
+/** A whole document: head and body; `pageCss` adds the page's own rules (fixed text, never from results). */
+export function page(title: string, body: SafeHtml, pageCss = ''): string {
   return `<!DOCTYPE html>\n${html`<html lang="en">
-${pageHead(title)}
+${pageHead(title, pageCss)}
 <body>
+<main>
 ${body}
+</main>
 </body>
 </html>`.markup}\n`;
 }
@@ -75,4 +79,10 @@ export function anchor(kind: string, id: string): string {
 /** A link to `url` when it is an https address (a results file read back may hold anything), else the text alone. */
 export function externalLink(url: string, text: string): SafeHtml {
   return /^https:\/\/[^\s]+$/.test(url) ? html`<a href="${url}">${text}</a>` : html`${text}`;
+}
+
+/** `A`, `B`… then `AA`: short names for runs or columns, where a long label would repeat in every cell. */
+export function columnLetter(index: number): string {
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  return index < letters.length ? (letters[index] ?? '') : `${columnLetter(Math.floor(index / letters.length) - 1)}${letters[index % letters.length] ?? ''}`;
 }

@@ -5,7 +5,7 @@
  * (script.ts): they call each other by name, and import values only from the
  * other modules of the page's script.
  */
-import type { CheckStatus, CheckView, CaseView, ReportData } from '../html-view.js';
+import type { CheckStatus, CheckView, CaseView, ReportData, VariedCaseView } from '../html-view.js';
 /** An element of a tag, with attributes and children. */
 export type ElementMaker = (tag: string, attributes: { readonly [name: string]: string }, ...children: readonly (Node | string)[]) => HTMLElement;
 
@@ -35,6 +35,31 @@ export function buildRow(doc: Document, view: CaseView, index: number): HTMLTabl
       e('div', { class: 'message' }, view.message),
     ),
     e('td', { class: 'where' }, `${view.file}:${view.line}`),
+  );
+  return row;
+}
+
+/** The row of a case written with variations: the worst verdict among them, and a button that opens into their rows. */
+export function buildVariedRow(doc: Document, varied: VariedCaseView, variedIndex: number, cases: readonly CaseView[]): HTMLTableRowElement {
+  const e = elementsOf(doc);
+  const members = varied.members.flatMap((index) => {
+    const view = cases[index];
+    return view === undefined ? [] : [`${view.id.slice(varied.id.length + 1)} ${view.verdict}`];
+  });
+  const first = cases[varied.members[0] ?? -1];
+  const row = doc.createElement('tr');
+  row.className = `case varied v-${varied.verdict}`;
+  row.dataset['varied'] = String(variedIndex);
+  row.append(
+    e('td', {}, e('span', { class: 'verdict' }, varied.verdict)),
+    e(
+      'td',
+      {},
+      e('button', { type: 'button', class: 'variations-toggle', 'aria-expanded': 'false' }, e('code', {}, varied.id)),
+      e('div', { class: 'title' }, varied.title),
+      e('div', { class: 'message' }, `${members.length} variations: ${members.join(', ')}`),
+    ),
+    e('td', { class: 'where' }, first === undefined ? '' : `${first.file}:${first.line}`),
   );
   return row;
 }
@@ -85,7 +110,23 @@ export function buildDetails(doc: Document, view: CaseView, index: number, colum
   const failed = view.checks.filter((check) => check.status === 'failed' || check.status === 'known').length;
   const count = `${view.checks.length} check${view.checks.length === 1 ? '' : 's'}${failed > 0 ? `, ${failed} not as documented` : ''}`;
   if (view.checks.length === 0) parts.push(e('p', { class: 'muted' }, 'No checks made.'));
-  else parts.push(e('h3', {}, `Checks (${count})`), e('ol', { class: 'checks' }, ...view.checks.map((check) => buildCheck(doc, check))));
+  else {
+    // What decided the verdict first, then the other documented steps; set-up steps that went as they must, folded.
+    const deciding = view.checks.filter((check) => check.decides || check.status !== 'passed');
+    const documented = view.checks.filter((check) => !deciding.includes(check) && !check.setup);
+    const setUp = view.checks.filter((check) => !deciding.includes(check) && check.setup);
+    parts.push(e('h3', {}, `Checks (${count})`), e('ol', { class: 'checks' }, ...[...deciding, ...documented].map((check) => buildCheck(doc, check))));
+    if (setUp.length > 0) {
+      parts.push(
+        e(
+          'details',
+          { class: 'set-up' },
+          e('summary', {}, `${setUp.length} set-up step${setUp.length === 1 ? '' : 's'}, each as it must be: ${setUp.map((check) => check.stepId).join(', ')}`),
+          e('ol', { class: 'checks' }, ...setUp.map((check) => buildCheck(doc, check))),
+        ),
+      );
+    }
+  }
   const row = doc.createElement('tr');
   row.className = 'details';
   row.id = `details-${index}`;

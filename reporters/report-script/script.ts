@@ -6,7 +6,7 @@
  * SCRIPT_FUNCTIONS and the browser's globals, and may import values only
  * from those modules, which are inlined with it.
  */
-import { buildCheck, buildClauseIndex, buildDetails, buildRow, elementsOf } from './dom-builders.js';
+import { buildCheck, buildClauseIndex, buildDetails, buildRow, buildVariedRow, elementsOf } from './dom-builders.js';
 import { copyCommand, startReport } from './start-up.js';
 import { caseIsShown, formatViewState, groupCases, listCases, parseViewState, searchTextOf } from './view-state.js';
 
@@ -20,6 +20,7 @@ const SCRIPT_FUNCTIONS: readonly ((...args: never[]) => unknown)[] = [
   listCases,
   elementsOf,
   buildRow,
+  buildVariedRow,
   buildDetails,
   buildCheck,
   buildClauseIndex,

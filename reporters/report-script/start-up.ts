@@ -5,7 +5,7 @@
  * Inlined into the page by source text (script.ts).
  */
 import type { ReportData } from '../html-view.js';
-import { buildClauseIndex, buildDetails, buildRow, elementsOf } from './dom-builders.js';
+import { buildClauseIndex, buildDetails, buildRow, buildVariedRow, elementsOf } from './dom-builders.js';
 import { caseIsShown, formatViewState, groupCases, listCases, parseViewState, searchTextOf, type ViewState } from './view-state.js';
 
 /** Wires the page up: runs once, at the end of the body. */
@@ -22,6 +22,17 @@ export function startReport(doc: Document, win: Window): void {
     rows[index] ??= buildRow(doc, view, index);
     return rows[index];
   };
+  // A case written with variations is one row (built when first shown) that opens into its variations' rows.
+  const variedOf = new Map<number, number>();
+  data.variedCases.forEach((varied, variedIndex) => varied.members.forEach((member) => variedOf.set(member, variedIndex)));
+  const variedRows: (HTMLTableRowElement | undefined)[] = [];
+  const variedRowFor = (variedIndex: number): HTMLTableRowElement | undefined => {
+    const varied = data.variedCases[variedIndex];
+    if (varied === undefined) return undefined;
+    variedRows[variedIndex] ??= buildVariedRow(doc, varied, variedIndex, data.cases);
+    return variedRows[variedIndex];
+  };
+  const openVaried = new Set<number>();
   const filters = Array.from(doc.querySelectorAll<HTMLButtonElement>('.filters button'));
   const search = doc.getElementById('case-search') as HTMLInputElement;
   const grouping = doc.getElementById('group-by') as HTMLSelectElement;
@@ -83,8 +94,23 @@ export function startReport(doc: Document, win: Window): void {
         const heading = e('th', { colspan: String(columns), scope: 'colgroup' }, group.label, ' ', e('span', { class: 'muted' }, `(${size})`));
         fragment.append(e('tr', { class: 'group' }, heading));
       }
+      const selectedVaried = variedOf.get(indexOf(state.selected));
+      const placed = new Set<number>();
       for (const index of group.indices) {
+        const variedIndex = variedOf.get(index);
+        if (variedIndex !== undefined) {
+          // The varied case's row stands where its first shown variation would; its variations follow when it is open.
+          if (!placed.has(variedIndex)) {
+            placed.add(variedIndex);
+            const open = openVaried.has(variedIndex) || selectedVaried === variedIndex;
+            const variedRow = variedRowFor(variedIndex);
+            variedRow?.querySelector('button.variations-toggle')?.setAttribute('aria-expanded', String(open));
+            if (variedRow !== undefined) fragment.append(variedRow);
+          }
+          if (!openVaried.has(variedIndex) && selectedVaried !== variedIndex) continue;
+        }
         const row = rowFor(index);
+        row?.classList.toggle('variation', variedIndex !== undefined);
         if (row !== undefined) fragment.append(row);
         const details = openDetails.get(index);
         if (details !== undefined) fragment.append(details);
@@ -142,6 +168,15 @@ export function startReport(doc: Document, win: Window): void {
       state = { ...state, selected: closing ? (state.selected === view.id ? undefined : state.selected) : view.id };
       rows.forEach((row, rowIndex) => row?.classList.toggle('selected', data.cases[rowIndex]?.id === state.selected));
       saveState();
+      return;
+    }
+    const toggle = target?.closest<HTMLButtonElement>('button.variations-toggle');
+    if (toggle !== null && toggle !== undefined) {
+      const variedIndex = Number(toggle.closest('tr')?.dataset['varied']);
+      if (openVaried.has(variedIndex)) openVaried.delete(variedIndex);
+      else openVaried.add(variedIndex);
+      renderTable();
+      toggle.focus();
       return;
     }
     const copy = target?.closest<HTMLButtonElement>('button.copy');

@@ -36,7 +36,7 @@ describe('buildAtlas', () => {
       page: step.documentedText,
       windows: step.windows?.text,
       observed: step.observations.map((observation) => `${observation.text} (${observation.standing}): ${observation.runs.join('; ')}`),
-      notMade: step.notMade,
+      notMade: step.notMade.map(({ run, verdict, message }) => `${run}: ${verdict} (${message})`),
     }));
     expect(steps).to.deep.equal([
       {

@@ -116,6 +116,18 @@ describe('compareRuns', () => {
     expect(comparison.cases[0]).to.deep.include({ baselineVerdict: 'PASS', currentVerdict: 'ERROR', note: 'could not start peer' });
   });
 
+  it("lines a case's variations up by their ids: each variation changes on its own, and a new one is new", () => {
+    const refused = check('WSAConnect', { returns: 'SOCKET_ERROR', error: 'WSAECONNREFUSED' });
+    const accepted = check('WSAConnect', { returns: 0 }, 'unexpected');
+    const baseline = recorded([caseResult('tcp.refused.ipv4', 'PASS', [refused]), caseResult('tcp.refused.ipv6', 'PASS', [refused])]);
+    const current = recorded([
+      caseResult('tcp.refused.ipv4', 'PASS', [refused]),
+      caseResult('tcp.refused.ipv6', 'FAIL', [accepted]),
+      caseResult('tcp.refused.connect.ipv4', 'PASS', [refused]),
+    ]);
+    expect(kinds(compareRuns(baseline, current))).to.deep.equal({ 'tcp.refused.ipv6': 'regression: WSAConnect regression', 'tcp.refused.connect.ipv4': 'new: ' });
+  });
+
   it('lists new and removed cases, and notes what makes two runs less comparable', () => {
     const baseline = recorded([caseResult('old', 'PASS', [])], { caseSet: { count: 1, sha256: '1'.repeat(64) } });
     const current = recorded([caseResult('new', 'FAIL', [])], { provider: 'posix', caseSet: { count: 1, sha256: '2'.repeat(64) }, judgedAgainst: 'windows' });

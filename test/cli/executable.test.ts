@@ -1,7 +1,8 @@
 /** The command as a user starts it after a build: by its own path (what `npx winsock-conformance` runs), and packed with its licence. */
 import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { CLI, PROJECT_ROOT } from '../integration/cli.js';
 
 describe('the built command', () => {
@@ -12,9 +13,15 @@ describe('the built command', () => {
     expect(version.trim()).to.match(/^\d+\.\d+\.\d+$/);
   });
 
-  it('carries the LICENSE file in the package npm packs', () => {
-    const listing = execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  it("carries the LICENSE file in the package npm packs, beside each page's own licence note", () => {
+    // --ignore-scripts: packing would otherwise run `prepare`, rebuilding dist/ under the tests that run from it.
+    const listing = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
     const [packed] = JSON.parse(listing) as { files: { path: string }[] }[];
-    expect(packed?.files.map((file) => file.path)).to.include('LICENSE');
+    const files = packed?.files.map((file) => file.path) ?? [];
+    expect(files).to.include('LICENSE');
+    // Each page of spec/ is shared under its own licence, which its README states (source, licence, attribution).
+    const pages = readdirSync(join(PROJECT_ROOT, 'spec'), { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    expect(pages).to.not.have.length(0);
+    for (const page of pages) expect(files, page.name).to.include(`spec/${page.name}/README.md`);
   });
 });

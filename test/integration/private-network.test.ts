@@ -14,6 +14,11 @@ import { AS_NOBODY, CHECKOUT_PARTS, whyNobodyCannotUse } from '../support/as-nob
 import { privateNetworkAvailable } from '../support/private-network-available.js';
 import { skipBecause } from '../support/skip-because.js';
 import { CLI, runCli } from './cli.js';
+import { providerNamed } from '../../cli/options.js';
+import { WORKER_SCRIPT } from '../../harness/common/project-paths.js';
+import type { Reporter } from '../../harness/run/runner/reporter.js';
+import { inputOptionsFor } from '../../harness/run/runner/inputs.js';
+import { runSuite } from '../../harness/run/runner/run-suite.js';
 
 describe('the private network (POSIX provider)', function () {
   this.timeout(60_000);
@@ -36,6 +41,27 @@ describe('the private network (POSIX provider)', function () {
     expect(observedError('private.no-route-is-wsaenetunreach.wsaconnect', 'call')).to.equal('WSAENETUNREACH');
     expect(observedError('private.unreachable-host-is-wsaehostunreach.wsaconnect', 'call')).to.equal('WSAEHOSTUNREACH');
     expect(observedError('private.unanswered-connect-is-wsaetimedout.wsaconnect', 'call')).to.equal('WSAETIMEDOUT');
+  });
+
+  it("tells the reporters when each private case starts and ends in the namespace, so the terminal's progress shows it running", async () => {
+    const events: string[] = [];
+    const recorder: Reporter = {
+      start: () => undefined,
+      caseStarted: (header) => void events.push(`started ${header.id}`),
+      caseEnded: (header) => void events.push(`ended ${header.id}`),
+      caseFinished: (result) => void events.push(`finished ${result.id}`),
+      end: () => undefined,
+    };
+    await runSuite({
+      ...inputOptionsFor(providerNamed('posix'), {}),
+      filter: { grep: 'private.no-route', tags: [] },
+      outDir: out,
+      workerScript: WORKER_SCRIPT,
+      harnessVersion: '0.0.0-test',
+      reporters: [recorder],
+      log: () => undefined,
+    });
+    expect(events).to.deep.equal(['started private.no-route-is-wsaenetunreach', 'ended private.no-route-is-wsaenetunreach', 'finished private.no-route-is-wsaenetunreach']);
   });
 
   it('without root, makes no namespace and SKIPs the private cases with the reason', function () {

@@ -68,6 +68,51 @@ describe('buildMatrix', () => {
     expect(flagged([asDocumented('wine'), asDocumented('posix')])).to.equal(false);
   });
 
+  it('marks a case where the columns differ, in verdict or at a step, and none where they agree', () => {
+    const connects = (provider: string, observed: Observation, verdict: Verdict = 'PASS') => run(provider, 't', [result('a', verdict, [check('socket', { returns: 'socket', handle: 1 }), check('WSAConnect', observed)])]);
+    const [same] = buildMatrix([connects('wine', refused), connects('posix', refused)], new Map(), []).cases;
+    expect([same?.differs, same?.steps.map((step) => step.differs)]).to.deep.equal([false, [false, false]]);
+    const [differing] = buildMatrix([connects('wine', refused), connects('posix', { returns: 0 }, 'FAIL')], new Map(), []).cases;
+    expect([differing?.differs, differing?.steps.map((step) => step.differs)]).to.deep.equal([true, [false, true]]);
+    const [unreached] = buildMatrix([connects('wine', refused), run('posix', 't', [result('a', 'CRASH', [check('socket', { returns: 'socket', handle: 1 })])])], new Map(), []).cases;
+    expect(unreached?.steps.map((step) => step.differs), 'a call one column did not make').to.deep.equal([false, true]);
+    const [skipped] = buildMatrix([connects('wine', refused), run('posix', 't', [result('a', 'SKIP', [])])], new Map(), []).cases;
+    expect([skipped?.differs, skipped?.steps.map((step) => step.differs)], 'a skipped case differs by its verdict, not at each step').to.deep.equal([true, [false, false]]);
+  });
+
+  it('marks a step where a column did what its Windows reference says Windows does not', () => {
+    const reference: ReferenceNote = { windows: [{ returns: 0 }], versions: 'all', source: 'src', url: 'https://example.org/x' };
+    const references = new Map([[stepKey('a', 'WSAConnect'), reference]]);
+    const connects = (provider: string, observed: Observation) => run(provider, 't', [result('a', 'PASS', [check('WSAConnect', observed)])]);
+    const [unlike] = buildMatrix([connects('wine', { returns: 0 }), connects('posix', refused)], references, []).cases;
+    expect([unlike?.differsFromWindows, unlike?.steps[0]?.differsFromWindows]).to.deep.equal([true, true]);
+    const [alike] = buildMatrix([connects('wine', { returns: 0 }), connects('posix', { returns: 0 })], references, []).cases;
+    expect(alike?.differsFromWindows).to.equal(false);
+  });
+
+  it('labels two runs of one provider apart: by the name given at merge, else by what differs (host, day, time)', () => {
+    const posix = (startedAt: string, verdict: Verdict, extra: Partial<RunInfo> = {}) => run('posix', startedAt, [result('a', verdict, [check('WSAConnect', refused)])], extra);
+    const labels = (runs: RecordedRun[]) => buildMatrix(runs, new Map(), []).columns.map((column) => column.label);
+    expect(labels([posix('2026-12-01T10:00:00.000Z', 'PASS'), posix('2026-12-05T10:00:00.000Z', 'FAIL')])).to.deep.equal(['posix 1.0, 2026-12-01', 'posix 1.0, 2026-12-05']);
+    expect(labels([posix('2026-12-05T09:00:00.000Z', 'PASS'), posix('2026-12-05T10:30:00.000Z', 'FAIL')])).to.deep.equal(['posix 1.0, 2026-12-05 09:00', 'posix 1.0, 2026-12-05 10:30']);
+    expect(labels([posix('t', 'PASS', { host: 'ci-1' }), posix('t', 'FAIL', { host: 'ci-2' })])).to.deep.equal(['posix 1.0, on ci-1', 'posix 1.0, on ci-2']);
+    const named = buildMatrix([{ ...posix('t', 'PASS'), name: 'before' }, { ...posix('t', 'FAIL'), name: 'after' }], new Map(), []);
+    expect(named.columns.map((column) => [column.label, column.runs[0]?.name])).to.deep.equal([
+      ['before: posix 1.0', 'before'],
+      ['after: posix 1.0', 'after'],
+    ]);
+  });
+
+  it("lines a case's variations up by their ids, each a row of its own", () => {
+    const both = (provider: string, ipv6: Verdict) => run(provider, 't', [result('tcp.refused.ipv4', 'PASS', [check('WSAConnect', refused)]), result('tcp.refused.ipv6', ipv6, [check('WSAConnect', ipv6 === 'PASS' ? refused : { returns: 0 }, ipv6 === 'PASS')])]);
+    const onlyIpv4 = run('native', 't', [result('tcp.refused.ipv4', 'PASS', [check('WSAConnect', refused)])]);
+    const matrix = buildMatrix([both('wine', 'FAIL'), both('posix', 'PASS'), onlyIpv4], new Map(), []);
+    expect(matrix.cases.map((entry) => [entry.id, entry.verdicts])).to.deep.equal([
+      ['tcp.refused.ipv4', ['PASS', 'PASS', 'PASS']],
+      ['tcp.refused.ipv6', [undefined, 'PASS', 'FAIL']],
+    ]);
+  });
+
   it('gives each step its Windows reference', () => {
     const reference: ReferenceNote = { windows: [{ returns: 0 }], versions: 'all', source: 'src', url: 'https://example.org/x' };
     const matrix = buildMatrix([run('wine', 't', [result('a', 'PASS', [check('WSAConnect', refused)])])], new Map([[stepKey('a', 'WSAConnect'), reference]]), []);

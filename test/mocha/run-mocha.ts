@@ -2,9 +2,7 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import type { CaseResult, Verdict } from '../../harness/judging/results/result.js';
-import { pendingTitle } from '../../mocha/outcome.js';
 import { VARIABLES } from '../../mocha/settings.js';
-import { toOneLine } from '../../reporters/check-findings.js';
 import { toClassName } from '../../reporters/junit.js';
 import { PROJECT_ROOT, runProcess, type CliRun } from '../integration/cli.js';
 
@@ -109,13 +107,13 @@ const XUNIT_OUTCOME: { readonly [V in Verdict]: XunitTest['outcome'] } = {
 /**
  * Mocha's xunit report holds a test for every case of the CLI's run and for
  * no other, in the suite of its case file, in the state its verdict maps to
- * (a failure naming the verdict, a skipped test named with the CLI's reason).
+ * (a failure naming the verdict), each named by its case id alone, so the
+ * same case has the same name on every provider.
  */
 export function expectSameVerdicts(xunit: readonly XunitTest[], results: readonly CaseResult[], casesDir: string): void {
   expect(xunit.length, 'a test per case').to.equal(results.length);
   for (const result of results) {
-    const name = result.verdict === 'SKIP' ? pendingTitle(result.id, toOneLine(result.message)) : result.id;
-    const test = xunit.find((candidate) => candidate.name === name);
+    const test = xunit.find((candidate) => candidate.name === result.id);
     expect(test, `the test of ${result.id} (${result.verdict})`).to.not.equal(undefined);
     expect(test?.classname, result.id).to.equal(toClassName(result.file, casesDir));
     expect(test?.outcome, `${result.id}: ${result.verdict}`).to.equal(XUNIT_OUTCOME[result.verdict]);

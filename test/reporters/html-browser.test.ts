@@ -6,12 +6,12 @@
  * (`CI=true`), where .ci/run installs one and a missing browser is a failure.
  */
 import { expect } from 'chai';
-import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
+import { axeViolations, browserOf, openPage } from '../support/browser-page.js';
 
 import type { CaseResult, Observation } from '../../harness/judging/results/result.js';
 
@@ -19,7 +19,7 @@ import { HtmlReporter } from '../../reporters/html.js';
 import { ROWS_PER_PAGE } from '../../reporters/html-view.js';
 import { chromiumMissing, launchChromium, type HeadlessChromium } from '../support/headless-chromium.js';
 import { SYNTHETIC_RUN, syntheticResults } from '../support/synthetic-results.js';
-import { ALL_RESULTS, CRASH_CASE, FAIL_CASE, HOSTILE_TITLE, KNOWN_CASE, RUN, SECOND_PASS_CASE } from './sample-results.js';
+import { ALL_RESULTS, CRASH_CASE, FAIL_CASE, HOSTILE_TITLE, KNOWN_CASE, PASS_CASE, RUN, SECOND_PASS_CASE } from './sample-results.js';
 import { makeTempDir, removeDir, runReporter } from './run-reporter.js';
 import { underLinuxCi } from '../support/linux-ci.js';
 
@@ -27,33 +27,6 @@ import { underLinuxCi } from '../support/linux-ci.js';
 const SCREENSHOT = path.join(os.tmpdir(), 'winsock-conformance-report.png');
 
 const RED_IDS = ALL_RESULTS.filter((result) => ['FAIL', 'XPASS', 'ERROR', 'TIMEOUT', 'CRASH'].includes(result.verdict)).map((result) => result.id);
-
-/** What a page did that a self-contained, script-safe report never does. */
-interface Misbehaviour {
-  readonly consoleErrors: string[];
-  readonly requests: string[];
-  readonly dialogs: string[];
-}
-
-async function openReport(browser: HeadlessChromium, url: string, viewport?: { width: number; height: number }): Promise<{ page: Page; seen: Misbehaviour }> {
-  const page = await browser.context.newPage();
-  if (viewport !== undefined) await page.setViewportSize(viewport);
-  const seen: Misbehaviour = { consoleErrors: [], requests: [], dialogs: [] };
-  const reportFile = url.replace(/#.*$/, '');
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') seen.consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => seen.consoleErrors.push(error.message));
-  page.on('request', (request) => {
-    if (request.url().replace(/#.*$/, '') !== reportFile) seen.requests.push(request.url());
-  });
-  page.on('dialog', (dialog) => {
-    seen.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, seen };
-}
 
 const shownIds = (page: Page): Promise<string[]> => page.locator('#cases tr.case a.case-link').allTextContents();
 
@@ -92,7 +65,7 @@ describe('report.html in headless Chromium', function () {
   });
 
   it('opens on the red cases, with no console error, no request and no script from case text', async () => {
-    const { page, seen } = await openReport(browserOf(browser), url);
+    const { page, seen } = await openPage(browserOf(browser), url);
     expect(await shownIds(page)).to.deep.equal(RED_IDS);
     expect(await page.locator('#shown-count').textContent()).to.equal(`${RED_IDS.length} of ${ALL_RESULTS.length} cases shown`);
     const failTitle = await page.locator('#cases tr.case.v-FAIL .title').textContent();
@@ -103,7 +76,7 @@ describe('report.html in headless Chromium', function () {
   });
 
   it('filters by verdict and search text, keeping both in the URL', async () => {
-    const { page, seen } = await openReport(browserOf(browser), url);
+    const { page, seen } = await openPage(browserOf(browser), url);
     await page.locator('.filters button[data-verdict="KNOWN"]').click();
     expect(await shownIds(page)).to.include(KNOWN_CASE.id);
     expect(hashOf(page)).to.match(/verdicts=FAIL,XPASS,ERROR,TIMEOUT,CRASH,KNOWN$/);
@@ -124,7 +97,7 @@ describe('report.html in headless Chromium', function () {
   });
 
   it('opens a case from its link: details under it, a command to re-run it, and the URL pointing at it', async () => {
-    const { page, seen } = await openReport(browserOf(browser), url);
+    const { page, seen } = await openPage(browserOf(browser), url);
     await page.locator(`a.case-link:has-text("${FAIL_CASE.id}")`).click();
     const details = page.locator('tr.details');
     expect(await details.count()).to.equal(1);
@@ -143,8 +116,20 @@ describe('report.html in headless Chromium', function () {
     await page.close();
   });
 
+  it('shows the steps that decided the verdict first, the set-up steps folded', async () => {
+    const { page } = await openPage(browserOf(browser), `${url}#case=${FAIL_CASE.id}`);
+    const details = page.locator('tr.details');
+    expect(await details.locator('.detail > ol.checks > li .check-status + code').allTextContents()).to.deep.equal(['connect']);
+    const setUp = details.locator('details.set-up');
+    expect(await setUp.getAttribute('open')).to.equal(null);
+    expect(await setUp.locator('summary').textContent()).to.equal('1 set-up step, each as it must be: socket');
+    await setUp.locator('summary').click();
+    expect(await setUp.locator('li.check.passed .check-status + code').allTextContents()).to.deep.equal(['socket']);
+    await page.close();
+  });
+
   it("goes from a case's clause to the clause index, and from there to every case citing it", async () => {
-    const { page, seen } = await openReport(browserOf(browser), url);
+    const { page, seen } = await openPage(browserOf(browser), url);
     expect(await page.locator('#clause-index ul.clause-index').count(), 'built only when opened').to.equal(0);
     await page.locator(`a.case-link:has-text("${FAIL_CASE.id}")`).click();
     const [clause] = FAIL_CASE.clauses;
@@ -163,7 +148,7 @@ describe('report.html in headless Chromium', function () {
   });
 
   it('shows the case a link names even when filtered out, grouped as the link says', async () => {
-    const { page, seen } = await openReport(browserOf(browser), `${url}#case=${SECOND_PASS_CASE.id}&group=file`);
+    const { page, seen } = await openPage(browserOf(browser), `${url}#case=${SECOND_PASS_CASE.id}&group=file`);
     expect(await shownIds(page)).to.include(SECOND_PASS_CASE.id);
     expect(await page.locator('tr.case.selected a.case-link').textContent()).to.equal(SECOND_PASS_CASE.id);
     expect(await page.locator('tr.details').count()).to.equal(1);
@@ -178,7 +163,7 @@ describe('report.html in headless Chromium', function () {
   });
 
   it('follows a change of the address to another case, and shows its provider output as text', async () => {
-    const { page, seen } = await openReport(browserOf(browser), url);
+    const { page, seen } = await openPage(browserOf(browser), url);
     await page.evaluate((id) => {
       window.location.hash = `case=${id}`;
     }, CRASH_CASE.id);
@@ -190,11 +175,67 @@ describe('report.html in headless Chromium', function () {
   });
 
   it('fits a 390 px wide screen with a case open, and leaves a screenshot', async () => {
-    const { page } = await openReport(browserOf(browser), `${url}#case=${KNOWN_CASE.id}`, { width: 390, height: 844 });
+    const { page } = await openPage(browserOf(browser), `${url}#case=${KNOWN_CASE.id}`, { width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(390);
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(fs.readFileSync(SCREENSHOT).subarray(1, 4).toString()).to.equal('PNG');
     await page.close();
+  });
+
+  it("on a phone's first screen, shows cases", async () => {
+    const { page } = await openPage(browserOf(browser), `${url}#verdicts=${ALL_RESULTS.map((r) => r.verdict).join(',')}`, { width: 390, height: 844 });
+    const first = await page.locator('#cases tr.case').first().boundingBox();
+    expect(first, 'a case row').to.not.equal(null);
+    expect((first?.y ?? Infinity) + (first?.height ?? 0)).to.be.at.most(844);
+    await page.close();
+  });
+
+  it('lands a deep link to a case far down a long list below the sticky table header', async () => {
+    const longDir = makeTempDir();
+    try {
+      const reporter = new HtmlReporter(longDir);
+      const results = syntheticResults(150, { green: true });
+      await runReporter(reporter, SYNTHETIC_RUN, results);
+      const target = results[120]?.id ?? '';
+      const { page } = await openPage(browserOf(browser), `${pathToFileURL(reporter.file).href}#case=${target}&verdicts=PASS,KNOWN,SKIP`, { width: 1280, height: 800 });
+      const header = await page.locator('#cases thead').boundingBox();
+      const row = await page.locator('#cases tr.case.selected').boundingBox();
+      expect(await page.locator('#cases tr.case.selected a.case-link').textContent()).to.equal(target);
+      expect(await page.evaluate(() => window.scrollY), 'the page scrolled to it').to.be.greaterThan(0);
+      expect(row?.y ?? 0, 'the row starts below the header').to.be.at.least((header?.y ?? 0) + (header?.height ?? 0) - 1);
+      await page.close();
+    } finally {
+      removeDir(longDir);
+    }
+  });
+
+  it("groups a case's variations in one row with the worst of their verdicts, which opens into them", async () => {
+    const variedDir = makeTempDir();
+    try {
+      const variation = (tag: string, verdict: CaseResult['verdict']): CaseResult => ({ ...PASS_CASE, id: `tcp.refused.${tag}`, title: `Refused (over ${tag === 'ipv4' ? 'IPv4' : 'IPv6'})`, line: 40, verdict });
+      const reporter = new HtmlReporter(variedDir);
+      await runReporter(reporter, RUN, [PASS_CASE, variation('ipv4', 'PASS'), variation('ipv6', 'KNOWN'), SECOND_PASS_CASE]);
+      const everything = `verdicts=${ALL_RESULTS.map((r) => r.verdict).join(',')}`;
+      const { page, seen } = await openPage(browserOf(browser), `${pathToFileURL(reporter.file).href}#${everything}`);
+      const varied = page.locator('#cases tr.case.varied');
+      expect(await varied.count()).to.equal(1);
+      expect(await varied.locator('.verdict').textContent()).to.equal('KNOWN');
+      expect(await varied.locator('.title').textContent()).to.equal('Refused');
+      expect(await varied.locator('.message').textContent()).to.equal('2 variations: ipv4 PASS, ipv6 KNOWN');
+      expect(await shownIds(page)).to.deep.equal([PASS_CASE.id, SECOND_PASS_CASE.id]);
+      await varied.locator('button.variations-toggle').click();
+      expect(await shownIds(page)).to.deep.equal([PASS_CASE.id, 'tcp.refused.ipv4', 'tcp.refused.ipv6', SECOND_PASS_CASE.id]);
+      expect(await varied.locator('button.variations-toggle').getAttribute('aria-expanded')).to.equal('true');
+      expect(await axeViolations(page)).to.deep.equal([]);
+      await page.close();
+      // A link to a variation opens its case's row.
+      const linked = await openPage(browserOf(browser), `${pathToFileURL(reporter.file).href}#case=tcp.refused.ipv6`);
+      expect(await linked.page.locator('tr.case.selected a.case-link').textContent()).to.equal('tcp.refused.ipv6');
+      expect(seen.consoleErrors.concat(linked.seen.consoleErrors)).to.deep.equal([]);
+      await linked.page.close();
+    } finally {
+      removeDir(variedDir);
+    }
   });
 
   it('lists a long table in parts, the next part on request', async () => {
@@ -204,7 +245,7 @@ describe('report.html in headless Chromium', function () {
       const results = syntheticResults(ROWS_PER_PAGE * 2);
       await runReporter(reporter, SYNTHETIC_RUN, results);
       const passes = results.filter((result) => result.verdict === 'PASS').length;
-      const { page, seen } = await openReport(browserOf(browser), `${pathToFileURL(reporter.file).href}#verdicts=PASS`);
+      const { page, seen } = await openPage(browserOf(browser), `${pathToFileURL(reporter.file).href}#verdicts=PASS`);
       expect(await page.locator('#cases tr.case').count()).to.equal(ROWS_PER_PAGE);
       expect(await page.locator('#shown-count').textContent()).to.equal(`${passes} of ${results.length} cases match; the first ${ROWS_PER_PAGE} are listed`);
       await page.locator('button.show-more').click();
@@ -219,7 +260,7 @@ describe('report.html in headless Chromium', function () {
   });
 
   it('has no accessibility violations axe can find, with every verdict shown and cases open', async () => {
-    const { page } = await openReport(browserOf(browser), `${url}#case=${KNOWN_CASE.id}&verdicts=${ALL_RESULTS.map((r) => r.verdict).join(',')}`);
+    const { page } = await openPage(browserOf(browser), `${url}#case=${KNOWN_CASE.id}&verdicts=${ALL_RESULTS.map((r) => r.verdict).join(',')}`);
     await page.locator(`a.case-link:has-text("${FAIL_CASE.id}")`).click();
     expect(await axeViolations(page)).to.deep.equal([]);
     await page.close();
@@ -237,7 +278,7 @@ describe('report.html in headless Chromium', function () {
       const baseline = { run: RUN, cases: ALL_RESULTS.map((result) => (result.id === FAIL_CASE.id ? wasPassing : result)), origin: 'old/results.jsonl' };
       const reporter = new HtmlReporter(baselineDir, baseline);
       await runReporter(reporter, RUN, ALL_RESULTS);
-      const { page, seen } = await openReport(browserOf(browser), pathToFileURL(reporter.file).href);
+      const { page, seen } = await openPage(browserOf(browser), pathToFileURL(reporter.file).href);
       expect(await page.locator('#cases tr.case .change').allTextContents()).to.deep.equal(['REGRESSION']);
       await page.locator('.change-counts a:has-text("change:regression")').click();
       await page.waitForFunction(() => document.querySelectorAll('#cases tr.case').length === 1, undefined, { timeout: 5000 });
@@ -253,17 +294,3 @@ describe('report.html in headless Chromium', function () {
     }
   });
 });
-
-/** What axe finds on the page as it stands; evaluated through the debugging protocol, which the page's Content-Security-Policy does not govern. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-    return (await axe.run()).violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-  });
-}
-
-function browserOf(browser: HeadlessChromium | undefined): HeadlessChromium {
-  if (browser === undefined) throw new Error('the browser did not start');
-  return browser;
-}

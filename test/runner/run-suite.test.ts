@@ -11,13 +11,13 @@ import { formatProblem, loadCases } from '../../harness/language/cases/load.js';
 import { loadPages } from '../../harness/language/clauses/load.js';
 import { PROJECT_ROOT } from '../../harness/common/project-paths.js';
 import { fingerprint } from '../../harness/judging/results/fingerprint.js';
-import type { RunSummary } from '../../harness/judging/results/result.js';
+import type { CaseResult, RunSummary } from '../../harness/judging/results/result.js';
 import { ProviderUnavailable } from '../../harness/stacks/providers/provider.js';
 import { BadInput, NothingSelected, runSuite, type SuiteOptions } from '../../harness/run/runner/run-suite.js';
 import { ConsoleReporter } from '../../reporters/console.js';
 import { HtmlReporter } from '../../reporters/html.js';
 import { JUnitReporter } from '../../reporters/junit.js';
-import type { Reporter } from '../../harness/run/runner/reporter.js';
+import type { CaseHeader, Reporter } from '../../harness/run/runner/reporter.js';
 import { JsonLinesReporter, readResults } from '../../reporters/results-jsonl.js';
 import { callEvents, readJournal, traceOf } from '../support/fake-provider/journal.js';
 import { FAKE_WORKER_SCRIPT, FakeProvider } from '../support/fake-provider/provider.js';
@@ -149,6 +149,22 @@ class ResultsFileProbe implements Reporter {
   end(): void {}
 }
 
+/** A reporter that records, in order, each case started, ended (as it really ends) and finished (in case order). */
+class EventRecorder implements Reporter {
+  readonly events: string[] = [];
+  start(): void {}
+  caseStarted(header: CaseHeader): void {
+    this.events.push(`started ${header.id}`);
+  }
+  caseEnded(header: CaseHeader): void {
+    this.events.push(`ended ${header.id}`);
+  }
+  caseFinished(result: CaseResult): void {
+    this.events.push(`finished ${result.id}`);
+  }
+  end(): void {}
+}
+
 async function badInputOf(run: Promise<RunSummary>): Promise<BadInput> {
   try {
     await run;
@@ -165,19 +181,30 @@ describe('runSuite with the fake provider', function () {
   describe('a whole run', () => {
     let project: SuiteProject;
     let probe: ResultsFileProbe;
+    let recorder: EventRecorder;
     let consoleText = '';
     let summary: RunSummary;
 
     before(async () => {
       project = new SuiteProject(CASES_FILE, EXPECTATIONS_FILE);
       probe = new ResultsFileProbe(project);
+      recorder = new EventRecorder();
       const consoleReporter = new ConsoleReporter({ stream: { write: (chunk: string) => (consoleText += chunk) } });
       const jsonLines = new JsonLinesReporter(project.outDir);
       const files = [new JUnitReporter(project.outDir), new HtmlReporter(project.outDir)];
-      summary = await runSuite(project.options([consoleReporter, jsonLines, probe, ...files]));
+      summary = await runSuite(project.options([consoleReporter, jsonLines, probe, recorder, ...files]));
     });
 
     after(() => project?.remove());
+
+    it('tells the reporters of each case that it started, then that it ended, then its result', () => {
+      for (const [id] of EXPECTED_VERDICTS) {
+        const at = (event: string) => recorder.events.indexOf(`${event} ${id}`);
+        expect(recorder.events.filter((event) => event.endsWith(` ${id}`)), id).to.have.length(3);
+        expect(at('started'), id).to.be.below(at('ended'));
+        expect(at('ended'), id).to.be.below(at('finished'));
+      }
+    });
 
     it('gives every case its verdict, in order, in results.jsonl', () => {
       const written = readResults(project.resultsFile);

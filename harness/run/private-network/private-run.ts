@@ -49,6 +49,8 @@ export interface PrivateRunOptions extends Omit<PrivateNetworkJob, 'cases' | 'ca
   /** Where the child's stderr (Wine provisioning notes, Node's messages) goes. */
   readonly logFd: number;
   readonly deviations: readonly Deviation[];
+  /** Told when the runner begins the case at `index` (the run's progress shows it among the cases under way). */
+  readonly onCaseStarted?: (index: number) => void;
 }
 
 interface Pending {
@@ -144,7 +146,7 @@ export class PrivateNetworkRun {
   private async launch(cases: PrivateNetworkJob['cases']): Promise<void> {
     // Anything reaching this from the namespace means the isolation does not hold.
     this.canary = await openCanaryListener();
-    const { logFd, deviations: _deviations, ...rest } = this.options;
+    const { logFd, deviations: _deviations, onCaseStarted: _onCaseStarted, ...rest } = this.options;
     const job: PrivateNetworkJob = { ...rest, ...(cases === undefined ? {} : { cases }), canaryPort: this.canary.port };
     // A mount namespace too: the provider may mount there what keeps it apart from other runs (a private Wine prefix).
     const [command, ...args] = diesWithRunner([UNSHARE, '--net', '--mount', '--', process.execPath, RUNNER]);
@@ -170,7 +172,10 @@ export class PrivateNetworkRun {
     }
     if (report.type !== 'result') clearTimeout(this.preparation);
     if (report.type === 'unavailable') this.becomeUnusable((testCase) => this.skipped(testCase, report.reason));
-    if (report.type === 'started') this.armDeadline(report.index);
+    if (report.type === 'started') {
+      this.armDeadline(report.index);
+      this.options.onCaseStarted?.(report.index);
+    }
     if (report.type !== 'result') return;
     const testCase = this.pending.get(report.index)?.testCase;
     // Anything that reached the outer canary voids what ran in there.

@@ -28,6 +28,10 @@ export class RunReporters {
     for (const reporter of this.reporters) reporter.caseStarted?.(header);
   }
 
+  caseEnded(header: CaseHeader): void {
+    for (const reporter of this.reporters) reporter.caseEnded?.(header);
+  }
+
   async caseFinished(result: CaseResult): Promise<void> {
     for (const reporter of this.reporters) await this.guarded(reporter, () => reporter.caseFinished(result));
   }

@@ -23,7 +23,7 @@ import type { RunInfo, RunSummary, Standard } from '../../judging/results/result
 import { summarize } from '../../judging/results/summary.js';
 import { inputFoldersOf, loadSuiteInputs, type InputOptions, type SuiteInputs } from './inputs.js';
 import { claimOutDir } from './out-dir.js';
-import type { Reporter } from './reporter.js';
+import type { CaseHeader, Reporter } from './reporter.js';
 import { RunReporters } from './run-reporters.js';
 import { selectCases, type CaseFilter } from './select-cases.js';
 import { PrivateNetworkRun } from '../private-network/private-run.js';
@@ -133,7 +133,7 @@ async function runPrepared(options: SuiteOptions, reporters: RunReporters, selec
       judgedAgainst: options.against ?? 'docs',
     };
     await reporters.start(run, selected.length);
-    privateRun = await startPrivateRun(options, selected, judging.judged.deviations, logFd);
+    privateRun = await startPrivateRun(options, selected, judging.judged.deviations, logFd, (index) => reporters.caseStarted(headerOf(selected, index)));
     const results = await runInLanes(selected, sessions, caseWork(options, reporters, selected, judging.judged, logFd, privateRun));
     const stopped = isStopped(options.stop) ? stopReason(options.stop) : undefined;
     const incomplete = stopped === undefined ? undefined : `${stopped} after ${results.length} of ${selected.length} cases`;
@@ -150,7 +150,13 @@ async function runPrepared(options: SuiteOptions, reporters: RunReporters, selec
 }
 
 /** The run's private network, started once for all its private cases (none: no namespace at all). */
-async function startPrivateRun(options: SuiteOptions, selected: readonly Case[], deviations: readonly Deviation[], logFd: number): Promise<PrivateNetworkRun | undefined> {
+async function startPrivateRun(
+  options: SuiteOptions,
+  selected: readonly Case[],
+  deviations: readonly Deviation[],
+  logFd: number,
+  onCaseStarted: (index: number) => void,
+): Promise<PrivateNetworkRun | undefined> {
   const cases = selected.flatMap((testCase, index) => (testCase.network === 'private' ? [{ testCase, index }] : []));
   if (cases.length === 0) return undefined;
   return PrivateNetworkRun.start(cases, {
@@ -162,7 +168,14 @@ async function startPrivateRun(options: SuiteOptions, selected: readonly Case[],
     logFile: join(options.outDir, 'provider-private.log'),
     logFd,
     deviations,
+    onCaseStarted,
   });
+}
+
+/** What reporters are told of the run's case at `index` as it starts and ends. */
+function headerOf(selected: readonly Case[], index: number): CaseHeader {
+  const testCase = selected[index] as Case;
+  return { id: testCase.id, title: testCase.title, index, total: selected.length };
 }
 
 /** How each case of the run is run and reported: the lanes call this. */
@@ -171,13 +184,19 @@ function caseWork(options: SuiteOptions, reporters: RunReporters, selected: read
     elsewhere(testCase, index) {
       if (testCase.network !== 'private' || privateRun === undefined) return undefined;
       // A stop cuts the private runner short: what it had not finished is not reported.
-      return privateRun.result(index).then((result) => (isStopped(options.stop) ? undefined : result));
+      return privateRun.result(index).then((result) => {
+        if (isStopped(options.stop)) return undefined;
+        reporters.caseEnded(headerOf(selected, index));
+        return result;
+      });
     },
     async run(testCase, index, session) {
-      reporters.caseStarted({ id: testCase.id, title: testCase.title, index, total: selected.length });
+      reporters.caseStarted(headerOf(selected, index));
       const result = await runCase(testCase, { session, provider: options.provider, judged, logFd, ...(options.stop === undefined ? {} : { stop: options.stop }) });
       // The case the stop cut short has no honest verdict: it is not reported.
-      return isStopped(options.stop) ? undefined : result;
+      if (isStopped(options.stop)) return undefined;
+      reporters.caseEnded(headerOf(selected, index));
+      return result;
     },
     async finished(result) {
       await reporters.caseFinished(result);

@@ -33,8 +33,8 @@ export interface AtlasStep {
   readonly documentedText: string;
   readonly windows?: ReferenceNote & { readonly text: string; readonly note?: string };
   readonly observations: readonly AtlasObservation[];
-  /** Runs that have the case but did not make this call, with why (`SKIP: needs connect data`). */
-  readonly notMade: readonly string[];
+  /** Runs that have the case but did not make this call, with why: the case's verdict and message. */
+  readonly notMade: readonly { readonly run: string; readonly verdict: Verdict; readonly message: string }[];
 }
 
 export interface AtlasCase {
@@ -146,11 +146,11 @@ function atlasCase(testCase: Case, runs: readonly LabelledRun[], references: rea
     steps: documentedSteps.map((step) => {
       const reference = references.find((candidate) => candidate.case === testCase.id && candidate.step === step.id);
       const observations = new Map<string, { text: string; standing: Standing; runs: string[] }>();
-      const notMade: string[] = [];
+      const notMade: { run: string; verdict: Verdict; message: string }[] = [];
       for (const { label, result } of results) {
         const check = result.checks.find((candidate) => candidate.stepId === step.id);
         if (check === undefined) {
-          notMade.push(`${label}: ${result.verdict} (${result.message})`);
+          notMade.push({ run: label, verdict: result.verdict, message: result.message });
           continue;
         }
         const standing = standingOf(check);

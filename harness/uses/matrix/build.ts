@@ -17,11 +17,19 @@ import type { CaseResult, CheckResult, Observation, ReferenceNote, RunInfo, Stac
 import { behaviourKey, stableObservation } from '../../judging/results/stable-observation.js';
 import { standingOf, type Standing } from '../../judging/results/standing.js';
 import { providerLabel } from '../../judging/results/provider-label.js';
+import { compareOutcomes } from '../../judging/verdicts/match.js';
 
 /** The version of matrix.json this harness writes. */
 export const MATRIX_FORMAT = 1;
 
+/** A run to merge, with the name people gave it (`merge --name`), if any. */
+export interface NamedRun extends RecordedRun {
+  readonly name?: string;
+}
+
 export interface MatrixRun {
+  /** The name given at `merge`, which leads the run's label. */
+  readonly name?: string;
   readonly origin?: string;
   readonly provider: string;
   readonly providerVersion: string;
@@ -34,6 +42,7 @@ export interface MatrixRun {
 
 /** One column: the runs that behaved identically at every step. */
 export interface MatrixColumn {
+  /** Distinct from every other column's: where two would read alike, what tells them apart is added (host, date, time, file). */
   readonly label: string;
   readonly runs: readonly MatrixRun[];
 }
@@ -63,6 +72,10 @@ export interface MatrixStep {
   readonly runsAgree: boolean;
   /** Two or more providers made the call, all observed the same, and it is not what the page documents. */
   readonly possibleDocumentationError: boolean;
+  /** The columns that ran the case do not all show the same here: made or not, observed, standing. */
+  readonly differs: boolean;
+  /** Some column observed what the step's Windows reference says Windows does not do. */
+  readonly differsFromWindows: boolean;
 }
 
 export interface MatrixCase {
@@ -74,6 +87,10 @@ export interface MatrixCase {
   /** The case's verdict in each column. */
   readonly verdicts: readonly (Verdict | undefined)[];
   readonly steps: readonly MatrixStep[];
+  /** The columns differ: in verdict, or at some step. */
+  readonly differs: boolean;
+  /** Some step differs from its Windows reference in some column. */
+  readonly differsFromWindows: boolean;
 }
 
 export interface Matrix {
@@ -84,12 +101,13 @@ export interface Matrix {
   readonly errata: readonly Erratum[];
 }
 
-export function buildMatrix(runs: readonly RecordedRun[], references: ReadonlyMap<string, ReferenceNote>, errata: readonly Erratum[]): Matrix {
+export function buildMatrix(runs: readonly NamedRun[], references: ReadonlyMap<string, ReferenceNote>, errata: readonly Erratum[]): Matrix {
   const ordered = [...runs].sort(byProviderVersionBuildHostTime);
   const groups = groupIdentical(ordered);
+  // Cases line up by id: a case's variations (`<id>.ipv4`, `<id>.ipv6`) are cases of their own in every run.
   const caseIds = unionInOrder(ordered.map((recorded) => recorded.cases.map((result) => result.id)));
   const cases = caseIds.map((id) => matrixCase(id, ordered, groups, references));
-  return { format: MATRIX_FORMAT, columns: groups.map(column), cases, errata };
+  return { format: MATRIX_FORMAT, columns: distinctLabels(groups.map(column)), cases, errata };
 }
 
 /** The key of a step in the references map: `JSON.stringify([case, step])`. */
@@ -102,14 +120,18 @@ function matrixCase(id: string, runs: readonly RecordedRun[], groups: readonly (
   const first = results.find((result) => result !== undefined);
   if (first === undefined) throw new Error(`no run has case ${id}`);
   const stepIds = unionInOrder(results.map((result) => (result?.checks ?? []).map((check) => check.stepId)));
+  const verdicts = groups.map((group) => resultOf(representative(group), id)?.verdict);
+  const steps = stepIds.map((stepId) => matrixStep(id, stepId, runs, groups, references));
   return {
     id,
     title: first.title,
     file: first.file,
     line: first.line,
     clauses: first.clauses,
-    verdicts: groups.map((group) => resultOf(representative(group), id)?.verdict),
-    steps: stepIds.map((stepId) => matrixStep(id, stepId, runs, groups, references)),
+    verdicts,
+    steps,
+    differs: new Set(verdicts).size > 1 || steps.some((step) => step.differs),
+    differsFromWindows: steps.some((step) => step.differsFromWindows),
   };
 }
 
@@ -129,6 +151,7 @@ function matrixStep(
   const documented = stableObservation(sample.check.documented ?? sample.check.expected);
   const reference = references.get(stepKey(caseId, stepId)) ?? made.find(({ check }) => check.reference !== undefined)?.check.reference;
   const runsAgree = new Set(made.map(({ check }) => behaviourKey(check.observed))).size === 1;
+  const cells = groups.map((group) => cellOf(resultOf(representative(group), caseId), stepId));
   return {
     stepId,
     call: sample.check.call,
@@ -136,10 +159,30 @@ function matrixStep(
     documented,
     documentedText: describeExpected(documented),
     ...(reference === undefined ? {} : { reference }),
-    cells: groups.map((group) => cellOf(resultOf(representative(group), caseId), stepId)),
+    cells,
     runsAgree,
     possibleDocumentationError: sample.check.kind === 'documented' && runsAgree && againstThePage(made),
+    differs: new Set(cells.filter(ranTheCase).map((cell) => JSON.stringify([cell.state, behaviourKey(cell.observed ?? null), cell.standing ?? '']))).size > 1,
+    differsFromWindows: reference !== undefined && cells.some((cell) => seenUnlikeWindows(cell, reference)),
   };
+}
+
+/**
+ * Whether the column ran the case: a case skipped or not run differs from
+ * the others by its verdict alone, not at each of its steps.
+ */
+function ranTheCase(cell: MatrixCell): boolean {
+  return cell.state === 'made' || (cell.state === 'not-made' && cell.verdict !== 'SKIP');
+}
+
+/**
+ * Whether a column observed what Windows, by its reference, does not. A
+ * reference naming the run's own values (`$peer`) is left out: only the run
+ * that resolved it can tell, and its check says so when it judged by Windows.
+ */
+function seenUnlikeWindows(cell: MatrixCell, reference: ReferenceNote): boolean {
+  if (cell.observed === undefined || JSON.stringify(reference.windows).includes('"$')) return false;
+  return !compareOutcomes(stableObservation(reference.windows), cell.observed as Readonly<Record<string, unknown>>).matches;
 }
 
 /**
@@ -178,8 +221,9 @@ function behaviourOfRun(recorded: RecordedRun): string {
   return JSON.stringify(cases);
 }
 
-function column(group: readonly RecordedRun[]): MatrixColumn {
-  const runs = group.map(({ run, origin }): MatrixRun => ({
+function column(group: readonly NamedRun[]): MatrixColumn {
+  const runs = group.map(({ run, origin, name }): MatrixRun => ({
+    ...(name === undefined ? {} : { name }),
     ...(origin === undefined ? {} : { origin }),
     provider: run.provider,
     providerVersion: run.providerVersion,
@@ -189,8 +233,33 @@ function column(group: readonly RecordedRun[]): MatrixColumn {
     startedAt: run.startedAt,
     judgedAgainst: run.judgedAgainst,
   }));
-  const labels = unionInOrder([runs.map((run) => `${providerLabel(run)}${run.judgedAgainst === 'docs' ? '' : ' (judged against Windows)'}`)]);
+  const labels = unionInOrder([runs.map((run) => `${run.name === undefined ? '' : `${run.name}: `}${providerLabel(run)}${run.judgedAgainst === 'docs' ? '' : ' (judged against Windows)'}`)]);
   return { label: labels.join(' = '), runs };
+}
+
+/**
+ * What can tell two columns of one label apart, in the order tried: the
+ * host, the day, the minute, the moment the run started, the file read.
+ */
+const TELLING_APART: readonly ((run: MatrixRun) => string | undefined)[] = [
+  (run) => `on ${run.host}`,
+  (run) => run.startedAt.slice(0, 10),
+  (run) => run.startedAt.slice(0, 16).replace('T', ' '),
+  (run) => run.startedAt,
+  (run) => run.origin,
+];
+
+/** Columns whose labels would read alike get, each, the first detail that tells them apart. */
+function distinctLabels(columns: readonly MatrixColumn[]): MatrixColumn[] {
+  const alike = new Map<string, number>();
+  for (const { label } of columns) alike.set(label, (alike.get(label) ?? 0) + 1);
+  return columns.map((entry) => {
+    if ((alike.get(entry.label) ?? 0) < 2) return entry;
+    const peers = columns.filter((other) => other.label === entry.label);
+    const detailOf = (detail: (run: MatrixRun) => string | undefined, of: MatrixColumn) => unionInOrder([of.runs.map((run) => detail(run) ?? '')]).join(' = ');
+    const telling = TELLING_APART.find((detail) => new Set(peers.map((peer) => detailOf(detail, peer))).size === peers.length);
+    return telling === undefined ? entry : { ...entry, label: `${entry.label}, ${detailOf(telling, entry)}` };
+  });
 }
 
 function representative(group: readonly RecordedRun[]): RecordedRun {
@@ -199,8 +268,16 @@ function representative(group: readonly RecordedRun[]): RecordedRun {
   return first;
 }
 
+/** Each run's cases by id, made once: a merge of thousands of cases looks each up many times. */
+const CASES_BY_ID = new WeakMap<RecordedRun, ReadonlyMap<string, CaseResult>>();
+
 function resultOf(recorded: RecordedRun, caseId: string): CaseResult | undefined {
-  return recorded.cases.find((result) => result.id === caseId);
+  let byId = CASES_BY_ID.get(recorded);
+  if (byId === undefined) {
+    byId = new Map(recorded.cases.map((result) => [result.id, result]));
+    CASES_BY_ID.set(recorded, byId);
+  }
+  return byId.get(caseId);
 }
 
 function byProviderVersionBuildHostTime(a: RecordedRun, b: RecordedRun): number {

@@ -1,0 +1,74 @@
+/**
+ * A page of the project's own (report.html, matrix.html, atlas.html) opened
+ * from disk in headless Chromium, with what it did that a self-contained,
+ * script-safe page never does recorded, and axe's verdict on it.
+ */
+import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import type { HeadlessChromium } from './headless-chromium.js';
+
+/** What a page did that a self-contained, script-safe report never does. */
+export interface Misbehaviour {
+  readonly consoleErrors: string[];
+  readonly requests: string[];
+  readonly dialogs: string[];
+}
+
+export async function openPage(browser: HeadlessChromium, url: string, viewport?: { width: number; height: number }): Promise<{ page: Page; seen: Misbehaviour }> {
+  const page = await browser.context.newPage();
+  if (viewport !== undefined) await page.setViewportSize(viewport);
+  const seen: Misbehaviour = { consoleErrors: [], requests: [], dialogs: [] };
+  const reportFile = url.replace(/#.*$/, '');
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') seen.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => seen.consoleErrors.push(error.message));
+  page.on('request', (request) => {
+    if (request.url().replace(/#.*$/, '') !== reportFile) seen.requests.push(request.url());
+  });
+  page.on('dialog', (dialog) => {
+    seen.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, seen };
+}
+
+/** What axe finds on the page as it stands; evaluated through the debugging protocol, which the page's Content-Security-Policy does not govern. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+    return (await axe.run()).violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+  });
+}
+
+export function browserOf(browser: HeadlessChromium | undefined): HeadlessChromium {
+  if (browser === undefined) throw new Error('the browser did not start');
+  return browser;
+}
+
+/** The page's width as laid out: more than the viewport means it scrolls sideways. */
+export function pageWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
+/** Milliseconds from the start of navigation to the end of the load event, as the page measured them. */
+export function loadTime(page: Page): Promise<number> {
+  return page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+}
+
+/**
+ * The least load time of `openings` openings of `url`: what the page costs,
+ * with less of what else the machine was doing. The message gives them all.
+ */
+export async function leastLoadTime(browser: HeadlessChromium, url: string, openings = 3): Promise<{ least: number; all: string }> {
+  const times: number[] = [];
+  for (let opening = 0; opening < openings; opening += 1) {
+    const { page } = await openPage(browser, url);
+    times.push(await loadTime(page));
+    await page.close();
+  }
+  return { least: Math.min(...times), all: `load event, ms, in ${openings} openings: ${times.map(Math.round).join(', ')}` };
+}
