@@ -36,7 +36,11 @@ describe('the private network (POSIX provider)', function () {
     const results = readResults(join(out, 'results.jsonl')).cases;
     const byId = new Map(results.map((result) => [result.id, result]));
     expect(results.length).to.be.at.least(6);
-    for (const result of results) expect(['PASS', 'KNOWN'], `${result.id}: ${result.message}`).to.include(result.verdict);
+    // A case the POSIX binding has no way to make (the APC case's event objects) is SKIP, saying what it needs.
+    for (const result of results) {
+      if (result.verdict === 'SKIP') expect(result.message, result.id).to.match(/ needs /);
+      else expect(['PASS', 'KNOWN'], `${result.id}: ${result.message}`).to.include(result.verdict);
+    }
     const observedError = (id: string, step: string) => byId.get(id)?.checks.find((check) => check.stepId === step)?.observed.error;
     expect(observedError('private.no-route-is-wsaenetunreach.wsaconnect', 'call')).to.equal('WSAENETUNREACH');
     expect(observedError('private.unreachable-host-is-wsaehostunreach.wsaconnect', 'call')).to.equal('WSAEHOSTUNREACH');
@@ -54,14 +58,14 @@ describe('the private network (POSIX provider)', function () {
     };
     await runSuite({
       ...inputOptionsFor(providerNamed('posix'), {}),
-      filter: { grep: 'private.no-route', tags: [] },
+      filter: { grep: 'private.no-route-is-wsaenetunreach.wsaconnect', tags: [] },
       outDir: out,
       workerScript: WORKER_SCRIPT,
       harnessVersion: '0.0.0-test',
       reporters: [recorder],
       log: () => undefined,
     });
-    expect(events).to.deep.equal(['started private.no-route-is-wsaenetunreach', 'ended private.no-route-is-wsaenetunreach', 'finished private.no-route-is-wsaenetunreach']);
+    expect(events).to.deep.equal(['started private.no-route-is-wsaenetunreach.wsaconnect', 'ended private.no-route-is-wsaenetunreach.wsaconnect', 'finished private.no-route-is-wsaenetunreach.wsaconnect']);
   });
 
   it('without root, makes no namespace and SKIPs the private cases with the reason', function () {
