@@ -45,7 +45,7 @@ describe('loadCases: the page each citation cites', () => {
     const loaded = load(file);
     expect(loaded.messages.slice(1)).to.deep.equal([
       `${file}:14:15: page "WSAConect" is not a folder of spec/; did you mean "WSAConnect"?`,
-      `${file}:17:15: page "connect" is not a folder of spec/; the pages are WSAConnect`,
+      `${file}:17:15: page "connect" is not a folder of spec/; did you mean "ConnectEx"?`,
     ]);
     expect(loaded.cases).to.deep.equal([]);
   });

@@ -36,6 +36,7 @@ describe('adding a page: its folder, and cases that cite it', () => {
   it('loads the pages the folders are, and gives each citation its page', () => {
     const pages = specPages(path.relative(PROJECT_ROOT, specDir));
     expect(pages.pages.map((page) => [page.name, page.clauses.length > 0])).to.deep.equal([
+      ['ConnectEx', true],
       ['WSAConnect', true],
       ['connect', true],
     ]);
@@ -54,7 +55,7 @@ describe('adding a page: its folder, and cases that cite it', () => {
 
     const without = await runCli(['lint', path.join(casesDir, 'two-pages.yaml')]);
     expect(without.status).to.equal(2);
-    expect(without.stderr).to.match(/two-pages\.yaml:5:7: page "connect" is not a folder of spec\/; the pages are WSAConnect$/m);
+    expect(without.stderr).to.match(/two-pages\.yaml:5:7: page "connect" is not a folder of spec\/; did you mean "ConnectEx"\?$/m);
   });
 
   it("lint checks each quote against its own page's clause, and points to the page that has an id", async () => {
@@ -92,7 +93,7 @@ describe('adding a page: its folder, and cases that cite it', () => {
     expect(run.status, run.stderr).to.equal(0);
     type PageJson = { page: string; errors: { code: string; status: string; cases: { id: string }[] }[]; missing: { clauses: string[]; errors: string[] } };
     const coverage = JSON.parse(run.stdout) as { totals: { pages: number }; pages: PageJson[] };
-    expect(coverage.totals.pages).to.equal(2);
+    expect(coverage.totals.pages).to.equal(3);
     const byName = new Map(coverage.pages.map((page) => [page.page, page]));
     const casesOf = (page: string, code: string) => byName.get(page)?.errors.find((error) => error.code === code)?.cases.map((testCase) => testCase.id);
     expect(byName.get('connect')?.errors.map((error) => [error.code, error.status])).to.deep.equal([
@@ -107,6 +108,6 @@ describe('adding a page: its folder, and cases that cite it', () => {
     const text = await runCli(['coverage', '--spec', specDir, '--cases', casesDir]);
     expect(text.stdout).to.match(/^Coverage of WSAConnect \(/m);
     expect(text.stdout).to.match(/^Coverage of connect \(.*spec\/connect\/page\.txt; clauses: .*spec\/connect\/clauses\.yaml\)$/m);
-    expect(text.stdout).to.match(/^Total, 2 pages: error codes \(24\): /m);
+    expect(text.stdout).to.match(/^Total, 3 pages: error codes \(39\): /m);
   });
 });
