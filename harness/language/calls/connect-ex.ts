@@ -32,7 +32,8 @@ export const ConnectEx = providerCall({
     lookup: arg.optional('socket', 'The socket whose provider WSAIoctl asks for the pointer; left out, `s` itself.'),
   },
   outputs: {
-    bytesSent: '*lpdwBytesSent after the call (only when `sendData` was given; 3735928559, 0xdeadbeef, when the provider left it untouched).',
+    bytesSent:
+      '*lpdwBytesSent, when the call returned TRUE and `sendData` was given (3735928559, 0xdeadbeef, when the provider left it untouched). The page defines it on successful return only, so a pending call reports none.',
     overlapped: 'The number of the OVERLAPPED passed, within the case (1, 2…), for WSAGetOverlappedResult (only when one was passed).',
     lookupFailed: "WSAIoctl's error, when asking for the pointer failed: ConnectEx was then not called.",
   },
@@ -55,7 +56,8 @@ export const ConnectEx = providerCall({
       const observation = ws.bool(() => connectEx(s, target.buffer, target.namelen, data, data?.length ?? 0, bytesSent, passed?.buffer ?? null));
       return {
         ...observation,
-        ...(data === null ? {} : { bytesSent: bytesSent.readUInt32LE(0) }),
+        // Only "on successful return": a pending call's provider may write it as the operation completes.
+        ...(data === null || observation.returns !== 'TRUE' ? {} : { bytesSent: bytesSent.readUInt32LE(0) }),
         ...(passed === null ? {} : { overlapped: passed.number }),
       };
     },
