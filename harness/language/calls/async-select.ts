@@ -1,8 +1,9 @@
 /**
  * WSAAsyncSelect and the window it posts to: a message-only window (it needs
  * no display, so it works headless, under Wine too), the select itself, and a
- * bounded wait for the next message posted to the window. The binding drops
- * the messages a window still has and destroys it at the end of a case.
+ * bounded wait for the next message posted to the window. At the end of a
+ * case the binding drops the messages a window still has and leaves the
+ * window to the worker's end (see `release`).
  */
 import { WAIT_BOUNDS } from './bounds.js';
 import { arg, providerCall } from './declaration.js';
@@ -38,19 +39,19 @@ export const createMessageWindow = providerCall({
     otherLibraries: {
       'user32.dll': [
         'intptr_t __stdcall CreateWindowExW(uint32_t dwExStyle, const char16_t *lpClassName, const char16_t *lpWindowName, uint32_t dwStyle, int X, int Y, int nWidth, int nHeight, intptr_t hWndParent, intptr_t hMenu, intptr_t hInstance, void *lpParam)',
-        // `release` destroys a window a case leaves, after dropping its queued messages.
-        'int __stdcall DestroyWindow(intptr_t hWnd)',
         'int __stdcall PeekMessageW(void *lpMsg, intptr_t hWnd, uint32_t wMsgFilterMin, uint32_t wMsgFilterMax, uint32_t wRemoveMsg)',
       ],
     },
     perform: (ws) => ws.created('window', () => ws.fn('CreateWindowExW')(0, WINDOW_CLASS, null, 0, 0, 0, 0, 0, HWND_MESSAGE, 0, 0, null)),
     release(ws, window) {
-      // Messages still queued for the window (a late FD_* notification) go with it.
+      // Messages still queued for the window (a late FD_* notification) are dropped, so that no later case
+      // meets them. The window itself is not destroyed: under Wine 10.0 without a display, DestroyWindow on it
+      // never returns (measured: a case's clean-up waited 20 s and then its worker was killed), which cost
+      // every case using a window a worker. A message-only window holds nothing else; the worker's end frees it.
       const msg = Buffer.alloc(MSG_SIZE);
       for (let left = 0; left < MAX_LEFTOVER_MESSAGES; left++) {
         if (Number(ws.fn('PeekMessageW')(msg, window, 0, 0, PM_REMOVE)) === 0) break;
       }
-      ws.fn('DestroyWindow')(window);
     },
   },
 });

@@ -7,6 +7,7 @@
 import type { PeerSpec } from '../../../fixtures/catalogue.js';
 import type { ClauseCitation } from '../clauses/clause.js';
 import type { SourceLocation } from '../yaml/problem.js';
+import type { Variation } from './variations.js';
 
 export type { SourceLocation } from '../yaml/problem.js';
 export type { PeerKind, PeerSpec } from '../../../fixtures/catalogue.js';
@@ -75,7 +76,16 @@ export interface Case {
   readonly alone: boolean;
   /** Where it runs: the machine's loopback, or the run's private network namespace (harness/run/private-network/). */
   readonly network: 'loopback' | 'private';
+  /** For a case made from one combination of a written case's variations: the id as written and the combination. */
+  readonly variation?: CaseVariation;
   readonly location: SourceLocation;
+}
+
+/** Which written case a case was made from, and with which values of its variations. */
+export interface CaseVariation {
+  /** The id as written in the case file (`tcp.blocking.reconnect-is-wsaeisconn`), without the variation's tags. */
+  readonly writtenId: string;
+  readonly values: Variation;
 }
 
 export const DEFAULT_CASE_TIMEOUT_MS = 5000;

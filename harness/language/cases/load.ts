@@ -25,7 +25,7 @@ import type { DataPath } from '../yaml/source-map.js';
 import { checkStepIds } from './step-ids.js';
 import { checkTraffic } from './traffic.js';
 import { loadYamlFile } from '../yaml/yaml-file.js';
-import { checkVariations, substituteSteps, VARIATION_NAMES, variationsOf, type Variation } from './variations.js';
+import { appliesTo, checkVariations, substituteSteps, VARIATION_NAMES, variationsOf, type Variation } from './variations.js';
 import type { SourceLocation } from './case.js';
 import { followedEntry } from '../../common/files/followed-entry.js';
 
@@ -127,8 +127,11 @@ function checkAndBuild(
   filePage: string | undefined,
   pages: PageSet | undefined,
 ): { case: LocatedCase } | { problems: Problem[] } {
-  const locateCitation = (clause: number, key: string) => locate(['clauses', clause, key]);
-  const cited = withPages(raw.clauses, filePage, locateCitation);
+  // Only the citations that hold for this variation are checked against their pages, and a case varying
+  // over the call cites, by default, the page of the variation's call.
+  const applying = raw.clauses.flatMap((clause, index) => (appliesTo(clause.when, variation) ? [{ clause, index }] : []));
+  const locateCitation = (clause: number, key: string) => locate(['clauses', applying[clause]?.index ?? clause, key]);
+  const cited = withPages(applying.map((entry) => entry.clause), variation.call ?? filePage, locateCitation);
   const problems = [
     ...('problems' in cited ? cited.problems : pages === undefined ? [] : citationProblems(cited.citations, pages, locateCitation)),
     ...checkStepIds(raw.steps, locate),
