@@ -53,6 +53,8 @@ export class FakeWinsock extends ScriptedFake<WinsockFunction, RecordedFunction,
     };
     this.ws2 = {
       functions: new Map<string, NativeFunction>(DECLARED_FUNCTIONS.map((name) => [name, fn(name)])),
+      // A function called through a pointer the provider gave (ConnectEx) is recorded and scripted by its prototype's name.
+      through: (_address, prototype) => fn(prototypeName(prototype)),
       WSAGetLastError: () => {
         this.record('WSAGetLastError', []);
         return this.lastError;

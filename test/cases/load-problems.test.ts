@@ -16,7 +16,7 @@ describe('loadCases: closed vocabularies and the format version', () => {
   it('rejects an unknown error name, constant or return value where it is written, with a did-you-mean', () => {
     expect(problemsOf('vocabulary.yaml')).to.deep.equal([
       `${bad('vocabulary.yaml')}:12:31: "args.level" must be SOL_SOCKET, IPPROTO_IP, IPPROTO_TCP, IPPROTO_IPV6, an integer from -2147483648 to 2147483647 or a $reference, not "SO_BROADCAST"`,
-      `${bad('vocabulary.yaml')}:12:53: "args.option" must be a socket option by name (one of 17), an integer from -2147483648 to 2147483647 or a $reference, not "SO_BROADCST"; did you mean "SO_BROADCAST"?`,
+      `${bad('vocabulary.yaml')}:12:53: "args.option" must be a socket option by name (one of 19), an integer from -2147483648 to 2147483647 or a $reference, not "SO_BROADCST"; did you mean "SO_BROADCAST"?`,
       `${bad('vocabulary.yaml')}:15:49: "expect.error" must be a Winsock error name (one of 66) or not-matcher { not }, not "WSAEWOLDBLOCK"; did you mean "WSAEWOULDBLOCK"?`,
       `${bad('vocabulary.yaml')}:18:28: "expect.returns" must be socket, INVALID_SOCKET or not-matcher { not }, not "SOCKET_ERROR"`,
     ]);

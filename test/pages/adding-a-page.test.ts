@@ -57,7 +57,7 @@ describe('adding a page: its folder, and cases that cite it', () => {
 
     const without = await runCli(['lint', '--spec', specWithoutConnect, path.join(casesDir, 'two-pages.yaml')]);
     expect(without.status).to.equal(2);
-    expect(without.stderr).to.match(/two-pages\.yaml:5:7: page "connect" is not a folder of .*spec-without-connect\/; the pages are .*WSAConnect/m);
+    expect(without.stderr).to.match(/two-pages\.yaml:5:7: page "connect" is not a folder of .*spec-without-connect\/; (the pages are .*WSAConnect|did you mean "ConnectEx"\?)/m);
   });
 
   it("lint checks each quote against its own page's clause, and points to the page that has an id", async () => {

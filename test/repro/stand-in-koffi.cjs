@@ -20,7 +20,7 @@ const SOCK_DGRAM = 2;
 const AF_INET = 2;
 const AF_INET6 = 23;
 // Their prototypes say int, but they return a BOOL: nonzero is success.
-const BOOL_FUNCTIONS = new Set(['DestroyWindow', 'PeekMessageW', 'WSACloseEvent']);
+const BOOL_FUNCTIONS = new Set(['DestroyWindow', 'PeekMessageW', 'WSACloseEvent', 'WSAGetOverlappedResult']);
 
 let lastHandle = 0;
 /** What the stand-in knows of each socket it made: whether it is a datagram socket, and where it was connected. */
@@ -70,8 +70,33 @@ function fillNames(args) {
   });
 }
 
+/**
+ * The extension function WSAIoctl gives a pointer to (ConnectEx, the one a
+ * case asks for): a native callback of ConnectEx's own prototype, which
+ * logs its call and returns TRUE, so that a script calls it through the
+ * pointer as it calls Windows' own.
+ */
+let extensionFunction;
+function extensionPointer() {
+  if (extensionFunction === undefined) {
+    const prototype = real.proto(
+      'int __stdcall StandInConnectEx(uintptr_t s, const void *name, int namelen, const void *lpSendBuffer, uint32_t dwSendDataLength, void *lpdwBytesSent, void *lpOverlapped)',
+    );
+    extensionFunction = real.register((...args) => {
+      logged('ConnectEx', args);
+      return 1;
+    }, real.pointer(prototype));
+  }
+  return BigInt(real.address(extensionFunction));
+}
+
 /** What the functions that do more than succeed do. */
 const BEHAVIOURS = {
+  // SIO_GET_EXTENSION_FUNCTION_POINTER: the pointer goes in the output buffer.
+  WSAIoctl: (s, code, guid, guidLength, out) => {
+    if (Buffer.isBuffer(out) && out.length >= 8) out.writeBigUInt64LE(extensionPointer(), 0);
+    return 0;
+  },
   socket: (af, type) => made({ datagram: type === SOCK_DGRAM }),
   WSASocketW: (af, type) => made({ datagram: type === SOCK_DGRAM }),
   WSAConnect: (s, name) => connected(s, name),
@@ -98,12 +123,16 @@ function connected(s, name) {
   return 0;
 }
 
+function logged(name, args) {
+  const log = process.env.REPRO_STAND_IN_LOG;
+  if (log) fs.appendFileSync(log, JSON.stringify({ name, args: args.map(shown) }) + '\n');
+}
+
 function standIn(prototype) {
   const name = /([A-Za-z_][A-Za-z0-9_]*)\s*\(/.exec(prototype)[1];
   const succeeds = () => (/^u?intptr_t /.test(prototype) ? ++lastHandle : BOOL_FUNCTIONS.has(name) ? 1 : 0);
   return (...args) => {
-    const log = process.env.REPRO_STAND_IN_LOG;
-    if (log) fs.appendFileSync(log, JSON.stringify({ name, args: args.map(shown) }) + '\n');
+    logged(name, args);
     fillNames(args);
     return (BEHAVIOURS[name] ?? succeeds)(...args);
   };

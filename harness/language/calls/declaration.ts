@@ -113,6 +113,8 @@ export interface Traffic {
   readonly destination?: string;
   readonly local?: string;
   readonly sendsData: boolean;
+  /** For a call that sends data only when it is given some (ConnectEx's send buffer): the argument holding it. */
+  readonly dataArgument?: string;
 }
 
 interface CommonDeclaration<A extends ArgSpecs> {
@@ -215,4 +217,19 @@ export interface WinsockContext {
   startupCounted(change: 1 | -1): void;
   /** The name of a Winsock error code. */
   errorName(code: number): string;
+  /**
+   * Asks the provider of socket `s` for an extension function (WSAIoctl
+   * SIO_GET_EXTENSION_FUNCTION_POINTER with its GUID), as programs find
+   * ConnectEx: the function, callable through the pointer as `prototype`
+   * declares it, or the observation of the WSAIoctl that failed.
+   */
+  extensionFunction(s: Handle, guid: Buffer, prototype: string): NativeFunction | { readonly failed: Observation };
+  /**
+   * A new OVERLAPPED, zeroed, whose hEvent is `event`, and its number within
+   * the case. The binding keeps its memory for as long as the provider may
+   * write to it: after the case too, since an operation may still complete.
+   */
+  newOverlapped(event: Handle): { readonly number: number; readonly buffer: Buffer };
+  /** The OVERLAPPED this case passed under that number (newOverlapped). */
+  passedOverlapped(number: number): Buffer;
 }

@@ -3,6 +3,7 @@ import { accept } from './accept.js';
 import { createMessageWindow, waitForMessage, WSAAsyncSelect } from './async-select.js';
 import { bind, connect, getpeername, getsockname } from './address-calls.js';
 import { closesocket } from './closesocket.js';
+import { ConnectEx, WSAGetOverlappedResult } from './connect-ex.js';
 import { recv, recvfrom, send, sendto } from './data-calls.js';
 import type { CallDeclaration, HarnessCallDeclaration, ProviderCallDeclaration } from './declaration.js';
 import { queueApc, WSACloseEvent, WSACreateEvent, WSAEnumNetworkEvents, WSAEventSelect, WSAWaitForMultipleEvents } from './event-select.js';
@@ -49,6 +50,9 @@ export const CALLS = [
   WSAAsyncSelect,
   waitForMessage,
   peerDatagrams,
+  // ConnectEx and the overlapped I/O it needs.
+  ConnectEx,
+  WSAGetOverlappedResult,
 ] as const satisfies readonly CallDeclaration[];
 
 type Declarations = (typeof CALLS)[number];

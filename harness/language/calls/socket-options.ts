@@ -10,13 +10,17 @@ const OPTION_ARGS = {
 
 export const setsockopt = providerCall({
   name: 'setsockopt',
-  summary: 'Sets an integer socket option.',
-  args: { ...OPTION_ARGS, value: arg.required('integer', 'The option value (an int).') },
+  summary: 'Sets an integer socket option, or one that takes no value (optval NULL, optlen 0).',
+  args: {
+    ...OPTION_ARGS,
+    value: arg.optional('integer', 'The option value (an int); left out for an option that takes none (SO_UPDATE_CONNECT_CONTEXT): optval NULL and optlen 0.'),
+  },
   outputs: {},
   returns: 'int',
   winsock: {
     functions: ['int __stdcall setsockopt(uintptr_t s, int level, int optname, const void *optval, int optlen)'],
-    perform: (ws, { s, level, option, value }) => ws.int(() => ws.fn('setsockopt')(s, level, option, int32(value), 4)),
+    perform: (ws, { s, level, option, value }) =>
+      ws.int(() => (value === undefined ? ws.fn('setsockopt')(s, level, option, null, 0) : ws.fn('setsockopt')(s, level, option, int32(value), 4))),
   },
 });
 

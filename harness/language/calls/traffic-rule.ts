@@ -34,6 +34,13 @@ export interface CallAddresses {
   readonly local?: NamedPlace;
 }
 
+/** The traffic of one call of a declaration: one that sends data only when given some sends none without it. */
+export function trafficWith(traffic: Traffic, args: Readonly<Record<string, unknown>>): Traffic {
+  if (traffic.dataArgument === undefined || !traffic.sendsData) return traffic;
+  const data = args[traffic.dataArgument];
+  return data === undefined || data === null ? { ...traffic, sendsData: false } : traffic;
+}
+
 /** Why the call may not be made, or undefined when it keeps to loopback. */
 export function trafficRefusal(call: string, traffic: Traffic, addresses: CallAddresses, socket: SocketState): string | undefined {
   const { local, destination } = addresses;

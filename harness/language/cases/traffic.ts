@@ -10,7 +10,7 @@
  */
 import { callNamed } from '../calls/index.js';
 import { asSocketAddress } from '../calls/arguments.js';
-import { namedPlace, trafficRefusal } from '../calls/traffic-rule.js';
+import { namedPlace, trafficRefusal, trafficWith } from '../calls/traffic-rule.js';
 import { hostAbi, hostFamilies } from '../../common/net/host-abi.js';
 import { sockaddrMismatch, WINSOCK_FAMILIES, type FamilyNumbers, type SockAddr } from '../../common/net/sockaddr.js';
 import type { SourceLocation } from './case.js';
@@ -37,7 +37,7 @@ export function checkTraffic(raw: RawCase, locate: Locate): Problem[] {
       if (mismatch !== undefined) return [problemAt(at(mismatch.field), `${mismatch.message}; write only the fields of the family the address belongs to: the stack reads the bytes by their family, whatever the text says`)];
       const role = declaration.traffic?.destination === argument ? 'destination' : declaration.traffic?.local === argument ? 'local' : undefined;
       if (role === undefined || declaration.traffic === undefined) return [];
-      const traffic = declaration.traffic;
+      const traffic = trafficWith(declaration.traffic, step.args ?? {});
       // Whether a broadcast connect is a UDP one is known only when the step runs: the guard decides then.
       const refusal = STACK_FAMILIES.map((families) => trafficRefusal(step.call, traffic, { [role]: namedPlace(address, families) }, { kind: 'datagram' })).find((text) => text !== undefined);
       if (refusal === undefined) return [];

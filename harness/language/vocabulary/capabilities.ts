@@ -12,6 +12,8 @@ export const CAPABILITIES = {
   'async-select': 'network events posted as window messages (WSAAsyncSelect, with a window to receive them)',
   'socket-groups': 'socket groups (the g of WSASocket, and SO_GROUP_ID)',
   apc: "asynchronous procedure calls queued to the calling thread (QueueUserAPC), which run when it waits alertably",
+  'overlapped-io':
+    "overlapped I/O signalled on event objects, through Winsock's extension functions (ConnectEx, found with WSAIoctl SIO_GET_EXTENSION_FUNCTION_POINTER) and WSAGetOverlappedResult",
 } as const;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -39,6 +39,9 @@ export const CONSTANTS = {
       SO_TYPE: 0x1008,
       SO_EXCLUSIVEADDRUSE: ~0x0004,
       SO_GROUP_ID: 0x2001,
+      // mswsock.h: the options of sockets ConnectEx connected.
+      SO_CONNECT_TIME: 0x700c,
+      SO_UPDATE_CONNECT_CONTEXT: 0x7010,
       TCP_NODELAY: 0x0001,
       TCP_MAXRT: 5,
       IPV6_V6ONLY: 27,

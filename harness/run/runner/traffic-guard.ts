@@ -7,7 +7,7 @@
  */
 import { asSocketAddress } from '../../language/calls/arguments.js';
 import { callNamed } from '../../language/calls/index.js';
-import { namedPlace, trafficRefusal, type CallAddresses, type NamedPlace, type SocketKind, type SocketState } from '../../language/calls/traffic-rule.js';
+import { namedPlace, trafficRefusal, trafficWith, type CallAddresses, type NamedPlace, type SocketKind, type SocketState } from '../../language/calls/traffic-rule.js';
 import type { Traffic } from '../../language/calls/declaration.js';
 import { SockaddrMismatch, type FamilyNumbers } from '../../common/net/sockaddr.js';
 import type { Observation } from '../../judging/results/result.js';
@@ -23,8 +23,9 @@ export class TrafficGuard {
 
   /** Why the call must not be made, or undefined. */
   check(call: string, args: Args): string | undefined {
-    const traffic = callNamed(call)?.traffic;
-    if (traffic === undefined) return undefined;
+    const declared = callNamed(call)?.traffic;
+    if (declared === undefined) return undefined;
+    const traffic = trafficWith(declared, args);
     try {
       return trafficRefusal(call, traffic, this.addressesOf(args, traffic), this.stateOf(args['s']));
     } catch (error) {

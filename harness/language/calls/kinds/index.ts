@@ -11,6 +11,7 @@ import { fdEvents } from './fd-events.js';
 import { event, events, socket, window } from './handles.js';
 import type { ArgumentKind, BoundedArgumentKind, DescriptionFacts } from './kind.js';
 import { count, flag, integer } from './numbers.js';
+import { overlapped, passedOverlapped } from './overlapped.js';
 import { qos } from './qos.js';
 import { socketAddress } from './socket-address.js';
 import { recordingPeer, text } from './text.js';
@@ -35,6 +36,8 @@ export const KINDS = {
   qos,
   callerData,
   calleeData,
+  overlapped,
+  passedOverlapped,
 } as const;
 
 type Kinds = typeof KINDS;

@@ -139,9 +139,9 @@ export const LIBC_CALLS: BindingTable<LibcCall, CapabilityOf<'libc'>> = {
     const fd = c.descriptor(s);
     return c.withNameOut((name, namelen) => c.newSocket(() => c.libc.accept(fd, name, namelen)));
   }),
-  setsockopt: translation<Option & { value: number }>((c, { s, level, option, value }) => {
+  setsockopt: translation<Option & { value?: number }>((c, { s, level, option, value }) => {
     const fd = c.descriptor(s);
-    return c.int(() => c.libc.setsockopt(fd, level, option, int32(value), 4));
+    return c.int(() => (value === undefined ? c.libc.setsockopt(fd, level, option, null, 0) : c.libc.setsockopt(fd, level, option, int32(value), 4)));
   }),
   getsockopt: translation<Option>((c, { s, level, option }) => {
     const fd = c.descriptor(s);
@@ -209,4 +209,7 @@ export const LIBC_CALLS: BindingTable<LibcCall, CapabilityOf<'libc'>> = {
   createMessageWindow: lacking('async-select'),
   WSAAsyncSelect: lacking('async-select'),
   waitForMessage: lacking('async-select'),
+  // ConnectEx is an extension function of Winsock's providers; POSIX connects with connect() alone and has no OVERLAPPED.
+  ConnectEx: lacking('overlapped-io'),
+  WSAGetOverlappedResult: lacking('overlapped-io'),
 };

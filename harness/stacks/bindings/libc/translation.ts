@@ -47,6 +47,8 @@ export const HOST_NAMES: { readonly [G in TranslatedGroup]: { readonly [N in Con
     SO_TYPE: 'SO_TYPE',
     SO_EXCLUSIVEADDRUSE: { none: 'SO_EXCLUSIVEADDRUSE is a Windows option; POSIX has no counterpart' },
     SO_GROUP_ID: { none: 'SO_GROUP_ID reads a Winsock socket group; POSIX has no socket groups' },
+    SO_CONNECT_TIME: { none: 'SO_CONNECT_TIME is a Windows option of sockets ConnectEx connects; POSIX has no counterpart' },
+    SO_UPDATE_CONNECT_CONTEXT: { none: 'SO_UPDATE_CONNECT_CONTEXT completes a ConnectEx, which POSIX does not have' },
     TCP_NODELAY: 'TCP_NODELAY',
     TCP_MAXRT: { none: 'TCP_MAXRT is a Windows option; POSIX has no counterpart' },
     IPV6_V6ONLY: 'IPV6_V6ONLY',

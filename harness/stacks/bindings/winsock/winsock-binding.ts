@@ -50,8 +50,21 @@ export const RELEASES: ReadonlyMap<ResourceKind, Release> = new Map(
   ),
 );
 
+/** SIO_GET_EXTENSION_FUNCTION_POINTER (mswsock.h): _WSAIORW(IOC_WS2, 6). */
+const SIO_GET_EXTENSION_FUNCTION_POINTER = 0xc8000006;
+/** An OVERLAPPED on 64-bit Windows: Internal, InternalHigh, Offset and OffsetHigh, then hEvent. */
+const OVERLAPPED_SIZE = 32;
+const OVERLAPPED_EVENT_OFFSET = 24;
+
 export class WinsockBinding implements WorkerBinding, WinsockContext {
   private readonly open: { readonly [K in ResourceKind]: Set<number> } = { socket: new Set(), event: new Set(), window: new Set() };
+  /** The OVERLAPPEDs the current case passed, by number less one. */
+  private overlappeds: Buffer[] = [];
+  /**
+   * Every OVERLAPPED any case passed, kept for the worker's life: an
+   * operation a case left pending may complete, and be written, after it.
+   */
+  private readonly retained: Buffer[] = [];
   /** WSAStartup minus WSACleanup made by the current case's steps. */
   private startups = 0;
 
@@ -81,6 +94,7 @@ export class WinsockBinding implements WorkerBinding, WinsockContext {
       this.open[kind].clear();
     }
     for (; this.startups > 0; this.startups--) this.fn('WSACleanup')();
+    this.overlappeds = [];
     return sockets;
   }
 
@@ -141,6 +155,27 @@ export class WinsockBinding implements WorkerBinding, WinsockContext {
 
   errorName(code: number): string {
     return wsaErrorName(code);
+  }
+
+  extensionFunction(s: Handle, guid: Buffer, prototype: string): NativeFunction | { readonly failed: Observation } {
+    const pointer = Buffer.alloc(8);
+    const lookup = this.int(() => this.fn('WSAIoctl')(s, SIO_GET_EXTENSION_FUNCTION_POINTER, guid, guid.length, pointer, pointer.length, Buffer.alloc(4), null, null));
+    if (lookup.returns !== 0) return { failed: lookup };
+    return this.ws2.through(pointer.readBigUInt64LE(0), prototype);
+  }
+
+  newOverlapped(event: Handle): { readonly number: number; readonly buffer: Buffer } {
+    const buffer = Buffer.alloc(OVERLAPPED_SIZE);
+    buffer.writeBigUInt64LE(BigInt(event), OVERLAPPED_EVENT_OFFSET);
+    this.overlappeds.push(buffer);
+    this.retained.push(buffer);
+    return { number: this.overlappeds.length, buffer };
+  }
+
+  passedOverlapped(number: number): Buffer {
+    const buffer = this.overlappeds[number - 1];
+    if (buffer === undefined) throw new ArgumentError(`argument overlapped: this case passed ${this.overlappeds.length} OVERLAPPED(s), not a number ${number}`);
+    return buffer;
   }
 
   /** Releases what a case left, as the declaration of the call that made it says. */

@@ -16,6 +16,8 @@ export interface Ws2_32 {
   readonly functions: ReadonlyMap<string, NativeFunction>;
   readonly WSAGetLastError: () => number;
   readonly WSASetLastError: (code: number) => void;
+  /** A function the provider gave a pointer to (an extension function), called as `prototype` declares it. */
+  readonly through: (address: bigint, prototype: string) => NativeFunction;
 }
 
 export function loadWs2_32(koffi: Koffi): Ws2_32 {
@@ -44,8 +46,20 @@ export function loadWs2_32(koffi: Koffi): Ws2_32 {
       if (!functions.has(name)) functions.set(name, library(dll).func(prototype) as NativeFunction);
     }
   }
+  // koffi takes each prototype's name once: one type per prototype, made when first called through.
+  const prototypes = new Map<string, ReturnType<Koffi['proto']>>();
+  const through = (address: bigint, prototype: string): NativeFunction => {
+    let type = prototypes.get(prototype);
+    if (type === undefined) {
+      type = koffi.proto(prototype);
+      prototypes.set(prototype, type);
+    }
+    const declared = type;
+    return (...args: unknown[]) => koffi.call(address, declared, ...args) as unknown;
+  };
   return {
     functions,
+    through,
     WSAGetLastError: lib.func('int __stdcall WSAGetLastError()') as () => number,
     WSASetLastError: lib.func('void __stdcall WSASetLastError(int iError)') as (code: number) => void,
   };
