@@ -3,6 +3,7 @@ import { accept } from './accept.js';
 import { createMessageWindow, waitForMessage, WSAAsyncSelect } from './async-select.js';
 import { bind, connect, getpeername, getsockname } from './address-calls.js';
 import { closesocket } from './closesocket.js';
+import { WSAConnectByList, WSAConnectByNameA, WSAConnectByNameW } from './connect-by-name.js';
 import { recv, recvfrom, send, sendto } from './data-calls.js';
 import type { CallDeclaration, HarnessCallDeclaration, ProviderCallDeclaration } from './declaration.js';
 import { WSACloseEvent, WSACreateEvent, WSAEnumNetworkEvents, WSAEventSelect, WSAWaitForMultipleEvents } from './event-select.js';
@@ -31,6 +32,10 @@ export const CALLS = [
   ioctlsocket,
   WSAConnect,
   connect,
+  // The calls that resolve or choose their destination themselves.
+  WSAConnectByNameW,
+  WSAConnectByNameA,
+  WSAConnectByList,
   select,
   send,
   recv,

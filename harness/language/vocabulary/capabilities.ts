@@ -11,6 +11,8 @@ export const CAPABILITIES = {
   'event-select': 'network events signalled on event objects (WSAEventSelect, with WSACreateEvent, WSAWaitForMultipleEvents, WSAEnumNetworkEvents and WSACloseEvent)',
   'async-select': 'network events posted as window messages (WSAAsyncSelect, with a window to receive them)',
   'socket-groups': 'socket groups (the g of WSASocket, and SO_GROUP_ID)',
+  'connect-by-name': 'connecting to a host given by name and service, with a timeout (WSAConnectByNameW, WSAConnectByNameA)',
+  'connect-by-list': 'connecting to one of a list of socket addresses, with a timeout (WSAConnectByList)',
 } as const;
 
 export type Capability = keyof typeof CAPABILITIES;
