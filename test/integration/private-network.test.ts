@@ -31,7 +31,9 @@ describe('the private network (POSIX provider)', function () {
     const results = readResults(join(out, 'results.jsonl')).cases;
     const byId = new Map(results.map((result) => [result.id, result]));
     expect(results.length).to.be.at.least(6);
-    for (const result of results) expect(['PASS', 'KNOWN'], `${result.id}: ${result.message}`).to.include(result.verdict);
+    // The cases of calls POSIX has no counterpart of (WSAConnectByName, WSAConnectByList) SKIP for that capability.
+    const made = results.filter((result) => !(result.verdict === 'SKIP' && /the libc binding .* has no way to express it$/.test(result.message)));
+    for (const result of made) expect(['PASS', 'KNOWN'], `${result.id}: ${result.message}`).to.include(result.verdict);
     const observedError = (id: string, step: string) => byId.get(id)?.checks.find((check) => check.stepId === step)?.observed.error;
     expect(observedError('private.no-route-is-wsaenetunreach', 'WSAConnect')).to.equal('WSAENETUNREACH');
     expect(observedError('private.unreachable-host-is-wsaehostunreach', 'WSAConnect')).to.equal('WSAEHOSTUNREACH');
