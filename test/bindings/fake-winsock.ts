@@ -43,6 +43,10 @@ export const INVALID_SOCKET_VALUE = 2n ** 64n - 1n;
 export class FakeWinsock extends ScriptedFake<WinsockFunction, RecordedFunction, RecordedCall, Behaviour> {
   lastError = 0;
   readonly ws2: Ws2_32;
+  /** Functions a test makes the stand-in lack, with the reason a binding reports. */
+  readonly missing = new Map<string, string>();
+  /** The addresses the stand-in's resolver gives for each host name. */
+  readonly resolutions = new Map<string, readonly string[]>();
 
   constructor() {
     super();
@@ -55,6 +59,11 @@ export class FakeWinsock extends ScriptedFake<WinsockFunction, RecordedFunction,
       functions: new Map<string, NativeFunction>(DECLARED_FUNCTIONS.map((name) => [name, fn(name)])),
       // A function called through a pointer the provider gave (ConnectEx) is recorded and scripted by its prototype's name.
       through: (_address, prototype) => fn(prototypeName(prototype)),
+      missing: this.missing,
+      // What the stack's resolver gives for a name: as a test scripts it, none otherwise.
+      resolve: (host: string) => [...(this.resolutions.get(host) ?? [])],
+      // The list as the entries it holds, so that a test can read what the call was given.
+      socketAddressList: (names: readonly Buffer[]) => ({ socketAddressList: names.map((name) => Buffer.from(name)) }),
       WSAGetLastError: () => {
         this.record('WSAGetLastError', []);
         return this.lastError;

@@ -2,6 +2,8 @@
  * Shared by the loader tests: where the project is, and problems as the
  * command line prints them, which is what the tests assert on.
  */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblem, loadCases, type LoadedCases } from '../../harness/language/cases/load.js';
 import type { Page, PageSet } from '../../harness/language/clauses/clause.js';
@@ -20,6 +22,18 @@ export function specPages(specDir = 'spec'): PageSet {
   const loaded = loadPages(specDir, PROJECT_ROOT);
   if (loaded.pages === undefined) throw new Error(`${specDir}/ has problems: ${loaded.problems.map(formatProblem).join('; ')}`);
   return loaded.pages;
+}
+
+/**
+ * The names of the project's pages, read from the file system and not by the
+ * loader under test: the folders of spec/ that hold a page.txt, sorted.
+ */
+export function projectPageNames(): string[] {
+  const spec = path.join(PROJECT_ROOT, 'spec');
+  return readdirSync(spec, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(spec, entry.name, 'page.txt')))
+    .map((entry) => entry.name)
+    .sort();
 }
 
 /** The project's WSAConnect page. */

@@ -46,6 +46,8 @@ describe('the suite on Wine (integration)', function () {
     const authored = authoredCases(PROJECT_ROOT);
     expect(results.cases.length, 'every case in cases/ ran').to.equal(authored.length);
     for (const result of results.cases) {
+      // A case that calls a function Wine's ws2_32 does not export (WSAConnectByList) SKIPs at that call, saying so.
+      if (result.verdict === 'SKIP' && /ws2_32\.dll does not export /.test(result.message)) continue;
       expect(acceptableVerdicts(result.tags), `${result.id}: ${result.message}`).to.include(result.verdict);
       expect(result.checks.length, `${result.id} made checks`).to.be.greaterThan(0);
     }
@@ -53,7 +55,7 @@ describe('the suite on Wine (integration)', function () {
     expect(known.length, 'Wine deviates from the page somewhere').to.be.greaterThan(0);
     for (const result of known) expect(result.message, result.id).to.not.equal('');
 
-    expect(run.stdout).to.match(/^\d+ passed, 0 failed, \d+ known$/m);
+    expect(run.stdout).to.match(/^\d+ passed, 0 failed, \d+ known(, \d+ skipped)?$/m);
     await expectValidJUnit(join(outDir, 'junit.xml'));
     const html = readFileSync(join(outDir, 'report.html'), 'utf8');
     for (const result of results.cases) expect(html).to.contain(result.id);

@@ -88,7 +88,7 @@ function observationDefinition(): SchemaObject {
             description:
               'A code without a name (`WSA error 12345`); an errno of a POSIX provider that has no Winsock counterpart (`errno 32 (EPIPE)`, or `errno N` for a number the system does not name); or an error left unset (`unchanged (0xdeadbeef)`, `unchanged (errno 0)`).',
             type: 'string',
-            pattern: '^(WSA error \\d+|errno \\d+( \\([A-Z][A-Z0-9]*\\))?|unchanged \\((0xdeadbeef|errno 0)\\))$',
+            pattern: '^(WSA error -?\\d+|errno \\d+( \\([A-Z][A-Z0-9]*\\))?|unchanged \\((0xdeadbeef|errno 0)\\))$',
             patternErrorMessage:
               'an error is a Winsock error name, `WSA error N`, `errno N (NAME)`, `unchanged (0xdeadbeef)` or `unchanged (errno 0)`',
           },

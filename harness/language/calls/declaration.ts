@@ -111,6 +111,10 @@ export const RETURN_KINDS = Object.keys(RETURN_SYMBOLS) as ReturnKind[];
  */
 export interface Traffic {
   readonly destination?: string;
+  /** The argument holding a list of socket addresses the call may connect to: each is judged as a destination. */
+  readonly destinations?: string;
+  /** The argument naming the host to connect to as text, a name or an address literal, which the call resolves itself. */
+  readonly host?: string;
   readonly local?: string;
   readonly sendsData: boolean;
   /** For a call that sends data only when it is given some (ConnectEx's send buffer): the argument holding it. */
@@ -232,4 +236,12 @@ export interface WinsockContext {
   newOverlapped(event: Handle): { readonly number: number; readonly buffer: Buffer };
   /** The OVERLAPPED this case passed under that number (newOverlapped). */
   passedOverlapped(number: number): Buffer;
+  /**
+   * The addresses the stack's own resolver (getaddrinfo) gives for a host
+   * name, any family, as text; an empty list when it resolves to none. The
+   * traffic guard's check of a name before a call that resolves it.
+   */
+  resolve(host: string): readonly string[];
+  /** A SOCKET_ADDRESS_LIST of these encoded socket addresses, in order, as a pointer argument of a declared function. */
+  socketAddressList(names: readonly Buffer[]): unknown;
 }

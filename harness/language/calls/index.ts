@@ -4,6 +4,7 @@ import { createMessageWindow, waitForMessage, WSAAsyncSelect } from './async-sel
 import { bind, connect, getpeername, getsockname } from './address-calls.js';
 import { closesocket } from './closesocket.js';
 import { ConnectEx, WSAGetOverlappedResult } from './connect-ex.js';
+import { WSAConnectByList, WSAConnectByNameA, WSAConnectByNameW } from './connect-by-name.js';
 import { recv, recvfrom, send, sendto } from './data-calls.js';
 import type { CallDeclaration, HarnessCallDeclaration, ProviderCallDeclaration } from './declaration.js';
 import { queueApc, WSACloseEvent, WSACreateEvent, WSAEnumNetworkEvents, WSAEventSelect, WSAWaitForMultipleEvents } from './event-select.js';
@@ -32,6 +33,10 @@ export const CALLS = [
   ioctlsocket,
   WSAConnect,
   connect,
+  // The calls that resolve or choose their destination themselves.
+  WSAConnectByNameW,
+  WSAConnectByNameA,
+  WSAConnectByList,
   select,
   send,
   recv,

@@ -44,7 +44,8 @@ function fdSet(s: SocketHandle, wanted: boolean | undefined): Buffer | null {
   return set;
 }
 
-function timeval(ms: number): Buffer {
+/** A `struct timeval` of Winsock (two 32-bit longs) holding `ms`, at most MAX_TIMEOUT_MS. */
+export function timeval(ms: number): Buffer {
   const clamped = Math.min(ms, MAX_TIMEOUT_MS);
   const buffer = Buffer.alloc(8);
   buffer.writeInt32LE(Math.floor(clamped / 1000), 0);

@@ -10,7 +10,7 @@
  */
 import { callNamed } from '../calls/index.js';
 import { asSocketAddress } from '../calls/arguments.js';
-import { namedPlace, trafficRefusal, trafficWith } from '../calls/traffic-rule.js';
+import { namedHost, namedPlace, trafficRefusal, trafficWith } from '../calls/traffic-rule.js';
 import { hostAbi, hostFamilies } from '../../common/net/host-abi.js';
 import { sockaddrMismatch, WINSOCK_FAMILIES, type FamilyNumbers, type SockAddr } from '../../common/net/sockaddr.js';
 import type { SourceLocation } from './case.js';
@@ -29,20 +29,38 @@ export function checkTraffic(raw: RawCase, locate: Locate): Problem[] {
     const declaration = callNamed(step.call);
     if (declaration === undefined) return [];
     return Object.entries(declaration.args).flatMap(([argument, spec]) => {
+      const value = step.args?.[argument];
+      const traffic = declaration.traffic;
+      if (spec.kind === 'hostText') {
+        if (traffic?.host !== argument || typeof value !== 'string' || isReferenceText(value)) return [];
+        const host = literalText(value);
+        const refusal = STACK_FAMILIES.map((families) => trafficRefusal(step.call, traffic, { host: namedHost(host, families) }, { kind: 'stream' }, raw.network ?? 'loopback')).find((text) => text !== undefined);
+        return refusal === undefined ? [] : [problemAt(locate(['steps', index, 'args', argument]), `${refusal}; cases send only to 127.0.0.0/8 and ::1 (see the traffic rule in cases/README.md)`)];
+      }
+      if (spec.kind === 'socketAddressList') {
+        if (!Array.isArray(value)) return [];
+        const role = traffic?.destinations === argument ? 'destination' : undefined;
+        return value.flatMap((entry, position) => checkAddress(entry, ['steps', index, 'args', argument, position], role));
+      }
       if (spec.kind !== 'socketAddress') return [];
-      const address = literalSocketAddress(step.args?.[argument]);
-      if (address === undefined) return [];
-      const at = (field: string): SourceLocation => locate(['steps', index, 'args', argument, field]);
+      const role = traffic?.destination === argument ? 'destination' : traffic?.local === argument ? 'local' : undefined;
+      return checkAddress(value, ['steps', index, 'args', argument], role);
+    });
+
+    /** An address written out in full at `path`: refused when its fields belong to another family, or when the call would put packets outside loopback there. */
+    function checkAddress(value: unknown, path: DataPath, role: 'destination' | 'local' | undefined): Problem[] {
+      const address = literalSocketAddress(value);
+      if (address === undefined || declaration === undefined) return [];
+      const at = (field: string): SourceLocation => locate([...path, field]);
       const mismatch = sockaddrMismatch(address);
       if (mismatch !== undefined) return [problemAt(at(mismatch.field), `${mismatch.message}; write only the fields of the family the address belongs to: the stack reads the bytes by their family, whatever the text says`)];
-      const role = declaration.traffic?.destination === argument ? 'destination' : declaration.traffic?.local === argument ? 'local' : undefined;
+      const traffic = trafficWith(declaration.traffic ?? { sendsData: false }, step.args ?? {});
       if (role === undefined || declaration.traffic === undefined) return [];
-      const traffic = trafficWith(declaration.traffic, step.args ?? {});
       // Whether a broadcast connect is a UDP one is known only when the step runs: the guard decides then.
       const refusal = STACK_FAMILIES.map((families) => trafficRefusal(step.call, traffic, { [role]: namedPlace(address, families) }, { kind: 'datagram' })).find((text) => text !== undefined);
       if (refusal === undefined) return [];
       return [problemAt(at('address'), `${refusal}; cases send only to 127.0.0.0/8 and ::1 (see the traffic rule in cases/README.md)`)];
-    });
+    }
   });
 }
 

@@ -14,6 +14,8 @@ export const CAPABILITIES = {
   apc: "asynchronous procedure calls queued to the calling thread (QueueUserAPC), which run when it waits alertably",
   'overlapped-io':
     "overlapped I/O signalled on event objects, through Winsock's extension functions (ConnectEx, found with WSAIoctl SIO_GET_EXTENSION_FUNCTION_POINTER) and WSAGetOverlappedResult",
+  'connect-by-name': 'connecting to a host given by name and service, with a timeout (WSAConnectByNameW, WSAConnectByNameA)',
+  'connect-by-list': 'connecting to one of a list of socket addresses, with a timeout (WSAConnectByList)',
 } as const;
 
 export type Capability = keyof typeof CAPABILITIES;

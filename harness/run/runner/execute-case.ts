@@ -132,7 +132,7 @@ async function runSteps(testCase: Case, peers: RunningPeers, context: CaseContex
   let current: Step | undefined;
   try {
     const kept = new KeptNames();
-    const guard = new TrafficGuard(context.binding.families());
+    const guard = new TrafficGuard(context.binding.families(), testCase.network);
     for (const [name, peer] of peers) kept.define(name, peer.address);
     for (const step of testCase.steps) {
       current = step;

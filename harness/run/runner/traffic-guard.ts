@@ -7,7 +7,7 @@
  */
 import { asSocketAddress } from '../../language/calls/arguments.js';
 import { callNamed } from '../../language/calls/index.js';
-import { namedPlace, trafficRefusal, trafficWith, type CallAddresses, type NamedPlace, type SocketKind, type SocketState } from '../../language/calls/traffic-rule.js';
+import { namedHost, namedPlace, trafficRefusal, trafficWith, type CallAddresses, type CaseNetwork, type NamedPlace, type SocketKind, type SocketState } from '../../language/calls/traffic-rule.js';
 import type { Traffic } from '../../language/calls/declaration.js';
 import { SockaddrMismatch, type FamilyNumbers } from '../../common/net/sockaddr.js';
 import type { Observation } from '../../judging/results/result.js';
@@ -18,8 +18,14 @@ type Args = Readonly<Record<string, unknown>>;
 export class TrafficGuard {
   private readonly sockets = new Map<number, SocketState>();
 
-  /** `families`: the family numbers of the stack the binding encodes addresses for (Winsock's AF_INET6 is 23, Linux's 10). */
-  constructor(private readonly families: FamilyNumbers) {}
+  /**
+   * `families`: the family numbers of the stack the binding encodes addresses for (Winsock's AF_INET6 is 23, Linux's 10);
+   * `network`: where the case runs, which decides whether a call may resolve a host name.
+   */
+  constructor(
+    private readonly families: FamilyNumbers,
+    private readonly network: CaseNetwork = 'loopback',
+  ) {}
 
   /** Why the call must not be made, or undefined. */
   check(call: string, args: Args): string | undefined {
@@ -27,7 +33,7 @@ export class TrafficGuard {
     if (declared === undefined) return undefined;
     const traffic = trafficWith(declared, args);
     try {
-      return trafficRefusal(call, traffic, this.addressesOf(args, traffic), this.stateOf(args['s']));
+      return trafficRefusal(call, traffic, this.addressesOf(args, traffic), this.stateOf(args['s']), this.network);
     } catch (error) {
       // The binding would refuse to encode it too; the guard never lets through what it cannot read.
       if (error instanceof SockaddrMismatch) return `${call}'s address cannot be laid out as written: ${messageOf(error)}`;
@@ -53,7 +59,20 @@ export class TrafficGuard {
   private addressesOf(args: Args, traffic: Traffic): CallAddresses {
     const destination = this.placeOf(args, traffic.destination);
     const local = this.placeOf(args, traffic.local);
-    return { ...(destination === undefined ? {} : { destination }), ...(local === undefined ? {} : { local }) };
+    const list = traffic.destinations === undefined ? undefined : args[traffic.destinations];
+    const destinations = Array.isArray(list) ? list.flatMap((entry) => this.placeOfValue(entry) ?? []) : [];
+    const host = traffic.host === undefined ? undefined : args[traffic.host];
+    return {
+      ...(destination === undefined ? {} : { destination }),
+      ...(destinations.length === 0 ? {} : { destinations }),
+      ...(typeof host === 'string' ? { host: namedHost(host, this.families) } : {}),
+      ...(local === undefined ? {} : { local }),
+    };
+  }
+
+  private placeOfValue(value: unknown): NamedPlace | undefined {
+    const address = asSocketAddress(value);
+    return address === undefined ? undefined : namedPlace(address, this.families);
   }
 
   private placeOf(args: Args, argument: string | undefined): NamedPlace | undefined {

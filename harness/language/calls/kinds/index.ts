@@ -5,6 +5,7 @@
  * derive from. A new kind is a module beside this one and a line here.
  */
 import type { SchemaObject } from 'ajv';
+import { addressRoom } from './address-room.js';
 import { callerData, calleeData } from './connect-data.js';
 import { CONSTANT_KINDS } from './constants.js';
 import { fdEvents } from './fd-events.js';
@@ -13,7 +14,9 @@ import type { ArgumentKind, BoundedArgumentKind, DescriptionFacts } from './kind
 import { count, flag, integer } from './numbers.js';
 import { overlapped, passedOverlapped } from './overlapped.js';
 import { qos } from './qos.js';
+import { hostText } from './host-text.js';
 import { socketAddress } from './socket-address.js';
+import { socketAddressList } from './socket-address-list.js';
 import { recordingPeer, text } from './text.js';
 import { cleanupRepeat, winsockVersion } from './winsock-startup.js';
 
@@ -38,6 +41,10 @@ export const KINDS = {
   calleeData,
   overlapped,
   passedOverlapped,
+  // WSAConnectByName and WSAConnectByList.
+  hostText,
+  socketAddressList,
+  addressRoom,
 } as const;
 
 type Kinds = typeof KINDS;

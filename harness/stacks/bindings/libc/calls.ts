@@ -159,6 +159,10 @@ export const LIBC_CALLS: BindingTable<LibcCall, CapabilityOf<'libc'>> = {
     return passingName('connect')(c, args);
   }),
   connect: translation(passingName('connect')),
+  // POSIX resolves (getaddrinfo) and connects (connect) in separate calls, with no timeout of its own and no list of destinations.
+  WSAConnectByNameW: lacking('connect-by-name'),
+  WSAConnectByNameA: lacking('connect-by-name'),
+  WSAConnectByList: lacking('connect-by-list'),
   select: translation<Socket & { read?: boolean; write?: boolean; except?: boolean; timeout: number }>(
     (c, { s, read, write, except, timeout }) => {
       const fd = c.descriptor(s);

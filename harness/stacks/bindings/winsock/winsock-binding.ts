@@ -14,7 +14,7 @@ import type { Observation } from '../../../language/calls/observation.js';
 import { winsockConstant } from '../../../language/vocabulary/constants.js';
 import { wsaErrorName } from '../../../language/vocabulary/errors.js';
 import type { ProviderInfo } from '../../worker/protocol.js';
-import type { WorkerBinding } from '../../worker/binding.js';
+import { Unsupported, type WorkerBinding } from '../../worker/binding.js';
 import type { Ws2_32 } from './ws2-32.js';
 
 const SOCKET_ERROR = -1;
@@ -104,8 +104,19 @@ export class WinsockBinding implements WorkerBinding, WinsockContext {
 
   fn(name: string): NativeFunction {
     const fn = this.ws2.functions.get(name);
-    if (fn === undefined) throw new Error(`ws2_32 function ${name} is not declared by any call`);
-    return fn;
+    if (fn !== undefined) return fn;
+    // The case cannot be made on this stack: SKIP, with which function it lacks.
+    const missing = this.ws2.missing.get(name);
+    if (missing !== undefined) throw new Unsupported(missing);
+    throw new Error(`ws2_32 function ${name} is not declared by any call`);
+  }
+
+  resolve(host: string): readonly string[] {
+    return this.ws2.resolve(host);
+  }
+
+  socketAddressList(names: readonly Buffer[]): unknown {
+    return this.ws2.socketAddressList(names);
   }
 
   int(call: () => unknown): Observation {

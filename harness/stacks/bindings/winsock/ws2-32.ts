@@ -8,12 +8,19 @@
  */
 import { CALLS, isProviderCall } from '../../../language/calls/index.js';
 import type { NativeFunction, ProviderCallDeclaration } from '../../../language/calls/declaration.js';
+import { decodeSockaddr, WINSOCK_FAMILIES } from '../../../common/net/sockaddr.js';
 
 type Koffi = typeof import('koffi');
 
 export interface Ws2_32 {
   /** The declared functions by name. */
   readonly functions: ReadonlyMap<string, NativeFunction>;
+  /** Declared functions the DLL does not export (Wine's ws2_32 has no WSAConnectByList), each with why: a call that uses one cannot be made. */
+  readonly missing: ReadonlyMap<string, string>;
+  /** The addresses getaddrinfo gives for a host name (any family, stream sockets), as text; none when it fails. */
+  readonly resolve: (host: string) => string[];
+  /** A SOCKET_ADDRESS_LIST pointing at these encoded socket addresses, as a pointer argument. */
+  readonly socketAddressList: (names: readonly Buffer[]) => unknown;
   readonly WSAGetLastError: () => number;
   readonly WSASetLastError: (code: number) => void;
   /** A function the provider gave a pointer to (an extension function), called as `prototype` declares it. */
@@ -33,6 +40,7 @@ export function loadWs2_32(koffi: Koffi): Ws2_32 {
   const lib = library('ws2_32.dll');
   const declared = new Set<string>();
   const functions = new Map<string, NativeFunction>();
+  const missing = new Map<string, string>();
   for (const call of CALLS.filter(isProviderCall)) {
     for (const [name, fields] of Object.entries(call.winsock.structs ?? {})) {
       // Several calls may use one structure (WSABUF); koffi takes each name once.
@@ -43,7 +51,13 @@ export function loadWs2_32(koffi: Koffi): Ws2_32 {
     for (const [dll, prototype] of declaredFunctions(call)) {
       // Several calls may use one function (PeekMessageW); the first declaration is the one.
       const name = prototypeName(prototype);
-      if (!functions.has(name)) functions.set(name, library(dll).func(prototype) as NativeFunction);
+      if (functions.has(name) || missing.has(name)) continue;
+      try {
+        functions.set(name, library(dll).func(prototype) as NativeFunction);
+      } catch (error) {
+        // A stack that lacks a function still runs every case that does not call it.
+        missing.set(name, `${dll} does not export ${name} (${error instanceof Error ? error.message : String(error)})`);
+      }
     }
   }
   // koffi takes each prototype's name once: one type per prototype, made when first called through.
@@ -60,6 +74,8 @@ export function loadWs2_32(koffi: Koffi): Ws2_32 {
   return {
     functions,
     through,
+    missing,
+    ...addressHelpers(koffi, lib),
     WSAGetLastError: lib.func('int __stdcall WSAGetLastError()') as () => number,
     WSASetLastError: lib.func('void __stdcall WSASetLastError(int iError)') as (code: number) => void,
   };
@@ -76,4 +92,61 @@ export function prototypeName(prototype: string): string {
   const name = /([A-Za-z_][A-Za-z0-9_]*)\s*\(/.exec(prototype)?.[1];
   if (name === undefined) throw new Error(`not a function prototype: ${prototype}`);
   return name;
+}
+
+/**
+ * What WSAConnectByName and WSAConnectByList need of koffi itself: the
+ * stack's resolver, read through its ADDRINFOA chain (64-bit layout), and
+ * SOCKET_ADDRESS_LISTs, whose entries point at the addresses.
+ */
+function addressHelpers(koffi: Koffi, lib: ReturnType<Koffi['load']>): Pick<Ws2_32, 'resolve' | 'socketAddressList'> {
+  const addrinfo = koffi.struct('ws2_ADDRINFOA', {
+    ai_flags: 'int',
+    ai_family: 'int',
+    ai_socktype: 'int',
+    ai_protocol: 'int',
+    ai_addrlen: 'size_t',
+    ai_canonname: 'void *',
+    ai_addr: 'void *',
+    ai_next: 'void *',
+  });
+  const socketAddress = koffi.struct('ws2_SOCKET_ADDRESS', { lpSockaddr: 'void *', iSockaddrLength: 'int' });
+  const getaddrinfo = lib.func('int __stdcall getaddrinfo(const char *node, const char *service, const ws2_ADDRINFOA *hints, _Out_ void **res)');
+  const freeaddrinfo = lib.func('void __stdcall freeaddrinfo(void *ai)');
+  const SOCK_STREAM = 1;
+  const lists = new Map<number, string>();
+  return {
+    resolve(host) {
+      const result: unknown[] = [null];
+      const hints = { ai_flags: 0, ai_family: 0, ai_socktype: SOCK_STREAM, ai_protocol: 0, ai_addrlen: 0, ai_canonname: null, ai_addr: null, ai_next: null };
+      if (Number(getaddrinfo(host, null, hints, result)) !== 0 || result[0] === null) return [];
+      const addresses: string[] = [];
+      try {
+        for (let entry: unknown = result[0]; entry !== null && entry !== undefined; ) {
+          const info = koffi.decode(entry, addrinfo) as { ai_addrlen: number | bigint; ai_addr: unknown; ai_next: unknown };
+          const length = Number(info.ai_addrlen);
+          if (info.ai_addr !== null && length > 0) {
+            const bytes = Buffer.from(koffi.decode(info.ai_addr, 'uint8_t', length) as ArrayLike<number>);
+            addresses.push(decodeSockaddr(bytes, length, WINSOCK_FAMILIES).address);
+          }
+          entry = info.ai_next;
+        }
+      } finally {
+        freeaddrinfo(result[0]);
+      }
+      return addresses;
+    },
+    socketAddressList(names) {
+      // One structure type per length: the list is an INT count followed by that many SOCKET_ADDRESSes.
+      let type = lists.get(names.length);
+      if (type === undefined) {
+        type = `ws2_SOCKET_ADDRESS_LIST_${names.length}`;
+        koffi.struct(type, { iAddressCount: 'int', Address: koffi.array(socketAddress, Math.max(names.length, 1)) });
+        lists.set(names.length, type);
+      }
+      const entries = names.map((name) => ({ lpSockaddr: name, iSockaddrLength: name.length }));
+      const padded = entries.length === 0 ? [{ lpSockaddr: null, iSockaddrLength: 0 }] : entries;
+      return koffi.as({ iAddressCount: names.length, Address: padded }, `${type} *`);
+    },
+  };
 }

@@ -28,6 +28,8 @@ interface DebianRelease {
 }
 
 const BUBBLEWRAP = '/usr/bin/bwrap';
+/** The machine's tables of host and service names, which the root shares so that names resolve inside as outside. */
+const NAME_FILES = ['/etc/hosts', '/etc/services'];
 const DEBOOTSTRAP = '/usr/sbin/debootstrap';
 /** Where Debian's wine64 package puts its programs, inside the root. */
 const LOADER = '/usr/lib/wine/wine64';
@@ -66,7 +68,10 @@ const SYSTEM_FOLDERS = new Set(['bin', 'boot', 'dev', 'etc', 'lib', 'lib32', 'li
 function insideRoot(root: string): string[] {
   const shared = readdirSync('/', { withFileTypes: true }).filter((entry) => entry.isDirectory() && !SYSTEM_FOLDERS.has(entry.name));
   const binds = shared.flatMap((entry) => ['--bind', `/${entry.name}`, `/${entry.name}`]);
-  return ['--bind', root, '/', '--dev-bind', '/dev', '/dev', '--proc', '/proc', ...binds, '--die-with-parent', '--'];
+  // A minimal root has no /etc/hosts and no /etc/services: without the machine's, its resolver would ask DNS
+  // servers for `localhost`, and know no service by name.
+  const names = NAME_FILES.filter((file) => existsSync(file)).flatMap((file) => ['--ro-bind', file, file]);
+  return ['--bind', root, '/', '--dev-bind', '/dev', '/dev', '--proc', '/proc', ...binds, ...names, '--die-with-parent', '--'];
 }
 
 async function makeRoot(release: DebianRelease, folder: string, root: string, log: Log): Promise<void> {
