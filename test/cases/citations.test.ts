@@ -1,6 +1,6 @@
 /** A case cites clauses of the pages (spec/<page>/clauses.yaml): each page must be one of them, each id in its catalogue, each quote part of its clause's text. */
 import { expect } from 'chai';
-import { casesSample, load } from './helpers.js';
+import { casesSample, load, specPages } from './helpers.js';
 
 describe('loadCases: clauses cited against the catalogue', () => {
   const file = casesSample('bad/clauses.yaml');
@@ -54,7 +54,7 @@ describe('loadCases: the page each citation cites', () => {
     const loaded = load(file);
     expect(loaded.messages.slice(1)).to.deep.equal([
       `${file}:14:15: page "WSAConect" is not a folder of spec/; did you mean "WSAConnect"?`,
-      `${file}:17:15: page "connect" is not a folder of spec/; the pages are WSAConnect`,
+      `${file}:17:15: page "listen" is not a folder of spec/; the pages are ${specPages().pages.map((page) => page.name).join(', ')}`,
     ]);
     expect(loaded.cases).to.deep.equal([]);
   });

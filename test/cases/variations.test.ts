@@ -89,7 +89,7 @@ describe('variations: mistakes, each where it is written', () => {
       `${bad}:32:13: "as: family" is named like a variation's value ($family); choose another name`,
       `${bad}:35:47: $family.name: a variation's value has no parts; write $family`,
       `${bad}:42:37: "variations.family[1]" must be AF_INET or AF_INET6, not "AF_INET7"; did you mean "AF_INET"?`,
-      `${bad}:42:48: unknown key "blocking" in variations; allowed: family`,
+      `${bad}:42:48: unknown key "blocking" in variations; allowed: call, family`,
       // Both variations of the last case have it; it is reported once, where it is written.
       `${bad}:58:30: "$nobody" refers to "nobody", which is not defined; defined before this step: s`,
     ]);

@@ -40,6 +40,7 @@ describe("the project's pages (spec/)", () => {
     expect(pages.folder).to.equal('spec');
     expect(pages.pages.map((page) => [page.name, page.files])).to.deep.equal([
       ['WSAConnect', { text: 'spec/WSAConnect/page.txt', catalogue: 'spec/WSAConnect/clauses.yaml', coverage: 'spec/WSAConnect/coverage.yaml', note: 'spec/WSAConnect/README.md' }],
+      ['connect', { text: 'spec/connect/page.txt', catalogue: 'spec/connect/clauses.yaml', coverage: 'spec/connect/coverage.yaml', note: 'spec/connect/README.md' }],
     ]);
   });
 });

@@ -44,9 +44,9 @@ describe("the project's recorded coverage of WSAConnect (spec/WSAConnect/coverag
   });
 
   it("shows a run's verdicts beside the cases that cover a clause", () => {
-    const withVerdicts = projectCoverage(new Map([['tcp.blocking.connects-binds-and-carries-data.ipv4', { verdict: 'PASS', checked: new Set(['WSAConnect']) }]]));
+    const withVerdicts = projectCoverage(new Map([['tcp.blocking.connects-binds-and-carries-data.wsaconnect.ipv4', { verdict: 'PASS', checked: new Set(['WSAConnect']) }]]));
     const success = withVerdicts.clauses.find((clause) => clause.id === 'return.success');
-    expect(success?.cases.find((testCase) => testCase.id === 'tcp.blocking.connects-binds-and-carries-data.ipv4')?.verdict).to.equal('PASS');
+    expect(success?.cases.find((testCase) => testCase.id === 'tcp.blocking.connects-binds-and-carries-data.wsaconnect.ipv4')?.verdict).to.equal('PASS');
   });
 
   it('marks as informative only clauses the catalogue calls informative', () => {

@@ -16,7 +16,8 @@ import { compileSchema } from '../../harness/language/yaml/schema.js';
 import { readResults } from '../../reporters/results-jsonl.js';
 import { runCli } from './cli.js';
 
-const BROADCAST = 'udp.broadcast-without-so-broadcast-is-wsaeacces';
+// Through connect, the call Wine's test_broadcast makes, which the Windows reference stands beside.
+const BROADCAST = 'udp.broadcast-without-so-broadcast-is-wsaeacces.connect';
 
 describe('baselines, the matrix and the atlas on real runs (integration)', function () {
   this.timeout(240_000);
@@ -48,8 +49,8 @@ describe('baselines, the matrix and the atlas on real runs (integration)', funct
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     for (const record of lines) {
       if (record['id'] !== BROADCAST) continue;
-      const connect = (record['checks'] as Record<string, unknown>[]).find((check) => check['stepId'] === 'WSAConnect');
-      if (connect === undefined) throw new Error('no WSAConnect check');
+      const connect = (record['checks'] as Record<string, unknown>[]).find((check) => check['stepId'] === 'call');
+      if (connect === undefined) throw new Error('no connect check');
       Object.assign(connect, passed ? { observed: { returns: 0 }, expected: [{ returns: 0 }] } : { observed: { returns: 0 }, passed, mismatch: 'altered', differingKeys: ['returns'] });
       record['verdict'] = passed ? 'PASS' : 'FAIL';
     }
@@ -81,7 +82,7 @@ describe('baselines, the matrix and the atlas on real runs (integration)', funct
     expect(compared.status, compared.stderr).to.equal(1);
     expect(compared.stdout).to.contain('1 regression, 0 fixes, 0 changed');
     expect(compared.stdout).to.contain(`REGRESSION ${BROADCAST} (PASS → FAIL): `);
-    expect(compared.stdout).to.contain('  WSAConnect [regression]: was SOCKET_ERROR WSAEACCES (expected); now 0 (unexpected)');
+    expect(compared.stdout).to.contain('  call [regression]: was SOCKET_ERROR WSAEACCES (expected); now 0 (unexpected)');
     const json = await runCli(['compare', posix, altered, '--json']);
     expect(json.status).to.equal(1);
     const comparison = JSON.parse(json.stdout) as Comparison;
@@ -100,11 +101,11 @@ describe('baselines, the matrix and the atlas on real runs (integration)', funct
     expect(info.judgedAgainst).to.equal('windows');
     const [byWindows] = cases;
     expect(byWindows?.verdict).to.equal('FAIL');
-    const connect = byWindows?.checks.find((check) => check.stepId === 'WSAConnect');
+    const connect = byWindows?.checks.find((check) => check.stepId === 'call');
     expect(connect?.expected).to.deep.equal([{ returns: 0 }]);
     expect(connect?.documented).to.deep.equal([{ returns: 'SOCKET_ERROR', error: 'WSAEACCES' }]);
     expect(connect?.reference?.source).to.equal('wine-10.0 dlls/ws2_32/tests/sock.c:14241-14242 (test_broadcast)');
-    const docsCheck = byDocs?.checks.find((check) => check.stepId === 'WSAConnect');
+    const docsCheck = byDocs?.checks.find((check) => check.stepId === 'call');
     expect(docsCheck?.reference?.windows, 'judged by the page, the check still carries the reference').to.deep.equal([{ returns: 0 }]);
   });
 
@@ -116,7 +117,7 @@ describe('baselines, the matrix and the atlas on real runs (integration)', funct
     expect(cli.status).to.equal(1);
     expect(cli.stdout).to.contain('comparison with the baseline');
     expect(cli.stdout).to.contain(`REGRESSION ${BROADCAST} (PASS → FAIL)`);
-    expect(cli.stdout).to.contain('  WSAConnect [regression]: was 0 (expected); now SOCKET_ERROR WSAEACCES (unexpected)');
+    expect(cli.stdout).to.contain('  call [regression]: was 0 (expected); now SOCKET_ERROR WSAEACCES (unexpected)');
     const comparison = JSON.parse(readFileSync(join(outDir, 'comparison.json'), 'utf8')) as Comparison;
     expect(comparison.counts).to.deep.include({ regression: 1, removed: 0 });
     const same = await runCli(['run', '--provider', 'posix', '--out', join(dir, 'same'), '--reporter', 'console', '--grep', BROADCAST, '--baseline', posix]);
@@ -132,7 +133,7 @@ describe('baselines, the matrix and the atlas on real runs (integration)', funct
     const matrix = JSON.parse(readFileSync(join(outDir, 'matrix.json'), 'utf8')) as Matrix;
     expect(matrix.columns.map((column) => column.runs[0]?.provider)).to.deep.equal(['posix', 'wine']);
     expect(matrix.cases.length).to.equal(readResults(posix).cases.length);
-    const broadcast = matrix.cases.find((testCase) => testCase.id === BROADCAST)?.steps.find((step) => step.stepId === 'WSAConnect');
+    const broadcast = matrix.cases.find((testCase) => testCase.id === BROADCAST)?.steps.find((step) => step.stepId === 'call');
     expect(broadcast?.cells.map((cell) => cell.text)).to.deep.equal(['SOCKET_ERROR WSAEACCES', 'SOCKET_ERROR WSAEACCES']);
     expect(broadcast?.reference?.windows).to.deep.equal([{ returns: 0 }]);
     expect(matrix.errata.map((erratum) => erratum.case.id)).to.include(BROADCAST);
@@ -148,7 +149,7 @@ describe('baselines, the matrix and the atlas on real runs (integration)', funct
     expect(atlas.status, atlas.stderr).to.equal(0);
     const html = readFileSync(join(outDir, 'atlas.html'), 'utf8');
     const markdown = readFileSync(join(outDir, 'atlas.md'), 'utf8');
-    expect(html).to.contain('id="clause-WSAConnect_remarks.dgram.broadcast"');
+    expect(html).to.contain('id="clause-connect_remarks.dgram.broadcast"');
     const wineLabel = readResults(wine).run.providerVersion;
     for (const document of [html, markdown]) {
       expect(document).to.contain(BROADCAST);

@@ -33,9 +33,9 @@ describe('the private network (POSIX provider)', function () {
     expect(results.length).to.be.at.least(6);
     for (const result of results) expect(['PASS', 'KNOWN'], `${result.id}: ${result.message}`).to.include(result.verdict);
     const observedError = (id: string, step: string) => byId.get(id)?.checks.find((check) => check.stepId === step)?.observed.error;
-    expect(observedError('private.no-route-is-wsaenetunreach', 'WSAConnect')).to.equal('WSAENETUNREACH');
-    expect(observedError('private.unreachable-host-is-wsaehostunreach', 'WSAConnect')).to.equal('WSAEHOSTUNREACH');
-    expect(observedError('private.unanswered-connect-is-wsaetimedout', 'WSAConnect')).to.equal('WSAETIMEDOUT');
+    expect(observedError('private.no-route-is-wsaenetunreach.wsaconnect', 'call')).to.equal('WSAENETUNREACH');
+    expect(observedError('private.unreachable-host-is-wsaehostunreach.wsaconnect', 'call')).to.equal('WSAEHOSTUNREACH');
+    expect(observedError('private.unanswered-connect-is-wsaetimedout.wsaconnect', 'call')).to.equal('WSAETIMEDOUT');
   });
 
   it('without root, makes no namespace and SKIPs the private cases with the reason', function () {
@@ -45,7 +45,7 @@ describe('the private network (POSIX provider)', function () {
     if (unusable !== undefined) skipBecause(this, unusable);
     // As nobody: the run cannot make a network namespace.
     const [command, ...asNobody] = AS_NOBODY;
-    const run = spawnSync(command, [...asNobody, process.execPath, CLI, 'run', '--provider', 'posix', '--grep', 'private.no-route', '--out', join(out, 'r')], { encoding: 'utf8' });
+    const run = spawnSync(command, [...asNobody, process.execPath, CLI, 'run', '--provider', 'posix', '--grep', 'private.no-route-is-wsaenetunreach.wsaconnect', '--out', join(out, 'r')], { encoding: 'utf8' });
     expect(run.status, run.stderr).to.equal(0);
     const [result] = readResults(join(out, 'r', 'results.jsonl')).cases;
     expect(result?.verdict).to.equal('SKIP');

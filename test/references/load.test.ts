@@ -48,9 +48,9 @@ describe('loadReferences', () => {
     const interactive = loadReferences(WINDOWS_REFERENCES_FILE, PROJECT_ROOT, cases).references.filter((reference) => reference.source.runs === 'interactive');
     // test_select makes these three assertions under `if (winetest_interactive)` (Wine 10.0, sock.c lines 4653-4684).
     expect(interactive.map((reference) => `${reference.case} ${reference.step}`)).to.deep.equal([
-      'tcp.nonblocking.refused-in-exceptfds WSAConnect',
-      'tcp.nonblocking.refused-in-exceptfds select',
-      'tcp.nonblocking.refused-in-exceptfds getsockopt',
+      'tcp.nonblocking.refused-in-exceptfds.connect.ipv4 call',
+      'tcp.nonblocking.refused-in-exceptfds.connect.ipv4 select',
+      'tcp.nonblocking.refused-in-exceptfds.connect.ipv4 getsockopt',
     ]);
   });
 
@@ -85,7 +85,7 @@ describe('loadReferences', () => {
     expect(messages).to.deep.equal([]);
     const { references, problems } = loadReferences(WINDOWS_REFERENCES_FILE, PROJECT_ROOT, cases);
     expect(problems.map(formatProblem)).to.deep.equal([]);
-    const broadcast = references.find((reference) => reference.case === 'udp.broadcast-without-so-broadcast-is-wsaeacces');
+    const broadcast = references.find((reference) => reference.case === 'udp.broadcast-without-so-broadcast-is-wsaeacces.connect');
     expect(broadcast?.windows).to.deep.equal([{ returns: 0 }]);
     expect(broadcast?.source).to.deep.include({ project: 'wine', function: 'test_broadcast', release: 'wine-10.0' });
   });

@@ -3,10 +3,13 @@
  * (cases/README.md, "For provider authors").
  */
 import type { Outcome, SourceLocation } from '../../language/cases/case.js';
+import type { Variation } from '../../language/cases/variations.js';
 
 export interface Deviation {
-  /** The id of the case. */
+  /** The id of the case: a case's own id, or, in an expectations file, the id of a case as written with variations (each then gets the entry). */
   readonly case: string;
+  /** For a case as written with variations: the values of the variations the entry holds for (`when: { call: connect }`); absent, all of them. */
+  readonly when?: Variation;
   /** The id of the step in that case (`WSAConnect`, `WSAConnect#2`, or its `id:`). */
   readonly step: string;
   /** What the provider was observed to do; seeing exactly this again makes the case KNOWN. */

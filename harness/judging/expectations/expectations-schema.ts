@@ -6,6 +6,7 @@ import type { SchemaObject } from 'ajv';
 import { RETURN_SYMBOLS } from '../../language/calls/declaration.js';
 import { WSA_ERROR_NAMES } from '../../language/vocabulary/errors.js';
 import { caseIdProperty, formatProperty, SCHEMA_DRAFT, stepIdProperty } from '../../language/cases/schema-fragments.js';
+import { variationWhenProperty } from '../../language/cases/variations.js';
 
 let built: SchemaObject | undefined;
 
@@ -34,7 +35,8 @@ function deviationDefinition(): SchemaObject {
     description: 'One step of one case where the provider was observed to do something other than what the page documents.',
     type: 'object',
     properties: {
-      case: caseIdProperty('The id of the case, as in cases/*.yaml.'),
+      case: caseIdProperty('The id of the case, as in cases/*.yaml: for a case with variations, the id of one variation (`<id>.ipv6`) or the id as written, which names every variation (or those `when` names).'),
+      when: variationWhenProperty('For a case named as written with variations: the values of the variations the entry holds for (`when: { call: connect }`); the others are judged by the page.'),
       step: stepIdProperty('The id of the step in that case: its `id:`, else the call name with `#2`, `#3`… for repeats (`WSAConnect#2`).'),
       observed: observationDefinition(),
       reason: {

@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Case } from '../../language/cases/case.js';
 import { placeStepEntries } from '../../language/cases/step-entries.js';
-import type { Problem } from '../../language/yaml/problem.js';
+import { problemAt, type Problem } from '../../language/yaml/problem.js';
+import { appliesTo } from '../../language/cases/variations.js';
 import { projectRelative } from '../../language/yaml/project-path.js';
 import { schemaProblems } from '../../language/yaml/schema-problems.js';
 import { loadYamlFile } from '../../language/yaml/yaml-file.js';
@@ -43,6 +44,7 @@ export function loadExpectations(file: string, root: string): LoadedExpectations
       observed: entry.observed,
       // Folded YAML scalars (`>`) end with a newline; the reason is one sentence or two.
       reason: entry.reason.trim(),
+      ...(entry.when === undefined ? {} : { when: entry.when }),
       ...(entry.versions === undefined ? {} : { versions: entry.versions }),
       ...(entry.bug === undefined ? {} : { bug: entry.bug }),
       location: yaml.sourceMap.valueAt(['deviations', index]),
@@ -51,13 +53,43 @@ export function loadExpectations(file: string, root: string): LoadedExpectations
   return { deviations, problems: [] };
 }
 
-/** Entries that name no case, or no step of their case, and entries listed twice. */
-export function checkDeviationsAgainstCases(deviations: readonly Deviation[], cases: readonly Case[]): Problem[] {
-  return placeStepEntries(
-    deviations,
+/**
+ * The deviations as they hold for `cases`: an entry naming a case as written
+ * with variations (`tcp.blocking.reconnect-is-wsaeisconn`) becomes one entry
+ * per variation it holds for (all, or those its `when` names), each naming the
+ * case made for that variation. Problems: entries that name no case, or no
+ * step of their case, entries listed twice, and a `when` no variation meets.
+ */
+export function placeDeviations(deviations: readonly Deviation[], cases: readonly Case[]): { deviations: Deviation[]; problems: Problem[] } {
+  const expanded = deviations.map((deviation) => forVariations(deviation, cases));
+  const placed = placeStepEntries(
+    expanded.flatMap((entry) => ('deviations' in entry ? entry.deviations : [])),
     cases,
     (deviation, firstLine) =>
       `case "${deviation.case}" step "${deviation.step}" is already listed at line ${firstLine} for a version this entry holds for too; keep one entry per step and version (\`versions:\` tells them apart)`,
     versionsOverlap,
-  ).problems;
+  );
+  return {
+    deviations: placed.placed.map((entry) => entry.entry),
+    problems: [...expanded.flatMap((entry) => ('problem' in entry ? [entry.problem] : [])), ...placed.problems],
+  };
+}
+
+/** Entries that name no case, or no step of their case, entries listed twice, and a `when` no variation meets. */
+export function checkDeviationsAgainstCases(deviations: readonly Deviation[], cases: readonly Case[]): Problem[] {
+  return placeDeviations(deviations, cases).problems;
+}
+
+/** The entry for each case it names: itself for a case's own id, one per variation for an id as written. */
+function forVariations(deviation: Deviation, cases: readonly Case[]): { deviations: Deviation[] } | { problem: Problem } {
+  const variations = cases.filter((testCase) => testCase.variation?.writtenId === deviation.case);
+  if (variations.length === 0) {
+    if (deviation.when === undefined) return { deviations: [deviation] };
+    return { problem: problemAt(deviation.location, `\`when\` chooses among the variations of a case as written, but no case is written with the id "${deviation.case}" and variations; name the case as written, or drop \`when\``) };
+  }
+  const chosen = variations.filter((testCase) => testCase.variation !== undefined && appliesTo(deviation.when, testCase.variation.values));
+  if (chosen.length === 0) {
+    return { problem: problemAt(deviation.location, `no variation of "${deviation.case}" has the values of \`when\`; its variations: ${variations.map((testCase) => testCase.id).join(', ')}`) };
+  }
+  return { deviations: chosen.map((testCase) => ({ ...deviation, case: testCase.id })) };
 }

@@ -7,13 +7,13 @@ import { ALTERNATIVE_NAME_KEY, DEFAULT_CASE_TIMEOUT_MS, type Alternative, type C
 import type { RawCase, RawPeer, RawStep } from './raw-case.js';
 import type { DataPath } from '../yaml/source-map.js';
 import { stepIds } from './step-ids.js';
-import { appliesTo, defaultPeerFamily, variationId, variationTags, variationTitle, type Variation } from './variations.js';
+import { defaultPeerFamily, variationId, variationTags, variationTitle, type Variation } from './variations.js';
 
 /**
  * The case of one `variation` of `raw`, whose steps have its names already
  * substituted (variations.ts); the empty variation for a case without
- * variations. `clauses` are its citations, each with its page, in the order
- * written; `locate` maps a path inside the case (`['steps', 2]`) to its location.
+ * variations. `clauses` are its citations that hold for the variation, each
+ * with its page, in the order written; `locate` maps a path inside the case (`['steps', 2]`) to its location.
  */
 export function buildCase(raw: RawCase, clauses: readonly ClauseCitation[], locate: (path: DataPath) => SourceLocation, variation: Variation = {}): Case {
   const ids = stepIds(raw.steps);
@@ -22,7 +22,7 @@ export function buildCase(raw: RawCase, clauses: readonly ClauseCitation[], loca
     id: variationId(raw.id, variation),
     title: variationTitle(raw.title, variation),
     ...(raw.description === undefined ? {} : { description: raw.description }),
-    clauses: clauses.filter((_, index) => appliesTo(raw.clauses[index]?.when, variation)),
+    clauses,
     tags: [...tags, ...variationTags(variation).filter((tag) => !tags.includes(tag))],
     peers: Object.entries(raw.peers ?? {}).map(([name, peer]) => peerSpec(name, peer, defaultPeerFamily(variation))),
     steps: raw.steps.map((step, index) => buildStep(step, ids[index] ?? step.call, locate(['steps', index]))),
@@ -30,6 +30,7 @@ export function buildCase(raw: RawCase, clauses: readonly ClauseCitation[], loca
     alone: raw.alone ?? false,
     network: raw.network ?? 'loopback',
     ...(raw.ephemeralPorts === undefined ? {} : { ephemeralPorts: raw.ephemeralPorts }),
+    ...(Object.keys(variation).length === 0 ? {} : { variation: { writtenId: raw.id, values: variation } }),
     location: locate([]),
   };
 }

@@ -17,7 +17,7 @@ import { kindDefinitions } from '../calls/kinds/index.js';
 import { boundedNumber } from '../calls/kinds/schema-pieces.js';
 import { NAME_PATTERN } from '../calls/kinds/text.js';
 import { WSA_ERROR_NAMES } from '../vocabulary/errors.js';
-import { DIMENSION_NAMES, DIMENSIONS, VARIATION_NAMES } from './variations.js';
+import { CALL_VARIATION_NAMES, DIMENSION_NAMES, DIMENSIONS, VARIATION_NAMES, VARYING_CALLS, variationWhenProperty } from './variations.js';
 import { caseIdProperty, formatProperty, listed, orNot, ref, SCHEMA_DRAFT } from './schema-fragments.js';
 
 /** The longest time limit a case may set: ten minutes. Past that a case is a soak test, not a conformance check. */
@@ -162,14 +162,7 @@ function clauseDefinition(): SchemaObject {
         patternErrorMessage: 'a clause id is words of letters, digits or `_` separated by dots or dashes',
       },
       quote: { description: 'A short verbatim quote from the page, enough to find the clause by.', type: 'string', minLength: 1 },
-      when: {
-        title: 'when',
-        description: 'In a case with variations: the values of the variations this citation holds for (`when: { family: AF_INET6 }`); the others do not cite it.',
-        type: 'object',
-        properties: Object.fromEntries(DIMENSION_NAMES.map((dimension) => [dimension, { description: `One value of ${DIMENSIONS[dimension].what}.`, enum: Object.keys(DIMENSIONS[dimension].values) }])),
-        minProperties: 1,
-        additionalProperties: false,
-      },
+      when: variationWhenProperty('In a case with variations: the values of the variations this citation holds for (`when: { family: AF_INET6 }`); the others do not cite it.'),
     },
     required: ['id', 'quote'],
     additionalProperties: false,
@@ -231,9 +224,38 @@ function stepDefinition(): SchemaObject {
     required: ['call'],
     additionalProperties: false,
     discriminator: { propertyName: 'call' },
-    oneOf: CALLS.map(stepBranch),
+    oneOf: [...CALLS, ...VARIED_CALLS].map(stepBranch),
   };
 }
+
+/**
+ * What a step written `call: $call` is, in a case varying over the call: it
+ * becomes each of the dimension's calls in turn, so it takes only the
+ * arguments they all take (of the same kind), requires what any one of them
+ * requires, and names only outputs they all have.
+ */
+function variedCallDeclaration(name: string): CallDeclaration {
+  const calls = VARYING_CALLS.map((callName) => {
+    const call = CALLS.find((declared) => declared.name === callName);
+    if (call === undefined) throw new Error(`the call dimension names ${callName}, which no declaration has`);
+    return call;
+  });
+  const [first, ...others] = calls;
+  if (first === undefined) throw new Error('the call dimension has no calls');
+  return {
+    ...first,
+    name: `$${name}`,
+    summary: `The call of the variation: ${listed(VARYING_CALLS)} in turn, with the arguments they all take.`,
+    args: Object.fromEntries(
+      Object.entries(first.args)
+        .filter(([argName, spec]) => others.every((call) => call.args[argName]?.kind === spec.kind))
+        .map(([argName, spec]) => [argName, { ...spec, required: calls.some((call) => call.args[argName]?.required === true) }]),
+    ),
+    outputs: Object.fromEntries(Object.entries(first.outputs).filter(([output]) => others.every((call) => output in call.outputs))),
+  };
+}
+
+const VARIED_CALLS: readonly CallDeclaration[] = [...CALL_VARIATION_NAMES].map(variedCallDeclaration);
 
 const EXPECT_DESCRIPTION =
   'The documented outcome, or a list of outcomes when the page allows any of them. Left out: the step is set-up and must succeed.';
@@ -331,7 +353,9 @@ function returnsDefinition(kind: ReturnKind): SchemaObject {
 }
 
 function outcomeDefinitionName(call: CallDeclaration): string {
-  return `${call.name.replace(/\.(.)/g, (_, letter: string) => letter.toUpperCase())}Outcome`;
+  // `$call` → `variedCallOutcome`: a definition name without `$`.
+  const name = call.name.replace(/^\$(.)/, (_, letter: string) => `varied${letter.toUpperCase()}`);
+  return `${name.replace(/\.(.)/g, (_, letter: string) => letter.toUpperCase())}Outcome`;
 }
 
 function outcomeDefinitions(): Record<string, SchemaObject> {
@@ -362,7 +386,7 @@ function outcomeDefinitions(): Record<string, SchemaObject> {
       anyOf: orNot({ description: 'A Winsock error name.', enum: WSA_ERROR_NAMES }),
     },
     ...Object.fromEntries(RETURN_KINDS.map((kind) => [`${kind}Returns`, returnsDefinition(kind)])),
-    ...Object.fromEntries(CALLS.map((call) => [outcomeDefinitionName(call), outcomeDefinition(call)])),
+    ...Object.fromEntries([...CALLS, ...VARIED_CALLS].map((call) => [outcomeDefinitionName(call), outcomeDefinition(call)])),
   };
 }
 

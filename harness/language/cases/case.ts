@@ -8,6 +8,7 @@ import type { PeerSpec } from '../../../fixtures/catalogue.js';
 import type { ClauseCitation } from '../clauses/clause.js';
 import type { SourceLocation } from '../yaml/problem.js';
 import type { EphemeralPorts } from './raw-case.js';
+import type { Variation } from './variations.js';
 
 export type { SourceLocation } from '../yaml/problem.js';
 export type { PeerKind, PeerSpec } from '../../../fixtures/catalogue.js';
@@ -82,7 +83,16 @@ export interface Case {
    * runs, in place of the namespace's range (so that a case can exhaust them); restored after it.
    */
   readonly ephemeralPorts?: EphemeralPorts;
+  /** For a case made from one combination of a written case's variations: the id as written and the combination. */
+  readonly variation?: CaseVariation;
   readonly location: SourceLocation;
+}
+
+/** Which written case a case was made from, and with which values of its variations. */
+export interface CaseVariation {
+  /** The id as written in the case file (`tcp.blocking.reconnect-is-wsaeisconn`), without the variation's tags. */
+  readonly writtenId: string;
+  readonly values: Variation;
 }
 
 export const DEFAULT_CASE_TIMEOUT_MS = 5000;

@@ -25,7 +25,7 @@ import type { DataPath } from '../yaml/source-map.js';
 import { checkStepIds } from './step-ids.js';
 import { checkTraffic } from './traffic.js';
 import { loadYamlFile } from '../yaml/yaml-file.js';
-import { checkVariations, substituteSteps, VARIATION_NAMES, variationsOf, type Variation } from './variations.js';
+import { appliesTo, checkVariations, substituteSteps, VARIATION_NAMES, variationsOf, type Variation } from './variations.js';
 import type { SourceLocation } from './case.js';
 import { followedEntry } from '../../common/files/followed-entry.js';
 
@@ -98,7 +98,8 @@ function loadCaseFile(absolutePath: string, file: string, pages: PageSet | undef
       // A mistake elsewhere in the case does not hide one in its citations: they are checked when they conform.
       const citationsConform = !schemaFindings.some((finding) => isUnder(finding.path, ['cases', index, 'clauses']));
       const clauses = (entry as { readonly clauses?: unknown }).clauses;
-      if (citationsConform && Array.isArray(clauses)) problems.push(...checkCitations(clauses as RawCase['clauses'], locate, filePage, pages));
+      const locateCitation = (clause: number, key: string) => locate(['clauses', clause, key]);
+      if (citationsConform && Array.isArray(clauses)) problems.push(...checkCitations(clauses as RawCase['clauses'], locateCitation, filePage, pages));
       return;
     }
     const raw = entry as RawCase;
@@ -133,9 +134,14 @@ function checkAndBuild(
   filePage: string | undefined,
   pages: PageSet | undefined,
 ): { case: LocatedCase } | { problems: Problem[] } {
-  const cited = withPages(raw.clauses, filePage, (clause, key) => locate(['clauses', clause, key]));
+  // Only the citations that hold for this variation are checked against their pages, and a case varying
+  // over the call cites, by default, the page of the variation's call.
+  const applying = raw.clauses.flatMap((clause, index) => (appliesTo(clause.when, variation) ? [{ clause, index }] : []));
+  const locateCitation = (clause: number, key: string) => locate(['clauses', applying[clause]?.index ?? clause, key]);
+  const citations = applying.map((entry) => entry.clause);
+  const cited = withPages(citations, variation.call ?? filePage, locateCitation);
   const problems = [
-    ...checkCitations(raw.clauses, locate, filePage, pages),
+    ...checkCitations(citations, locateCitation, variation.call ?? filePage, pages),
     ...checkStepIds(raw.steps, locate),
     ...checkReferences(raw, locate, VARIATION_NAME_SET),
     ...checkPeerArguments(raw, locate),
@@ -147,10 +153,17 @@ function checkAndBuild(
   return { case: { case: buildCase(raw, cited.citations, locate, variation), idLocation: locate(['id']) } };
 }
 
-/** What does not hold of a case's citations: a page to cite, then each cited clause and quote against `pages` (when they loaded). */
-function checkCitations(clauses: RawCase['clauses'], locate: (inCase: DataPath) => SourceLocation, filePage: string | undefined, pages: PageSet | undefined): Problem[] {
-  const locateCitation = (clause: number, key: string) => locate(['clauses', clause, key]);
-  const cited = withPages(clauses, filePage, locateCitation);
+/**
+ * What does not hold of a case's citations: a page to cite (`page` when a citation names none), then each
+ * cited clause and quote against `pages` (when they loaded).
+ */
+function checkCitations(
+  citations: RawCase['clauses'],
+  locateCitation: (clause: number, key: string) => SourceLocation,
+  page: string | undefined,
+  pages: PageSet | undefined,
+): Problem[] {
+  const cited = withPages(citations, page, locateCitation);
   if ('problems' in cited) return cited.problems;
   return pages === undefined ? [] : citationProblems(cited.citations, pages, locateCitation);
 }

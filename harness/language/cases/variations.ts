@@ -6,11 +6,13 @@
  * values of the names (`$family`, `$loopback`…) that stand for it inside the
  * case. A new dimension is a new entry of DIMENSIONS; nothing else changes.
  */
+import type { SchemaObject } from 'ajv';
 import type { SourceLocation, Value } from './case.js';
 import { problemAt, type Problem } from '../yaml/problem.js';
 import type { RawCase, RawStep } from './raw-case.js';
 import type { DataPath } from '../yaml/source-map.js';
 import { parseReference, stringsOf } from './value-references.js';
+import { stepIds } from './step-ids.js';
 
 /** One value of a dimension: how ids, titles and tags name it, and what its names stand for. */
 interface DimensionValue<Name extends string> {
@@ -30,8 +32,19 @@ interface Dimension<Value extends string, Name extends string> {
   readonly values: { readonly [V in Value]: DimensionValue<Name> };
 }
 
-/** The dimensions, in the order their tags are appended to ids (`<id>.connect.ipv6` when a call dimension comes first). */
+/** The dimensions, in the order their tags are appended to ids (`<id>.connect.ipv6`). */
 export const DIMENSIONS = {
+  // The calls of the connect family that take a socket and a name and connect it there and then, so that a
+  // behaviour their pages state alike is written once (`call: $call`). ConnectEx (a bound socket and an
+  // OVERLAPPED), WSAConnectByName and WSAConnectByList (a name or a list) take other arguments.
+  call: {
+    what: 'the connect call',
+    meanings: { call: 'the call of the variation, as the `call:` of a step' },
+    values: {
+      WSAConnect: { tag: 'wsaconnect', words: 'through WSAConnect', names: { call: 'WSAConnect' } },
+      connect: { tag: 'connect', words: 'through connect', names: { call: 'connect' } },
+    },
+  },
   family: {
     what: 'the address family',
     meanings: { family: 'the address family', loopback: 'the loopback address of the family', unspecified: 'the unspecified address of the family' },
@@ -53,9 +66,9 @@ export type Variation = { readonly [D in DimensionName]?: DimensionValueName<D> 
 
 export const DIMENSION_NAMES = Object.keys(DIMENSIONS) as DimensionName[];
 
-function valueOf<D extends DimensionName>(dimension: D, value: DimensionValueName<D>): DimensionValue<string> {
+function valueOf(dimension: DimensionName, value: string): DimensionValue<string> {
   const values: { readonly [value: string]: DimensionValue<string> } = DIMENSIONS[dimension].values;
-  const entry = values[value as string];
+  const entry = values[value];
   if (entry === undefined) throw new Error(`${dimension} has no value ${String(value)}`);
   return entry;
 }
@@ -83,7 +96,7 @@ export function variationsOf(raw: { readonly variations?: RawVariations }): Vari
 function chosenValues(variation: Variation): DimensionValue<string>[] {
   return DIMENSION_NAMES.flatMap((dimension) => {
     const value = variation[dimension];
-    return value === undefined ? [] : [valueOf(dimension, value)];
+    return value === undefined ? [] : [valueOf(dimension, value as string)];
   });
 }
 
@@ -103,6 +116,12 @@ export function variationTitle(title: string, variation: Variation): string {
   return words.length === 0 ? title : `${title} (${words.join(', ')})`;
 }
 
+/** The names that stand for a call, written only as the `call:` of a step (`call: $call`). */
+export const CALL_VARIATION_NAMES: ReadonlySet<string> = new Set(namesOf('call'));
+
+/** The calls a step written `call: $call` may become: the call dimension's values. */
+export const VARYING_CALLS: readonly string[] = Object.keys(DIMENSIONS.call.values);
+
 /** The address family a peer written without one takes: the variation's, else AF_INET. */
 export function defaultPeerFamily(variation: Variation): 'AF_INET' | 'AF_INET6' {
   return variation.family ?? 'AF_INET';
@@ -118,7 +137,7 @@ function substitutions(variation: Variation): Map<string, string> {
   return new Map(chosenValues(variation).flatMap((value) => Object.entries(value.names)));
 }
 
-/** The steps with every `$family`, `$loopback`… in args and expected outcomes replaced by what it stands for in `variation`. */
+/** The steps with every `$call`, `$family`, `$loopback`… replaced by what it stands for in `variation`; a `$call` step without an `id:` is named `call` (`call#2`…) in all of them. */
 export function substituteSteps(steps: readonly RawStep[], variation: Variation): RawStep[] {
   const values = substitutions(variation);
   if (values.size === 0) return [...steps];
@@ -132,8 +151,12 @@ export function substituteSteps(steps: readonly RawStep[], variation: Variation)
     if (isValueList(value)) return value.map(substitute);
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substitute(item)]));
   };
-  return steps.map((step) => ({
+  // A step written `call: $call` keeps one id in every variation: `call`, `call#2`… unless it has its own.
+  const writtenIds = stepIds(steps).map((id) => id.replace(/^\$/, ''));
+  return steps.map((step, index) => ({
     ...step,
+    call: substitute(step.call) as string,
+    ...(step.id === undefined && CALL_VARIATION_NAMES.has(step.call.slice(1)) ? { id: writtenIds[index] } : {}),
     ...(step.args === undefined ? {} : { args: Object.fromEntries(Object.entries(step.args).map(([name, value]) => [name, substitute(value)])) }),
     ...(step.expect === undefined ? {} : { expect: substitute(step.expect as Value) as RawStep['expect'] }),
   }));
@@ -158,11 +181,15 @@ export function checkVariations(raw: RawCase, locate: (path: DataPath) => Source
   for (const name of Object.keys(raw.peers ?? {})) reserved(name, ['peers', name], `the peer "${name}"`);
   raw.steps.forEach((step, index) => {
     if (step.as !== undefined) reserved(step.as, ['steps', index, 'as'], `"as: ${step.as}"`);
+    const callProblem = variedCallProblem(step.call, stated);
+    if (callProblem !== undefined) problems.push(problemAt(locate(['steps', index, 'call']), callProblem));
     for (const use of stringsOf(step, index)) {
       const reference = parseReference(use.text);
       const dimension = reference === undefined ? undefined : VARIATION_NAMES.get(reference.name);
       if (reference === undefined || dimension === undefined) continue;
-      const message = nameProblem(reference.name, reference.path, dimension, stated);
+      const message = CALL_VARIATION_NAMES.has(reference.name)
+        ? `$${reference.name} stands for a call: write it only as the \`call:\` of a step`
+        : nameProblem(reference.name, reference.path, dimension, stated);
       if (message !== undefined) problems.push(problemAt(locate(use.path), message));
     }
   });
@@ -179,6 +206,16 @@ export function checkVariations(raw: RawCase, locate: (path: DataPath) => Source
   return problems;
 }
 
+/** The problem with a step's `call:` written as a variation's name (`call: $call`), if any. */
+function variedCallProblem(call: string, stated: RawVariations): string | undefined {
+  const reference = parseReference(call);
+  if (reference === undefined) return undefined;
+  if (!CALL_VARIATION_NAMES.has(reference.name)) {
+    return `"call: ${call}": only ${[...CALL_VARIATION_NAMES].map((name) => `$${name}`).join(', ')} may stand for a call; write the call's name`;
+  }
+  return nameProblem(reference.name, reference.path, 'call', stated);
+}
+
 function nameProblem(name: string, parts: readonly string[], dimension: DimensionName, stated: RawVariations): string | undefined {
   const values = Object.keys(DIMENSIONS[dimension].values);
   if (stated[dimension] === undefined) {
@@ -187,4 +224,16 @@ function nameProblem(name: string, parts: readonly string[], dimension: Dimensio
     return `$${name} stands for ${meanings[name] ?? name} in each variation, but this case states no \`variations: { ${dimension}: [${values.join(', ')}] }\`; add it, or write the value itself (e.g. ${String(example)})`;
   }
   return parts.length > 0 ? `$${name}.${parts.join('.')}: a variation's value has no parts; write $${name}` : undefined;
+}
+
+/** `when: { family: AF_INET6 }`: some values of the variations a case holds over, for an entry that holds only for those. */
+export function variationWhenProperty(description: string): SchemaObject {
+  return {
+    title: 'when',
+    description,
+    type: 'object',
+    properties: Object.fromEntries(DIMENSION_NAMES.map((dimension) => [dimension, { description: `One value of ${DIMENSIONS[dimension].what}.`, enum: Object.keys(DIMENSIONS[dimension].values) }])),
+    minProperties: 1,
+    additionalProperties: false,
+  };
 }

@@ -153,7 +153,8 @@ function explainDiscriminator(error: ErrorObject, path: DataPath, schema: AnySch
   if (params.error !== 'mapping') return undefined;
   const tagName = String(params.tag);
   const value = String(params.tagValue);
-  const known = branchTags(schema, tagName);
+  // A `$name` branch stands for a variation's value (`call: $call`), not for a name to suggest.
+  const known = branchTags(schema, tagName).filter((tag) => !tag.startsWith('$'));
   return {
     path: [...path, tagName],
     at: 'value',

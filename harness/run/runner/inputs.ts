@@ -11,7 +11,7 @@ import { loadCaseSet } from '../../language/cases/case-set.js';
 import { CASES_DIR, EXPECTATIONS_DIR, PROJECT_ROOT, WINDOWS_REFERENCES_FILE } from '../../common/project-paths.js';
 import { findCaseFiles } from '../../language/cases/load.js';
 import type { Deviation } from '../../judging/expectations/deviation.js';
-import { checkDeviationsAgainstCases, loadExpectations } from '../../judging/expectations/load.js';
+import { loadExpectations, placeDeviations } from '../../judging/expectations/load.js';
 import type { Provider } from '../../stacks/providers/provider.js';
 import { loadReferences, type WindowsReference } from '../../judging/windows-reference/load.js';
 import type { Problem } from '../../language/yaml/problem.js';
@@ -112,13 +112,15 @@ export function loadSuiteInputs(options: InputOptions): SuiteInputs {
     );
   }
   const expectations = loadExpectations(expectationsFile, options.root);
-  const ids = new Set(cases.map((testCase) => testCase.id));
-  const applicable = options.expectationsMatchCases ? expectations.deviations : expectations.deviations.filter((deviation) => ids.has(deviation.case));
+  // Entries for cases this run does not load are left out unless the expectations must match the cases.
+  const loadedIds = new Set(cases.flatMap((testCase) => [testCase.id, ...(testCase.variation === undefined ? [] : [testCase.variation.writtenId])]));
+  const listed = options.expectationsMatchCases ? expectations.deviations : expectations.deviations.filter((deviation) => loadedIds.has(deviation.case));
+  const placed = placeDeviations(listed, cases);
   const references =
     options.referencesFile === undefined ? { references: [], problems: [] } : loadReferences(options.referencesFile, options.root, cases, options.referencesMatchCases ?? true);
-  const all = [...problems, ...expectations.problems, ...checkDeviationsAgainstCases(applicable, cases), ...references.problems];
+  const all = [...problems, ...expectations.problems, ...placed.problems, ...references.problems];
   if (all.length > 0) throw new BadInput(all);
-  return { cases, deviations: applicable, references: references.references };
+  return { cases, deviations: placed.deviations, references: references.references };
 }
 
 function requireFolder(dir: string, option: string): void {
