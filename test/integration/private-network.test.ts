@@ -44,6 +44,8 @@ describe('the private network (POSIX provider)', function () {
     expect(observedError('private.no-route-is-wsaenetunreach.wsaconnect', 'call')).to.equal('WSAENETUNREACH');
     expect(observedError('private.unreachable-host-is-wsaehostunreach.wsaconnect', 'call')).to.equal('WSAEHOSTUNREACH');
     expect(observedError('private.unanswered-connect-is-wsaetimedout.wsaconnect', 'call')).to.equal('WSAETIMEDOUT');
+    // With its ephemeral ports narrowed to one, the second connect finds none: Linux says EADDRNOTAVAIL.
+    expect(observedError('private.ephemeral-ports-exhausted-is-wsaenobufs.wsaconnect', 'no-port-left')).to.equal('WSAEADDRNOTAVAIL');
   });
 
   it("tells the reporters when each private case starts and ends in the namespace, so the terminal's progress shows it running", async () => {
@@ -81,9 +83,10 @@ describe('the private network (POSIX provider)', function () {
     expect(result?.message).to.equal('needs the private network: a private network needs root (to make a network namespace with unshare --net); run as root to include these cases');
   });
 
-  it('changes nothing of the outer network: its SYN retries are still the host\'s own', async () => {
-    const before = readFileSync('/proc/sys/net/ipv4/tcp_syn_retries', 'utf8');
-    await runCli(['run', '--provider', 'posix', '--grep', 'private.no-route', '--out', out]);
-    expect(readFileSync('/proc/sys/net/ipv4/tcp_syn_retries', 'utf8')).to.equal(before);
+  it('changes nothing of the outer network: its SYN retries and its ephemeral ports are still the host\'s own', async () => {
+    const settings = ['/proc/sys/net/ipv4/tcp_syn_retries', '/proc/sys/net/ipv4/ip_local_port_range'];
+    const before = settings.map((setting) => readFileSync(setting, 'utf8'));
+    await runCli(['run', '--provider', 'posix', '--grep', 'private.', '--out', out]);
+    expect(settings.map((setting) => readFileSync(setting, 'utf8'))).to.deep.equal(before);
   });
 });
