@@ -63,10 +63,10 @@ article.case { border-top: 1px solid var(--line); padding: .4rem 0; scroll-margi
 article.case h3 { font-size: 1rem; margin: 0; }
 article.case p { margin: .1rem 0; font-size: .9rem; }
 article.case:target { outline: 2px solid var(--text); outline-offset: 4px; }
-.steps { display: none; max-width: 100%; overflow-x: auto; }
+.steps { display: none; margin: .25rem 0; padding-left: 1.5rem; }
+.steps li { overflow-wrap: anywhere; }
+.steps .obs { padding: 0 .2rem; }
 #all-steps:checked ~ .cases .steps, article.case:target .steps { display: block; }
-td.step { white-space: nowrap; }
-td.step code { overflow-wrap: normal; }
 @media (max-width: 600px) { body { padding: .75rem; } }
 `;
 
@@ -113,27 +113,21 @@ ${clause.cases.length === 0 ? none : html`<p class="marks">${marks}</p>`}
 </article>`;
 }
 
-function stepsTable(testCase: AtlasCase, letters: RunLetters): SafeHtml {
-  if (testCase.steps.length === 0) return html`<p class="muted">No documented step.</p>`;
-  return html`<div class="steps" tabindex="0" role="region" aria-label="The steps of ${testCase.id}"><table>
-<thead><tr><th>Step</th><th>Page documents</th><th>Windows does</th><th>Observed</th></tr></thead>
-<tbody>${testCase.steps.map((step) => stepRow(step, letters))}</tbody>
-</table></div>`;
+/**
+ * A case's documented steps, a list item each: what the page documents,
+ * what Windows does, what each run observed. A list, not a table: an atlas
+ * of thousands of cases holds one per case, and the page must open at once.
+ */
+function stepsList(testCase: AtlasCase, letters: RunLetters): SafeHtml {
+  if (testCase.steps.length === 0) return html`<p class="steps muted">No documented step.</p>`;
+  return html`<ol class="steps">${testCase.steps.map((step) => stepItem(step, letters))}</ol>`;
 }
 
-function stepRow(step: AtlasStep, letters: RunLetters): SafeHtml {
+function stepItem(step: AtlasStep, letters: RunLetters): SafeHtml {
   const windows = step.windows;
-  return html`<tr><td class="step"><code>${step.stepId}</code>${step.stepId === step.call ? '' : html`<br><span class="muted">${step.call}</span>`}</td>
-<td class="obs">${step.documentedText}</td>
-${windows === undefined ? html`<td class="obs muted">not known</td>` : html`<td class="obs">${windows.text}<br><span class="muted">${externalLink(windows.url, windows.source)}</span></td>`}
-<td>${observations(step, letters)}</td></tr>`;
-}
-
-function observations(step: AtlasStep, letters: RunLetters): SafeHtml {
-  const seen = step.observations.map((observation) => html`<li class="obs ${observation.standing}">${observation.text} (${observation.standing}): ${runs(observation.runs, letters)}</li>`);
-  const missing = step.notMade.map(({ run, verdict }) => html`<li class="muted">${runs([run], letters)}: not made (${verdict})</li>`);
-  if (seen.length === 0 && missing.length === 0) return html`<span class="muted">no run</span>`;
-  return html`<ul>${seen}${missing}</ul>`;
+  const seen = step.observations.map((observation) => html`; <span class="obs ${observation.standing}">${observation.text}</span> (${observation.standing}) ${runs(observation.runs, letters)}`);
+  const missing = step.notMade.map(({ run, verdict }) => html`; not made by ${runs([run], letters)} (${verdict})`);
+  return html`<li><code>${step.stepId}</code>${step.stepId === step.call ? '' : ` (${step.call})`}: page <span class="obs">${step.documentedText}</span>; Windows ${windows === undefined ? 'not known' : html`<span class="obs">${windows.text}</span> (${externalLink(windows.url, windows.source)})`}${seen}${missing}${seen.length === 0 && missing.length === 0 ? '; no run' : ''}</li>`;
 }
 
 /** Runs by letter (the list of runs says which is which). */
@@ -146,7 +140,7 @@ function caseArticle(testCase: AtlasCase, letters: RunLetters): SafeHtml {
 <h3><code>${testCase.id}</code> ${testCase.title}</h3>
 <p>${testCase.verdicts.map(({ run, verdict }) => html`${runs([run], letters)} ${verdictLabel(verdict)} `)}<span class="muted">${testCase.file}:${testCase.line}</span> · cites ${testCase.clauses.map((clause, index) => html`${index === 0 ? '' : ', '}<a href="#${clauseAnchor(clause)}"><code>${clauseName(clause)}</code></a>`)}</p>
 ${testCase.description === undefined ? '' : html`<p class="muted">${testCase.description}</p>`}
-${stepsTable(testCase, letters)}
+${stepsList(testCase, letters)}
 </article>`;
 }
 

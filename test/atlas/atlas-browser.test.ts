@@ -16,7 +16,7 @@ import type { CaseResult, Verdict } from '../../harness/judging/results/result.j
 import { buildAtlas } from '../../harness/uses/atlas/build.js';
 import { ATLAS_HTML, writeAtlasPage } from '../../reporters/atlas-page.js';
 import { loadSpecPages, loadSuiteKnowledge } from '../../cli/suite-knowledge.js';
-import { axeViolations, browserOf, leastLoadTime, openPage, pageWidth } from '../support/browser-page.js';
+import { axeViolations, browserOf, leastLoadTime, machinePace, openPage, pageWidth } from '../support/browser-page.js';
 import { chromiumMissing, launchChromium, type HeadlessChromium } from '../support/headless-chromium.js';
 import { underLinuxCi } from '../support/linux-ci.js';
 import { RUN } from '../reporters/sample-results.js';
@@ -140,7 +140,9 @@ describe('atlas.html in headless Chromium', function () {
       });
       const largeUrl = writeAtlasOf(large, many);
       const opened = await leastLoadTime(browserOf(browser), largeUrl);
-      expect(opened.least, opened.all).to.be.below(1000);
+      // A second on a quiet machine; as much more as report.html's own opening says this one is slower now.
+      const pace = await machinePace(browserOf(browser));
+      expect(opened.least, `${opened.all}; the machine's pace: ${pace.toFixed(2)}`).to.be.below(1000 * pace);
       const { page, seen } = await openPage(browserOf(browser), largeUrl);
       expect(await page.locator('article.case').count()).to.equal(2000);
       expect(seen).to.deep.equal({ consoleErrors: [], requests: [], dialogs: [] });

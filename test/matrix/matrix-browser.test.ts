@@ -13,7 +13,7 @@ import type { RecordedRun } from '../../harness/judging/results/recorded-run.js'
 import type { CaseResult } from '../../harness/judging/results/result.js';
 import { buildMatrix } from '../../harness/uses/matrix/build.js';
 import { MATRIX_HTML, writeMatrix } from '../../reporters/matrix-page.js';
-import { axeViolations, browserOf, leastLoadTime, openPage, pageWidth } from '../support/browser-page.js';
+import { axeViolations, browserOf, leastLoadTime, machinePace, openPage, pageWidth } from '../support/browser-page.js';
 import { chromiumMissing, launchChromium, type HeadlessChromium } from '../support/headless-chromium.js';
 import { underLinuxCi } from '../support/linux-ci.js';
 import { SYNTHETIC_RUN, syntheticResults } from '../support/synthetic-results.js';
@@ -129,7 +129,9 @@ describe('matrix.html in headless Chromium', function () {
       writeMatrix(large, buildMatrix(runs, new Map(), []));
       const largeUrl = pathToFileURL(`${large}/${MATRIX_HTML}`).href;
       const opened = await leastLoadTime(browserOf(browser), largeUrl);
-      expect(opened.least, opened.all).to.be.below(1000);
+      // A second on a quiet machine; as much more as report.html's own opening says this one is slower now.
+      const pace = await machinePace(browserOf(browser));
+      expect(opened.least, `${opened.all}; the machine's pace: ${pace.toFixed(2)}`).to.be.below(1000 * pace);
       const { page, seen } = await openPage(browserOf(browser), largeUrl);
       expect(await page.locator('#picture a.strip').count()).to.equal(2000);
       expect(await page.locator('#picture a.strip').first().locator('.cell').count()).to.equal(4);

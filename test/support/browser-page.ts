@@ -6,7 +6,11 @@
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import type { Page } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
 import type { HeadlessChromium } from './headless-chromium.js';
+import { HtmlReporter } from '../../reporters/html.js';
+import { makeTempDir, removeDir, runReporter } from '../reporters/run-reporter.js';
+import { SYNTHETIC_RUN, syntheticResults } from './synthetic-results.js';
 
 /** What a page did that a self-contained, script-safe report never does. */
 export interface Misbehaviour {
@@ -71,4 +75,26 @@ export async function leastLoadTime(browser: HeadlessChromium, url: string, open
     await page.close();
   }
   return { least: Math.min(...times), all: `load event, ms, in ${openings} openings: ${times.map(Math.round).join(', ')}` };
+}
+
+/** report.html of a 2,000-case run opens in about this long on a quiet machine (npm run bench:report). */
+const QUIET_REPORT_OPENING_MS = 300;
+
+/**
+ * How many times slower than a quiet machine this one opens pages now (at
+ * least 1): the least load time of report.html for 2,000 cases, against
+ * what it takes on a quiet machine. A bound on a page's opening scaled by
+ * it holds on a machine other work slows down, and is the bound itself on
+ * a quiet one.
+ */
+export async function machinePace(browser: HeadlessChromium): Promise<number> {
+  const dir = makeTempDir();
+  try {
+    const reporter = new HtmlReporter(dir);
+    await runReporter(reporter, SYNTHETIC_RUN, syntheticResults(2000));
+    const { least } = await leastLoadTime(browser, pathToFileURL(reporter.file).href);
+    return Math.max(1, least / QUIET_REPORT_OPENING_MS);
+  } finally {
+    removeDir(dir);
+  }
 }
