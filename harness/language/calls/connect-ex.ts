@@ -8,6 +8,7 @@ import { WINSOCK_FAMILIES } from '../../common/net/sockaddr.js';
 import { nameArgument } from './address-buffers.js';
 import { LENGTH_BOUNDS } from './bounds.js';
 import { arg, providerCall } from './declaration.js';
+import { cleanupUntilError } from './wsa-startup.js';
 
 /** WSAID_CONNECTEX (mswsock.h): {25a207b9-ddf3-4660-8ee9-76e58c74063e}, as the GUID's bytes lie in memory. */
 const WSAID_CONNECTEX = guidBytes(0x25a207b9, 0xddf3, 0x4660, [0x8e, 0xe9, 0x76, 0xe5, 0x8c, 0x74, 0x06, 0x3e]);
@@ -30,6 +31,10 @@ export const ConnectEx = providerCall({
     sendData: arg.optional('text', 'lpSendBuffer and dwSendDataLength: the bytes to send once connected; left out, NULL and 0.'),
     overlapped: arg.required('overlapped', 'lpOverlapped: `{ event: $e }`, or null for NULL.'),
     lookup: arg.optional('socket', 'The socket whose provider WSAIoctl asks for the pointer; left out, `s` itself.'),
+    endStartupsFirst: arg.optional(
+      'flag',
+      'true: once WSAIoctl has given the pointer, WSACleanup is called until it fails, so that ConnectEx is called with no start-up in effect, as a program that kept the pointer past its WSACleanup calls it (the harness starts Winsock again after the case).',
+    ),
   },
   outputs: {
     bytesSent:
@@ -44,9 +49,10 @@ export const ConnectEx = providerCall({
     functions: [
       'int __stdcall WSAIoctl(uintptr_t s, uint32_t dwIoControlCode, const void *lpvInBuffer, uint32_t cbInBuffer, void *lpvOutBuffer, uint32_t cbOutBuffer, void *lpcbBytesReturned, void *lpOverlapped, void *lpCompletionRoutine)',
     ],
-    perform(ws, { s, name, namelen, sendData, overlapped, lookup }) {
+    perform(ws, { s, name, namelen, sendData, overlapped, lookup, endStartupsFirst }) {
       const connectEx = ws.extensionFunction(lookup ?? s, WSAID_CONNECTEX, CONNECTEX_PROTOTYPE);
       if ('failed' in connectEx) return { ...connectEx.failed, lookupFailed: connectEx.failed.error };
+      if (endStartupsFirst === true) cleanupUntilError(ws);
       const data = sendData === undefined ? null : Buffer.from(sendData);
       const bytesSent = Buffer.alloc(4);
       bytesSent.writeUInt32LE(BYTES_SENT_SENTINEL, 0);

@@ -3,7 +3,8 @@
  * its own WSAStartup for the harness; at the end of a case it undoes what the
  * case's steps did, so every case starts with Winsock started once.
  */
-import { arg, providerCall } from './declaration.js';
+import { arg, providerCall, type WinsockContext } from './declaration.js';
+import type { Observation } from './observation.js';
 
 /** WSADATA is 408 bytes on 64-bit Windows; a little more room costs nothing. */
 const WSADATA_SIZE = 512;
@@ -49,17 +50,7 @@ export const WSACleanup = providerCall({
   winsock: {
     functions: ['int __stdcall WSACleanup()'],
     perform(ws, { repeat }) {
-      const once = () => {
-        const observation = ws.int(() => ws.fn('WSACleanup')());
-        if (observation.returns === 0) ws.startupCounted(-1);
-        return observation;
-      };
-      if (repeat === undefined) return once();
-      for (let cleanups = 0; cleanups < MAX_CLEANUPS; cleanups++) {
-        const observation = once();
-        if (observation.error !== undefined) return { ...observation, cleanups };
-      }
-      return { returns: 0, cleanups: MAX_CLEANUPS };
+      return repeat === undefined ? cleanupOnce(ws) : cleanupUntilError(ws);
     },
   },
 });
@@ -67,4 +58,20 @@ export const WSACleanup = providerCall({
 /** A version WORD (low byte major, high byte minor) as `major.minor`. */
 function versionText(word: number): string {
   return `${word & 0xff}.${word >> 8}`;
+}
+
+/** One WSACleanup, counted when it succeeds so that the end of the case can start Winsock again. */
+function cleanupOnce(ws: WinsockContext): Observation {
+  const observation = ws.int(() => ws.fn('WSACleanup')());
+  if (observation.returns === 0) ws.startupCounted(-1);
+  return observation;
+}
+
+/** WSACleanup until it fails, which ends every start-up of the process: the failing call's outcome, with how many succeeded before it. */
+export function cleanupUntilError(ws: WinsockContext): Observation {
+  for (let cleanups = 0; cleanups < MAX_CLEANUPS; cleanups++) {
+    const observation = cleanupOnce(ws);
+    if (observation.error !== undefined) return { ...observation, cleanups };
+  }
+  return { returns: 0, cleanups: MAX_CLEANUPS };
 }
