@@ -65,6 +65,8 @@ article.case p { margin: .1rem 0; font-size: .9rem; }
 article.case:target { outline: 2px solid var(--text); outline-offset: 4px; }
 .steps { display: none; margin: .25rem 0; padding-left: 1.5rem; }
 .steps li { overflow-wrap: anywhere; }
+/* File names, case ids and paths the pages quote (spec/WSAConnectByNameW/page.txt, %WINDIR%\\system32\\…) have no space to break at: on a phone they must break anywhere. */
+main { overflow-wrap: anywhere; }
 .steps .obs { padding: 0 .2rem; }
 #all-steps:checked ~ .cases .steps, article.case:target .steps { display: block; }
 @media (max-width: 600px) { body { padding: .75rem; } }

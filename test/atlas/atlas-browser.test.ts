@@ -16,7 +16,7 @@ import type { CaseResult, Verdict } from '../../harness/judging/results/result.j
 import { buildAtlas } from '../../harness/uses/atlas/build.js';
 import { ATLAS_HTML, writeAtlasPage } from '../../reporters/atlas-page.js';
 import { loadSpecPages, loadSuiteKnowledge } from '../../cli/suite-knowledge.js';
-import { axeViolations, browserOf, leastLoadTime, machinePace, openPage, pageWidth } from '../support/browser-page.js';
+import { axeViolations, browserOf, closeBrowserTest, skipTestWithoutChromium, leastLoadTime, machinePace, openPage, pageWidth } from '../support/browser-page.js';
 import { chromiumMissing, launchChromium, type HeadlessChromium } from '../support/headless-chromium.js';
 import { underLinuxCi } from '../support/linux-ci.js';
 import { RUN } from '../reporters/sample-results.js';
@@ -67,17 +67,10 @@ describe('atlas.html in headless Chromium', function () {
   });
 
   beforeEach(function () {
-    const missing = chromiumMissing();
-    if (missing !== undefined && this.currentTest !== undefined) {
-      this.currentTest.title += ` (skipped: ${missing})`;
-      this.skip();
-    }
+    skipTestWithoutChromium(this);
   });
 
-  after(async () => {
-    await browser?.close();
-    if (dir !== undefined) removeDir(dir);
-  });
+  after(() => closeBrowserTest(browser, dir));
 
   it("maps each page: every citation a case's marks, one per run, under the clause, with no script, console error or request", async () => {
     const { page, seen } = await openPage(browserOf(browser), url);

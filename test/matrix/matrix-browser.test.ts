@@ -13,7 +13,7 @@ import type { RecordedRun } from '../../harness/judging/results/recorded-run.js'
 import type { CaseResult } from '../../harness/judging/results/result.js';
 import { buildMatrix } from '../../harness/uses/matrix/build.js';
 import { MATRIX_HTML, writeMatrix } from '../../reporters/matrix-page.js';
-import { axeViolations, browserOf, leastLoadTime, machinePace, openPage, pageWidth } from '../support/browser-page.js';
+import { axeViolations, browserOf, closeBrowserTest, skipTestWithoutChromium, leastLoadTime, machinePace, openPage, pageWidth } from '../support/browser-page.js';
 import { chromiumMissing, launchChromium, type HeadlessChromium } from '../support/headless-chromium.js';
 import { underLinuxCi } from '../support/linux-ci.js';
 import { SYNTHETIC_RUN, syntheticResults } from '../support/synthetic-results.js';
@@ -49,17 +49,10 @@ describe('matrix.html in headless Chromium', function () {
   });
 
   beforeEach(function () {
-    const missing = chromiumMissing();
-    if (missing !== undefined && this.currentTest !== undefined) {
-      this.currentTest.title += ` (skipped: ${missing})`;
-      this.skip();
-    }
+    skipTestWithoutChromium(this);
   });
 
-  after(async () => {
-    await browser?.close();
-    if (dir !== undefined) removeDir(dir);
-  });
+  after(() => closeBrowserTest(browser, dir));
 
   it('opens on a picture of every case, marked where the columns differ, with no script, console error or request', async () => {
     const { page, seen } = await openPage(browserOf(browser), url);

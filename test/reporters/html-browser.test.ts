@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { axeViolations, browserOf, openPage } from '../support/browser-page.js';
+import { axeViolations, browserOf, closeBrowserTest, skipTestWithoutChromium, openPage } from '../support/browser-page.js';
 
 import type { CaseResult, Observation } from '../../harness/judging/results/result.js';
 
@@ -52,17 +52,10 @@ describe('report.html in headless Chromium', function () {
   });
 
   beforeEach(function () {
-    const missing = chromiumMissing();
-    if (missing !== undefined && this.currentTest !== undefined) {
-      this.currentTest.title += ` (skipped: ${missing})`;
-      this.skip();
-    }
+    skipTestWithoutChromium(this);
   });
 
-  after(async () => {
-    await browser?.close();
-    if (dir !== undefined) removeDir(dir);
-  });
+  after(() => closeBrowserTest(browser, dir));
 
   it('opens on the red cases, with no console error, no request and no script from case text', async () => {
     const { page, seen } = await openPage(browserOf(browser), url);

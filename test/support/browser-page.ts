@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { pathToFileURL } from 'node:url';
-import type { HeadlessChromium } from './headless-chromium.js';
+import { chromiumMissing, type HeadlessChromium } from './headless-chromium.js';
 import { HtmlReporter } from '../../reporters/html.js';
 import { makeTempDir, removeDir, runReporter } from '../reporters/run-reporter.js';
 import { SYNTHETIC_RUN, syntheticResults } from './synthetic-results.js';
@@ -97,4 +97,19 @@ export async function machinePace(browser: HeadlessChromium): Promise<number> {
   } finally {
     removeDir(dir);
   }
+}
+
+/** The `beforeEach` of a browser test: without Chromium, the test is skipped, its title saying why. */
+export function skipTestWithoutChromium(context: Mocha.Context): void {
+  const missing = chromiumMissing();
+  if (missing !== undefined && context.currentTest !== undefined) {
+    context.currentTest.title += ` (skipped: ${missing})`;
+    context.skip();
+  }
+}
+
+/** The `after` of a browser test: the browser its `before` launched, and the folder it wrote, go. */
+export async function closeBrowserTest(browser: HeadlessChromium | undefined, dir: string | undefined): Promise<void> {
+  await browser?.close();
+  if (dir !== undefined) removeDir(dir);
 }
