@@ -16,9 +16,8 @@ import type { CaseResult, Verdict } from '../../harness/judging/results/result.j
 import { buildAtlas } from '../../harness/uses/atlas/build.js';
 import { ATLAS_HTML, writeAtlasPage } from '../../reporters/atlas-page.js';
 import { loadSpecPages, loadSuiteKnowledge } from '../../cli/suite-knowledge.js';
-import { axeViolations, browserOf, closeBrowserTest, skipTestWithoutChromium, leastLoadTime, machinePace, openPage, pageWidth } from '../support/browser-page.js';
-import { chromiumMissing, launchChromium, type HeadlessChromium } from '../support/headless-chromium.js';
-import { underLinuxCi } from '../support/linux-ci.js';
+import { axeViolations, browserOf, closeBrowserTest, launchBrowserForTests, skipTestWithoutChromium, leastLoadTime, machinePace, openPage, pageWidth } from '../support/browser-page.js';
+import type { HeadlessChromium } from '../support/headless-chromium.js';
 import { RUN } from '../reporters/sample-results.js';
 import { makeTempDir, removeDir } from '../reporters/run-reporter.js';
 
@@ -55,15 +54,11 @@ describe('atlas.html in headless Chromium', function () {
   let browser: HeadlessChromium | undefined;
 
   before(async function () {
-    const missing = chromiumMissing();
-    if (missing !== undefined) {
-      if (underLinuxCi()) throw new Error(`a browser is required under CI: ${missing}`);
-      return;
-    }
+    browser = await launchBrowserForTests();
+    if (browser === undefined) return;
     dir = makeTempDir();
     cases = loadSuiteKnowledge().cases;
     url = writeAtlasOf(dir, cases);
-    browser = await launchChromium();
   });
 
   beforeEach(function () {

@@ -13,9 +13,8 @@ import type { RecordedRun } from '../../harness/judging/results/recorded-run.js'
 import type { CaseResult } from '../../harness/judging/results/result.js';
 import { buildMatrix } from '../../harness/uses/matrix/build.js';
 import { MATRIX_HTML, writeMatrix } from '../../reporters/matrix-page.js';
-import { axeViolations, browserOf, closeBrowserTest, skipTestWithoutChromium, leastLoadTime, machinePace, openPage, pageWidth } from '../support/browser-page.js';
-import { chromiumMissing, launchChromium, type HeadlessChromium } from '../support/headless-chromium.js';
-import { underLinuxCi } from '../support/linux-ci.js';
+import { axeViolations, browserOf, closeBrowserTest, launchBrowserForTests, skipTestWithoutChromium, leastLoadTime, machinePace, openPage, pageWidth } from '../support/browser-page.js';
+import type { HeadlessChromium } from '../support/headless-chromium.js';
 import { SYNTHETIC_RUN, syntheticResults } from '../support/synthetic-results.js';
 import { ALL_RESULTS, FAIL_CASE, PASS_CASE, RUN, SECOND_PASS_CASE } from '../reporters/sample-results.js';
 import { makeTempDir, removeDir } from '../reporters/run-reporter.js';
@@ -37,15 +36,11 @@ describe('matrix.html in headless Chromium', function () {
   let browser: HeadlessChromium | undefined;
 
   before(async function () {
-    const missing = chromiumMissing();
-    if (missing !== undefined) {
-      if (underLinuxCi()) throw new Error(`a browser is required under CI: ${missing}`);
-      return;
-    }
+    browser = await launchBrowserForTests();
+    if (browser === undefined) return;
     dir = makeTempDir();
     writeMatrix(dir, buildMatrix([WINE_RUN, POSIX_RUN], new Map(), []));
     url = pathToFileURL(`${dir}/${MATRIX_HTML}`).href;
-    browser = await launchChromium();
   });
 
   beforeEach(function () {

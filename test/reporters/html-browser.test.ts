@@ -11,17 +11,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { axeViolations, browserOf, closeBrowserTest, skipTestWithoutChromium, openPage } from '../support/browser-page.js';
+import { axeViolations, browserOf, closeBrowserTest, launchBrowserForTests, skipTestWithoutChromium, openPage } from '../support/browser-page.js';
 
 import type { CaseResult, Observation } from '../../harness/judging/results/result.js';
 
 import { HtmlReporter } from '../../reporters/html.js';
 import { ROWS_PER_PAGE } from '../../reporters/html-view.js';
-import { chromiumMissing, launchChromium, type HeadlessChromium } from '../support/headless-chromium.js';
+import type { HeadlessChromium } from '../support/headless-chromium.js';
 import { SYNTHETIC_RUN, syntheticResults } from '../support/synthetic-results.js';
 import { ALL_RESULTS, CRASH_CASE, FAIL_CASE, HOSTILE_TITLE, KNOWN_CASE, PASS_CASE, RUN, SECOND_PASS_CASE } from './sample-results.js';
 import { makeTempDir, removeDir, runReporter } from './run-reporter.js';
-import { underLinuxCi } from '../support/linux-ci.js';
 
 /** Where the last run of these tests leaves a screenshot of the report, for people to look at. */
 const SCREENSHOT = path.join(os.tmpdir(), 'winsock-conformance-report.png');
@@ -39,16 +38,12 @@ describe('report.html in headless Chromium', function () {
   let browser: HeadlessChromium | undefined;
 
   before(async function () {
-    const missing = chromiumMissing();
-    if (missing !== undefined) {
-      if (underLinuxCi()) throw new Error(`a browser is required under CI: ${missing}`);
-      return;
-    }
+    browser = await launchBrowserForTests();
+    if (browser === undefined) return;
     dir = makeTempDir();
     const reporter = new HtmlReporter(dir);
     await runReporter(reporter, RUN, ALL_RESULTS);
     url = pathToFileURL(reporter.file).href;
-    browser = await launchChromium();
   });
 
   beforeEach(function () {

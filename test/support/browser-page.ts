@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { pathToFileURL } from 'node:url';
-import { chromiumMissing, type HeadlessChromium } from './headless-chromium.js';
+import { chromiumMissing, launchChromium, type HeadlessChromium } from './headless-chromium.js';
+import { underLinuxCi } from './linux-ci.js';
 import { HtmlReporter } from '../../reporters/html.js';
 import { makeTempDir, removeDir, runReporter } from '../reporters/run-reporter.js';
 import { SYNTHETIC_RUN, syntheticResults } from './synthetic-results.js';
@@ -112,4 +113,12 @@ export function skipTestWithoutChromium(context: Mocha.Context): void {
 export async function closeBrowserTest(browser: HeadlessChromium | undefined, dir: string | undefined): Promise<void> {
   await browser?.close();
   if (dir !== undefined) removeDir(dir);
+}
+
+/** The `before` of a browser test: Chromium launched, or undefined where it is missing (its tests then skip); under CI a browser is required. */
+export async function launchBrowserForTests(): Promise<HeadlessChromium | undefined> {
+  const missing = chromiumMissing();
+  if (missing === undefined) return launchChromium();
+  if (underLinuxCi()) throw new Error(`a browser is required under CI: ${missing}`);
+  return undefined;
 }
