@@ -51,7 +51,7 @@ describe('loadCases: values with several forms', () => {
       `${file}:13:75: "args.name.port" must be an integer from 0 to 65535 or a $reference, not 70000`,
       `${file}:13:82: unknown key "prot" in socket address; allowed: family, address, port, flowinfo, scopeId`,
       `${file}:15:24: "returns" must be SOCKET_ERROR, an integer from -2147483648 to 2147483647, a $reference or not-matcher { not }, not "SOCKETERROR"; did you mean "SOCKET_ERROR"?`,
-      `${file}:16:38: unknown key "eror" in outcome of WSAConnect; allowed: returns, error, calleeData, as; did you mean "error"?`,
+      `${file}:16:38: unknown key "eror" in outcome of WSAConnect; allowed: returns, error, calleeData, calleeWsabuf, as; did you mean "error"?`,
       `${file}:18:9: "args" must be args of connect { s, name, namelen? }, not null`,
       `${file}:19:17: "expect" must list at least 1 item`,
       `${file}:21:23: "args.peer" is not valid ("$server"): the peer is named as under \`peers\`, without \`$\``,
