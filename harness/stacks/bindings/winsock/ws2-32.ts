@@ -175,7 +175,8 @@ function addressHelpers(koffi: Koffi, lib: ReturnType<Koffi['load']>): Pick<Ws2_
   };
 }
 
-function nativeMemory(koffi: Koffi): NativeMemory {
+/** Native memory through koffi: allocated, zeroed, viewed in place, freed. */
+export function nativeMemory(koffi: Pick<Koffi, 'alloc' | 'view' | 'address' | 'free'>): NativeMemory {
   return {
     alloc(bytes) {
       const pointer: unknown = koffi.alloc('uint8_t', bytes);
