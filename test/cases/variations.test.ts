@@ -87,7 +87,7 @@ describe('variations: the blocking mode', () => {
   }
 
   it('keeps the id as written for the blocking variation, the mode a socket has as made, and appends `nonblocking` last', () => {
-    expect(loadMode().map((entry) => entry.id)).to.deep.equal(['tcp.moded.wsaconnect', 'tcp.moded.wsaconnect.nonblocking', 'tcp.moded.connect', 'tcp.moded.connect.nonblocking']);
+    expect(loadMode().map((entry) => entry.id).filter((id) => id.startsWith('tcp.moded'))).to.deep.equal(['tcp.moded.wsaconnect', 'tcp.moded.wsaconnect.nonblocking', 'tcp.moded.connect', 'tcp.moded.connect.nonblocking']);
   });
 
   it('tags both modes and names them in the title', () => {
@@ -99,7 +99,12 @@ describe('variations: the blocking mode', () => {
   });
 
   it("substitutes $nonblocking as FIONBIO's number, 0 or 1, not as text", () => {
-    expect(loadMode().map((entry) => entry.steps.find((step) => step.call === 'ioctlsocket')?.args.value)).to.deep.equal([0, 1, 0, 1]);
+    expect(loadMode().filter((entry) => entry.id.startsWith('tcp.moded')).map((entry) => entry.steps.find((step) => step.call === 'ioctlsocket')?.args.value)).to.deep.equal([0, 1, 0, 1]);
+  });
+
+  it('makes an excluded variation with its reason, and the others without one', () => {
+    const excluding = loadMode().filter((entry) => entry.id.startsWith('tcp.excluding'));
+    expect(excluding.map((entry) => [entry.id, entry.excluded])).to.deep.equal([['tcp.excluding.ipv4', undefined], ['tcp.excluding.ipv6', 'only 127.0.0.0/8 can be split']]);
   });
 });
 
@@ -119,6 +124,7 @@ describe('variations: mistakes, each where it is written', () => {
       // Both variations of the last case have it; it is reported once, where it is written.
       `${bad}:58:30: "$nobody" refers to "nobody", which is not defined; defined before this step: s`,
       `${bad}:65:25: the case varies over the blocking mode but writes none of $nonblocking, so every variation would make the same calls; use it in a step or drop mode from \`variations\``,
+      `${bad}:78:25: this exclusion holds only when family is AF_INET6, which is not one of the case's values (AF_INET); no variation would be excluded: add the value to the case's \`variations\` or drop the exclusion`,
     ]);
   });
 });

@@ -7,7 +7,7 @@ import { ALTERNATIVE_NAME_KEY, DEFAULT_CASE_TIMEOUT_MS, type Alternative, type C
 import type { RawCase, RawPeer, RawStep } from './raw-case.js';
 import type { DataPath } from '../yaml/source-map.js';
 import { stepIds } from './step-ids.js';
-import { defaultPeerFamily, variationId, variationTags, variationTitle, type Variation } from './variations.js';
+import { appliesTo, defaultPeerFamily, variationId, variationTags, variationTitle, type Variation } from './variations.js';
 
 /**
  * The case of one `variation` of `raw`, whose steps have its names already
@@ -30,9 +30,16 @@ export function buildCase(raw: RawCase, clauses: readonly ClauseCitation[], loca
     alone: raw.alone ?? false,
     network: raw.network ?? 'loopback',
     ...(Object.keys(variation).length === 0 ? {} : { variation: { writtenId: raw.id, values: variation } }),
+    ...excludedOf(raw, variation),
     ...(raw.ephemeralPorts === undefined ? {} : { ephemeralPorts: raw.ephemeralPorts }),
     location: locate([]),
   };
+}
+
+/** The reason a variation is excluded, if an entry of the case's `excluded` names it (the first that does). */
+function excludedOf(raw: RawCase, variation: Variation): { excluded?: string } {
+  const exclusion = raw.excluded?.find((entry) => Object.keys(variation).length > 0 && appliesTo(entry.when, variation));
+  return exclusion === undefined ? {} : { excluded: exclusion.reason };
 }
 
 /** `server: tcp-listener` is short for `server: { kind: tcp-listener, family: F }`, F the variation's family (AF_INET without one). */

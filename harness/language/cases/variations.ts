@@ -220,16 +220,30 @@ export function checkVariations(raw: RawCase, locate: (path: DataPath) => Source
     problems.push(problemAt(locate(['variations', dimension]), `the case varies over ${DIMENSIONS[dimension].what} but writes none of ${names}, so every variation would make the same calls; use it in a step or drop ${dimension} from \`variations\``));
   }
   raw.clauses.forEach((clause, index) => {
-    for (const [dimension, value] of Object.entries(clause.when ?? {}) as [DimensionName, string][]) {
-      const values: readonly string[] | undefined = stated[dimension];
-      if (values?.includes(value) === true) continue;
-      const message = values === undefined
-        ? `this citation holds only when ${dimension} is ${value}, but the case does not vary over ${DIMENSIONS[dimension].what}; add \`variations: { ${dimension}: [...] }\` to the case or remove \`when\``
-        : `this citation holds only when ${dimension} is ${value}, which is not one of the case's values (${values.join(', ')}); no variation would cite it: add the value to the case's \`variations\` or drop the citation`;
-      problems.push(problemAt(locate(['clauses', index, 'when', dimension]), message));
-    }
+    problems.push(...whenProblems(clause.when, stated, ['clauses', index], { what: 'this citation holds', none: 'cite it', drop: 'drop the citation' }, locate));
+  });
+  raw.excluded?.forEach((exclusion, index) => {
+    problems.push(...whenProblems(exclusion.when, stated, ['excluded', index], { what: 'this exclusion holds', none: 'be excluded', drop: 'drop the exclusion' }, locate));
   });
   return problems;
+}
+
+/** The problems with a `when` (of a citation or an exclusion at `at`) that names a dimension or value the case does not vary over. */
+function whenProblems(
+  when: Variation | undefined,
+  stated: RawVariations,
+  at: DataPath,
+  words: { readonly what: string; readonly none: string; readonly drop: string },
+  locate: (path: DataPath) => SourceLocation,
+): Problem[] {
+  return (Object.entries(when ?? {}) as [DimensionName, string][]).flatMap(([dimension, value]) => {
+    const values: readonly string[] | undefined = stated[dimension];
+    if (values?.includes(value) === true) return [];
+    const message = values === undefined
+      ? `${words.what} only when ${dimension} is ${value}, but the case does not vary over ${DIMENSIONS[dimension].what}; add \`variations: { ${dimension}: [...] }\` to the case or remove \`when\``
+      : `${words.what} only when ${dimension} is ${value}, which is not one of the case's values (${values.join(', ')}); no variation would ${words.none}: add the value to the case's \`variations\` or ${words.drop}`;
+    return [problemAt(locate([...at, 'when', dimension]), message)];
+  });
 }
 
 /** The dimensions a case states whose names none of its steps writes, and which change nothing without them. */
