@@ -59,10 +59,16 @@ export const DIMENSIONS = {
   family: {
     what: 'the address family',
     implied: 'the family of each peer written without one',
-    meanings: { family: 'the address family', loopback: 'the loopback address of the family', unspecified: 'the unspecified address of the family' },
+    meanings: {
+      family: 'the address family',
+      loopback: 'the loopback address of the family',
+      unspecified: 'the unspecified address of the family',
+      namelen: "the size of the family's socket address structure, as a namelen",
+      shortNamelen: "one byte less than the family's socket address structure, as a namelen",
+    },
     values: {
-      AF_INET: { tag: 'ipv4', words: 'over IPv4', names: { family: 'AF_INET', loopback: '127.0.0.1', unspecified: '0.0.0.0' } },
-      AF_INET6: { tag: 'ipv6', words: 'over IPv6', names: { family: 'AF_INET6', loopback: '::1', unspecified: '::' } },
+      AF_INET: { tag: 'ipv4', words: 'over IPv4', names: { family: 'AF_INET', loopback: '127.0.0.1', unspecified: '0.0.0.0', namelen: 16, shortNamelen: 15 } },
+      AF_INET6: { tag: 'ipv6', words: 'over IPv6', names: { family: 'AF_INET6', loopback: '::1', unspecified: '::', namelen: 28, shortNamelen: 27 } },
     },
   },
   // Last, so that its tag ends an id (`<id>.connect.ipv4.nonblocking`). A case states the mode itself, with
