@@ -126,7 +126,9 @@ export interface CoverageInputs {
 }
 
 export function computeCoverage({ pages, cases, recorded, runs }: CoverageInputs): Coverage {
-  return { pages: pages.pages.map((page) => pageCoverage(page, cases, recorded.get(page.name) ?? new Map(), runs)) };
+  // An excluded variation is never run, so it covers nothing; its exclusion is shown where it is reported, SKIP.
+  const run = cases.filter((testCase) => testCase.excluded === undefined);
+  return { pages: pages.pages.map((page) => pageCoverage(page, run, recorded.get(page.name) ?? new Map(), runs)) };
 }
 
 function pageCoverage(page: Page, cases: readonly Case[], recorded: RecordedCoverage, runs: ReadonlyMap<string, CaseRun> | undefined): PageCoverage {
