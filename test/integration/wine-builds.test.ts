@@ -42,7 +42,7 @@ describe('the wine provider on other Wine builds (integration)', function () {
     expect(results.run?.providerBuild).to.include({ name: 'debian-13', version: '10.0' });
     expect(results.run?.providerVersion).to.match(/^Wine 10\.0 /);
     const verdicts = new Map(results.cases.map((result) => [result.id, result.verdict]));
-    expect(verdicts.size, 'the cases --grep selects').to.equal(12);
+    expect(verdicts.size, 'the cases --grep selects').to.equal(16);
     expect(verdicts.get('tcp.blocking.refused-is-wsaeconnrefused.wsaconnect.ipv4')).to.equal('PASS');
     // Listed for Wine 8.0 only: on 10.0 a retry after a refusal connects, as the page says.
     expect(verdicts.get('tcp.blocking.retry-after-refused.wsaconnect.ipv4')).to.equal('PASS');

@@ -79,8 +79,9 @@ function runUnderWine(environment: WineEnvironment, script: string): Promise<Cli
 }
 
 describe('repro scripts under Wine', function () {
-  // A run of the suite (about 30 s), then one node.exe start per script (1 to 2 s each).
-  this.timeout(600_000);
+  // A run of the suite (about 50 s), then one node.exe start per script (1 to 2 s each, two at a time): some
+  // 330 scripts.
+  this.timeout(900_000);
   let dir: string | undefined;
 
   before(function () {

@@ -51,7 +51,7 @@ function variedTags(raw: RawCase): Set<string> {
 /** The reason a variation is excluded, if an entry of the case's `excluded` names it (the first that does). */
 function excludedOf(raw: RawCase, variation: Variation): { excluded?: string } {
   const exclusion = raw.excluded?.find((entry) => Object.keys(variation).length > 0 && appliesTo(entry.when, variation));
-  return exclusion === undefined ? {} : { excluded: exclusion.reason };
+  return exclusion === undefined ? {} : { excluded: exclusion.reason.trim() };
 }
 
 /** `server: tcp-listener` is short for `server: { kind: tcp-listener, family: F }`, F the variation's family (AF_INET without one). */

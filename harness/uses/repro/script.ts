@@ -51,6 +51,8 @@ export function reproScript(testCase: Case, options: ScriptOptions): ReproScript
 
 /** Why the script could not reproduce the case on its own, or undefined. */
 function whyNotStandalone(testCase: Case): string | undefined {
+  // The harness never runs an excluded variation, so there is nothing to reproduce.
+  if (testCase.excluded !== undefined) return `is a variation its case excludes, never run: ${testCase.excluded}`;
   if (testCase.network === 'private') {
     return "runs in the run's private network, a network namespace where only part of 127.0.0.0/8 is local and an unanswered connect gives up after one retry; a standalone script on an ordinary machine would reach loopback instead";
   }
