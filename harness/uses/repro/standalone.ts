@@ -10,9 +10,12 @@
  * of the script (the script run again with PEERS_ROLE), so that a call that
  * blocks the script cannot stop them. The script prints the environment, each
  * step beside what the page documents, and last one JSON line (ReproReport).
+ *
+ * A case of the private network is run by Linux's Node first, which makes
+ * the namespace and runs the script again under Wine there: in the canary's
+ * role, then in the case's (private-repro.ts).
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { writeSync } from 'node:fs';
 import os from 'node:os';
 import { isRecordingPeer, type Datagram } from '../../../fixtures/peer.js';
 import { startPeers, stopPeers } from '../../../fixtures/start.js';
@@ -27,13 +30,12 @@ import { TrafficGuard } from '../../run/runner/traffic-guard.js';
 import { openWinsock } from '../../stacks/bindings/winsock/open.js';
 import type { ProviderInfo } from '../../stacks/worker/protocol.js';
 import { koffiPath, loadKoffi } from './koffi-at-run-time.js';
+import type { CaseNetwork } from '../../language/calls/traffic-rule.js';
+import type { StepToRun } from '../../run/runner/step-check.js';
+import { canaryCaseFor } from '../../run/private-network/canary-case.js';
 import { OBSERVED_PREFIX, type ReproData, type ReproReport } from './repro-data.js';
-
-/** The second argument that makes the script its own peers' process. */
-const PEERS_ROLE = 'peers';
-
-/** Exit statuses: every step as documented, some step not, the script could not run (a peer, koffi, a refused call). */
-const EXIT = { asDocumented: 0, differs: 1, couldNotRun: 2 } as const;
+import { EXIT, print, ROLES } from './script-process.js';
+import { inNamespace, launchInNamespace } from './private-repro.js';
 
 type FromPeers = { readonly ready: Readonly<Record<string, SockAddr>> } | { readonly datagrams: readonly Datagram[] } | { readonly failed: string };
 interface ToPeers {
@@ -43,15 +45,24 @@ interface ToPeers {
 
 /** The script's entry: its data is the case (repro-data.ts). */
 export function main(data: ReproData): void {
-  (process.argv[3] === PEERS_ROLE ? servePeers(data) : reproduce(data)).catch((error: unknown) => {
+  roleOf(data).catch((error: unknown) => {
     print(`the repro could not run: ${error instanceof Error && error.stack !== undefined ? error.stack : String(error)}`);
     process.exitCode = EXIT.couldNotRun;
   });
 }
 
-function print(line: string): void {
-  // Node for Windows under Wine cannot write to a pipe through process.stdout; a plain write on descriptor 1 works.
-  writeSync(1, `${line}\n`);
+/** What this process of the script is, by its second argument (after the koffi), and for a private case by where it runs. */
+function roleOf(data: ReproData): Promise<void> {
+  const role = process.argv[3];
+  if (role === ROLES.peers) return servePeers(data);
+  if (data.network === 'loopback') return reproduce(data);
+  if (role === ROLES.case) return reproduce(data);
+  if (role === ROLES.canary) return canary(Number(process.argv[4]), Number(process.argv[5]));
+  if (role === ROLES.namespace) return inNamespace(data, Number(process.argv[4]));
+  if (process.platform === 'linux') return launchInNamespace(data);
+  print(`${data.caseId} runs in the run's private network, a Linux network namespace this script makes: run it with Linux's Node, as root (node repro.cjs), not on ${process.platform}`);
+  process.exitCode = EXIT.couldNotRun;
+  return Promise.resolve();
 }
 
 async function reproduce(data: ReproData): Promise<void> {
@@ -60,16 +71,27 @@ async function reproduce(data: ReproData): Promise<void> {
   const binding = openWinsock(koffi);
   for (const line of fingerprint(binding.info())) print(line);
   const peers = data.peers.length === 0 ? undefined : await PeersProcess.start();
+  const { checks, stopped } = await runSteps(data.steps, binding, data.network, peers);
+  const different = checks.filter((check) => !check.passed).length;
+  print(stopped !== undefined ? 'the repro stopped before its last step' : different === 0 ? 'every step as documented' : `${different} step(s) differ from what the page documents`);
+  const report: ReproReport = { repro: data.caseId, checks, ...(stopped === undefined ? {} : { stopped }) };
+  print(JSON.stringify(report));
+  process.exitCode = stopped !== undefined ? EXIT.couldNotRun : different === 0 ? EXIT.asDocumented : EXIT.differs;
+}
+
+type Winsock = ReturnType<typeof openWinsock>;
+
+/** Makes the steps through `binding`, printing each, as a run makes them: up to a failed set-up step, or a step that could not be made. */
+async function runSteps(steps: readonly StepToRun[], binding: Winsock, network: CaseNetwork, peers?: PeersProcess): Promise<{ checks: ObservedCheck[]; stopped?: string }> {
   const kept = new KeptNames();
-  const guard = new TrafficGuard(WINSOCK_FAMILIES);
+  const guard = new TrafficGuard(WINSOCK_FAMILIES, network);
   for (const [name, address] of Object.entries(peers?.addresses ?? {})) {
     kept.define(name, address);
     print(`peer ${name}: ${JSON.stringify(address)}`);
   }
   const checks: ObservedCheck[] = [];
-  let stopped: string | undefined;
   try {
-    for (const step of data.steps) {
+    for (const step of steps) {
       const ready = readyStep(step, kept, guard);
       print(`${step.id}: ${describeCall(step.call, ready.args)}`);
       const started = performance.now();
@@ -84,18 +106,23 @@ async function reproduce(data: ReproData): Promise<void> {
         break;
       }
     }
+    return { checks };
   } catch (error) {
-    stopped = messageOf(error);
+    const stopped = messageOf(error);
     print(`stopped: ${stopped}`);
+    return { checks, stopped };
   } finally {
     binding.reset();
     peers?.stop();
   }
-  const different = checks.filter((check) => !check.passed).length;
-  print(stopped !== undefined ? 'the repro stopped before its last step' : different === 0 ? 'every step as documented' : `${different} step(s) differ from what the page documents`);
-  const report: ReproReport = { repro: data.caseId, checks, ...(stopped === undefined ? {} : { stopped }) };
-  print(JSON.stringify(report));
-  process.exitCode = stopped !== undefined ? EXIT.couldNotRun : different === 0 ? EXIT.asDocumented : EXIT.differs;
+}
+
+/** The canary's process, under Wine in the namespace: its connects must reach the listener inside and not the one outside; status 0 when they do. */
+async function canary(insidePort: number, outsidePort: number): Promise<void> {
+  const testCase = canaryCaseFor(insidePort, outsidePort);
+  print(`canary: ${testCase.title}`);
+  const { checks, stopped } = await runSteps(testCase.steps, openWinsock(loadKoffi()), testCase.network);
+  process.exitCode = stopped === undefined && checks.length === testCase.steps.length && checks.every((check) => check.passed) ? EXIT.asDocumented : EXIT.differs;
 }
 
 /** The machine and the stack, for a bug report: the OS, the stack as the worker names it (Wine and its host kernel when it is Wine), Node, koffi. */
@@ -123,7 +150,7 @@ class PeersProcess {
   ) {}
 
   static async start(): Promise<PeersProcess> {
-    const child = fork(process.argv[1] ?? '', [koffiPath(), PEERS_ROLE], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    const child = fork(process.argv[1] ?? '', [koffiPath(), ROLES.peers], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
     const first = await nextMessage(child);
     if (!('ready' in first)) {
       child.disconnect();
