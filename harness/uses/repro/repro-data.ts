@@ -29,6 +29,8 @@ export interface PrivateWine {
   readonly koffiDir: string;
   /** The cache's private prefix (prefix-private), the lower layer of the namespace's own. */
   readonly prefix: string;
+  /** The koffi of Linux's Node, which the peers the script starts in the namespace call libc with (the harness's own). */
+  readonly linuxKoffi: string;
 }
 
 /** A case on the machine's loopback: the script runs its steps where it is started. */
@@ -51,6 +53,8 @@ export interface ReproReport {
   readonly repro: string;
   readonly checks: readonly ObservedCheck[];
   readonly stopped?: string;
+  /** The step during which the case's time limit passed: the last the script made, where a run records TIMEOUT. */
+  readonly pastTimeLimit?: string;
 }
 
 /** How a script's line with one step's observation (as JSON) begins. */

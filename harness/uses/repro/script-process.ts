@@ -16,6 +16,13 @@ export const ROLES = {
   namespace: 'namespace',
 } as const;
 
+/**
+ * For a private case's steps under Wine: the addresses of the case's peers, as JSON, which the script's
+ * process in the namespace started there with Linux's sockets, as a run's runner starts them. (A variable:
+ * Wine hands it over as it is, where quotes in a Windows command line would be read again.)
+ */
+export const PEERS_VARIABLE = 'WINSOCK_CONFORMANCE_REPRO_PEERS';
+
 /** Exit statuses: every step as documented, some step not, the script could not run (a peer, koffi, a refused call, the private network). */
 export const EXIT = { asDocumented: 0, differs: 1, couldNotRun: 2 } as const;
 

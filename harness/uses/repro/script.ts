@@ -20,6 +20,7 @@ import { windowsPath } from '../../stacks/providers/wine/paths.js';
 import { reproData, type PrivateWine } from './repro-data.js';
 import { readRuntimeBundle, RUNTIME_GLOBAL } from './runtime-bundle.js';
 import { clauseName } from '../../language/clauses/clause.js';
+import { isMadeByHarness } from '../../run/runner/step-check.js';
 
 export interface ScriptOptions {
   readonly provider: string;
@@ -59,6 +60,11 @@ function whyNotStandalone(testCase: Case, options: ScriptOptions): string | unde
   if (testCase.network === 'private' && options.privateWine === undefined) {
     return `runs in the run's private network, a Linux network namespace where only part of 127.0.0.0/8 is local and an unanswered connect gives up after one retry, which the ${options.provider} provider's machine cannot make (its script is for Wine: winsock-conformance repro ${testCase.id} --provider wine, run as root on Linux)`;
   }
+  if (testCase.network === 'private') {
+    // Its peers run in the namespace's Linux process, as a run's do; the steps under Wine cannot ask that process for datagrams.
+    const asking = testCase.steps.find((step) => isMadeByHarness(step));
+    return asking === undefined ? undefined : `observes its peers (step ${asking.id}: ${asking.call}), which its script starts in the private network's Linux process, where the steps under Wine cannot ask them`;
+  }
   for (const peer of testCase.peers) {
     // A repro script calls ws2_32, so it runs on Windows (or Wine), where its peers run too.
     const entry: PeerKindEntry = PEER_KINDS[peer.kind];
@@ -75,14 +81,15 @@ function header(testCase: Case, options: ScriptOptions): string {
     ` * Repro of ${testCase.id}: ${testCase.title}`,
     ` * Case: ${testCase.location.file}:${testCase.location.line}. Clauses it cites (page/clause): ${testCase.clauses.map(clauseName).join(', ')}.`,
     ...testCase.clauses.map((clause) => ` *   ${clauseName(clause)}: "${clause.quote}"`),
-    ' * Peers (started in a child process of this script):',
+    testCase.network === 'private' ? " * Peers (started by this script in the namespace, with Linux's sockets, as a run starts them):" : ' * Peers (started in a child process of this script):',
     ...(peers.length === 0 ? [' *   none'] : peers),
     ' * Steps:',
     ...steps,
     ` * Written by winsock-conformance ${options.harnessVersion} for the ${options.provider} provider. It needs Node and koffi only.`,
     ...(network.length === 0 ? [` * Run: ${options.runHint}`] : network),
     ' * It prints the environment, then each call with what it observed and what the page documents, and last',
-    " * one JSON line: each step's check as results.jsonl records it. A call that never returns blocks it.",
+    " * one JSON line: each step's check as results.jsonl records it. A call that never returns blocks it; one that returns",
+    " * past the case's time limit differs, and the script stops there, where a run stops the case (TIMEOUT).",
     ' * Exit status 0 when every step is as documented, 1 otherwise, 2 when it could not run.',
     ' * Below the case data is the harness code that makes the calls, bundled (generated; do not edit).',
   ];
@@ -94,9 +101,10 @@ function header(testCase: Case, options: ScriptOptions): string {
 function privateNetworkLines(testCase: Case, wine: PrivateWine): string[] {
   const ports = testCase.ephemeralPorts === undefined ? [] : [` *   5. narrows the namespace's ephemeral ports to ${testCase.ephemeralPorts.first}-${testCase.ephemeralPorts.last} while the steps run, as the run does for this case`];
   return [
-    " * The case runs in the run's private network. Run, as root on Linux (Node 20 or later, unshare, ip, mount):  node repro.cjs",
+    " * The case runs in the run's private network. Run, as root on Linux (Node 20 or later, unshare, ip, mount):  node repro.cjs [KOFFI]",
     " * It needs the Wine provider's cache as winsock-conformance left it (a run of a private case makes its private prefix):",
-    ` *   the Wine build ${wine.build.name}, Windows Node ${wine.nodeExe}, koffi ${wine.koffiDir}, the private prefix ${wine.prefix}.`,
+    ` *   the Wine build ${wine.build.name}, Windows Node ${wine.nodeExe}, koffi ${wine.koffiDir}, the private prefix ${wine.prefix};`,
+    ` *   and for its peers a koffi for Linux's Node: KOFFI, else ${wine.linuxKoffi}.`,
     ' * It does what a run does for its private cases, with the harness\'s own code, and prints each command (after "+ ", on stderr):',
     ' *   1. enters new network and mount namespaces: unshare --net --mount -- node repro.cjs …',
     ` *   2. makes the private network: ${CONFIGURATION.map(([command = 'ip', ...args]) => shellLine(command, args)).join('; ')}; then the SYN retries and the bound on retransmissions`,
