@@ -8,8 +8,11 @@
  * private network and wineserver, and must observe what the run observed in
  * the run's: where the machine cannot make one, that test skips, and under
  * the project's Linux CI, which runs as root, it fails.
+ * WINSOCK_CONFORMANCE_WINE picks the Wine build (the host's by default).
  */
 import { expect } from 'chai';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,6 +24,8 @@ import { behaviourKey } from '../../harness/judging/results/stable-observation.j
 import { windowsPath } from '../../harness/stacks/providers/wine/paths.js';
 import { defaultCacheDir, wineCommand, wineEnvironment, type WineEnvironment } from '../../harness/stacks/providers/wine/provision.js';
 import { HOST_WINE, HOST_WINE_LOADER } from '../../harness/stacks/providers/wine/host-wine.js';
+import type { WineBuild } from '../../harness/stacks/providers/wine/wine-build.js';
+import { wineBuildNamed } from '../../harness/stacks/providers/wine/wine-builds.js';
 import { startWineserver } from '../../harness/stacks/providers/wine/wineserver.js';
 import { OBSERVED_PREFIX } from '../../harness/uses/repro/repro-data.js';
 import { reproScript } from '../../harness/uses/repro/script.js';
@@ -35,9 +40,17 @@ import { finalReport, inParallel } from './script-runs.js';
 
 const SUITE: readonly Case[] = load(...findCaseFiles(CASES_DIR)).cases;
 
+/** The Wine build the scripts and the run use: the host's, or the one WINSOCK_CONFORMANCE_WINE names, as for the suite under mocha. */
+const BUILD_NAME = process.env['WINSOCK_CONFORMANCE_WINE'] ?? HOST_WINE.name;
+
+function wineBuild(): WineBuild {
+  return wineBuildNamed(BUILD_NAME, defaultCacheDir());
+}
+
 function wineMissing(): string | undefined {
-  if (process.platform !== 'linux' || !existsSync(HOST_WINE_LOADER)) return 'Wine is not installed here';
-  const nodeExe = wineEnvironment(defaultCacheDir(), HOST_WINE).nodeExe;
+  if (process.platform !== 'linux' || (BUILD_NAME === HOST_WINE.name && !existsSync(HOST_WINE_LOADER))) return 'Wine is not installed here';
+  const { nodeExe, prefix } = wineEnvironment(defaultCacheDir(), wineBuild());
+  if (!existsSync(prefix)) return `the Wine build ${BUILD_NAME} is not set up here (no ${prefix}; winsock-conformance setup --wine ${BUILD_NAME})`;
   return existsSync(nodeExe) ? undefined : `the Wine provider is not set up here (no ${nodeExe}; winsock-conformance setup)`;
 }
 
@@ -91,19 +104,27 @@ function runUnderWine(environment: WineEnvironment, script: string): Promise<Cli
   return runProcess(wine.command, wine.args, { ...process.env, ...wine.env });
 }
 
-/** Each script of `scripts` written to `dir` and run by `runScript`, `width` at a time: how each differs from the run's result. */
+/** A private script's last command, as it prints them: ending the wineserver it started, whatever happened before. */
+function endsItsWineserver(run: CliRun): readonly string[] {
+  const last = run.stderr.split('\n').filter((line) => line.startsWith('+ ')).at(-1) ?? '';
+  return /\/wineserver -k$/.test(last) ? [] : [`its last command was not its wineserver's end: ${last}`];
+}
+
+/** Each script of `scripts` written to `dir` and run by `runScript`, `width` at a time: how each differs from the run's result, and what else `alsoDue` finds missing. */
 async function scriptsAgainstRun(
   scripts: readonly { readonly testCase: Case; readonly script: string }[],
   results: ReadonlyMap<string, CaseResult>,
   dir: string,
   width: number,
   runScript: (file: string) => Promise<CliRun>,
+  alsoDue: (run: CliRun) => readonly string[] = () => [],
 ): Promise<string[]> {
   const found = await inParallel(scripts, width, async ({ testCase, script }) => {
     const result = results.get(testCase.id) ?? expect.fail(`the run has no result for ${testCase.id}`);
     const file = path.join(dir, `${testCase.id}.cjs`);
     writeFileSync(file, script);
-    return differences(result, await runScript(file));
+    const run = await runScript(file);
+    return [...differences(result, run), ...alsoDue(run).map((line) => `${testCase.id}: ${line}`)];
   });
   return found.flat();
 }
@@ -118,7 +139,7 @@ describe('repro scripts under Wine', function () {
     const missing = wineMissing();
     if (missing !== undefined) skipBecause(this, missing);
     dir = mkdtempSync(path.join(tmpdir(), 'wsc-repro-wine-'));
-    const run = await runCli(['run', '--provider', 'wine', '--out', path.join(dir, 'run'), '--reporter', 'console']);
+    const run = await runCli(['run', '--provider', 'wine', '--wine', BUILD_NAME, '--out', path.join(dir, 'run'), '--reporter', 'console']);
     expect(run.status, run.stderr).to.be.oneOf([0, 1]);
     results = new Map(readResults(path.join(dir, 'run', 'results.jsonl')).cases.map((result) => [result.id, result]));
   });
@@ -129,7 +150,7 @@ describe('repro scripts under Wine', function () {
 
   it("observe, step by step, what a run of the harness observes for every case that has a script, and exit 1 where the page's outcome is not met", async () => {
     const out = dir ?? expect.fail('no folder');
-    const environment = wineEnvironment(defaultCacheDir(), HOST_WINE);
+    const environment = wineEnvironment(defaultCacheDir(), wineBuild());
     // The run's wineserver is still up; kept up, it serves every script, which then starts in about a second.
     await startWineserver(environment);
     const scripts = SUITE.flatMap((testCase) => {
@@ -143,21 +164,53 @@ describe('repro scripts under Wine', function () {
   });
 
   it("of the private cases, run as root by Linux's Node, make the private network and its wineserver, and observe there what the run observed in its own", async function () {
-    if (!privateNetworkAvailable()) {
-      if (underLinuxCi()) expect.fail('the Linux CI runs as root with unshare and ip: the private network must be available there');
-      skipBecause(this, 'the private network needs Linux, root, unshare and ip');
-    }
+    requirePrivateNetwork(this);
     const out = dir ?? expect.fail('no folder');
-    const privateWine = privateWineOf(defaultCacheDir(), HOST_WINE);
+    const privateWine = privateWineOf(defaultCacheDir(), wineBuild());
     const privateCases = SUITE.filter((testCase) => testCase.network === 'private');
     const scripts = privateCases.flatMap((testCase) => {
       const made = reproScript(testCase, { provider: 'wine', harnessVersion: 'test', runHint: 'node repro.cjs', privateWine });
       return 'script' in made ? [{ testCase, script: made.script }] : [];
     });
     // Two at a time: each makes its own namespace and wineserver, and mostly waits (node.exe's starts, the connects nobody answers).
-    const found = await scriptsAgainstRun(scripts, results, out, 2, (file) => runProcess(process.execPath, [file]));
+    const found = await scriptsAgainstRun(scripts, results, out, 2, (file) => runProcess(process.execPath, [file]), endsItsWineserver);
     // A private case without a script needs a peer Windows cannot make, for the reason a loopback case has none.
     expect(scripts.length, 'private cases with a script').to.be.greaterThan(privateCases.length / 2);
     expect(found).to.deep.equal([]);
   });
+
+  it('of a private case, interrupted while a call waits, end what they started: the call, the peers, their wineserver', async function () {
+    requirePrivateNetwork(this);
+    const id = 'private.unanswered-connect-is-wsaetimedout.wsaconnect';
+    const made = reproScript(SUITE.find((testCase) => testCase.id === id) ?? expect.fail(`no case ${id}`), {
+      provider: 'wine',
+      harnessVersion: 'test',
+      runHint: 'node repro.cjs',
+      privateWine: privateWineOf(defaultCacheDir(), wineBuild()),
+    });
+    const file = path.join(dir ?? expect.fail('no folder'), 'interrupted.cjs');
+    writeFileSync(file, 'script' in made ? made.script : expect.fail(made.unavailable));
+    const script = spawn(process.execPath, [file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    script.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // The connect to the never-accepting listener waits about 2 s (5 s under Wine 10.0): Ctrl-C reaches the script in it.
+    script.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (/^call: WSAConnect\(/m.test(stdout)) script.kill('SIGINT');
+    });
+    const [status] = (await once(script, 'close')) as [number | null];
+    expect(stdout, stderr).to.match(/^call: WSAConnect\(/m);
+    expect(stdout, 'no report: the call was interrupted').not.to.match(/^\{"repro"/m);
+    expect(status, stdout).to.be.greaterThan(2);
+    const commands = stderr.split('\n').filter((line) => line.startsWith('+ '));
+    expect(commands.at(-1), stderr).to.match(/\/wineserver -k$/);
+  });
 });
+
+/** Skips a test that needs the private network where the machine cannot make one; fails it under the Linux CI, which can. */
+function requirePrivateNetwork(context: Mocha.Context): void {
+  if (privateNetworkAvailable()) return;
+  if (underLinuxCi()) expect.fail('the Linux CI runs as root with unshare and ip: the private network must be available there');
+  skipBecause(context, 'the private network needs Linux, root, unshare and ip');
+}
