@@ -57,14 +57,14 @@ describe('repro scripts', () => {
   it('say why a case cannot be reproduced standalone, and make no script: a peer Windows cannot make, the private network on Windows', () => {
     const pending = reproScript(caseNamed('tcp.nonblocking.pending-second-call-is-wsaealready.wsaconnect.ipv4'), OPTIONS);
     expect(pending).to.have.property('unavailable').that.matches(/needs the peer "busy", a never-accepting-listener, which a script cannot make where it runs: on Windows a listener whose backlog is full refuses/);
-    const onWindows = reproScript(caseNamed('private.no-route-is-wsaenetunreach.wsaconnect'), { provider: 'native', harnessVersion: '9.9.9', runHint: 'node repro.cjs' });
+    const onWindows = reproScript(caseNamed('private.no-route-is-wsaenetunreach.wsaconnect.ipv4'), { provider: 'native', harnessVersion: '9.9.9', runHint: 'node repro.cjs' });
     expect(onWindows).to.have.property('unavailable').that.matches(
-      /runs in the run's private network, a Linux network namespace .*, which the native provider's machine cannot make \(its script is for Wine: winsock-conformance repro private\.no-route-is-wsaenetunreach\.wsaconnect --provider wine, run as root on Linux\)\. Run the case with the harness: winsock-conformance run --grep private\.no-route-is-wsaenetunreach\.wsaconnect$/,
+      /runs in the run's private network, a Linux network namespace .*, which the native provider's machine cannot make \(its script is for Wine: winsock-conformance repro private\.no-route-is-wsaenetunreach\.wsaconnect\.ipv4 --provider wine, run as root on Linux\)\. Run the case with the harness: winsock-conformance run --grep private\.no-route-is-wsaenetunreach\.wsaconnect\.ipv4$/,
     );
   });
 
   it('of a private case, for Wine: say how they make the private network, from the run\'s own commands, and carry the Wine and the ports they run with', () => {
-    const script = scriptOf('private.ephemeral-ports-exhausted-is-wsaenobufs.wsaconnect');
+    const script = scriptOf('private.ephemeral-ports-exhausted-is-wsaenobufs.wsaconnect.ipv4');
     expect(script).to.contain(" * The case runs in the run's private network. Run, as root on Linux (Node 20 or later, unshare, ip, mount):  node repro.cjs [KOFFI]");
     expect(script).to.contain(' *   2. makes the private network: ip link set lo up; ip route del local 127.0.0.0/8 dev lo table local; ');
     expect(script).to.contain(" *   5. narrows the namespace's ephemeral ports to 40000-40000 while the steps run");
@@ -79,10 +79,10 @@ describe('repro scripts', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'wsc-repro-private-'));
     try {
       const file = path.join(dir, 'repro.cjs');
-      writeFileSync(file, scriptOf('private.no-route-is-wsaenetunreach.wsaconnect'));
+      writeFileSync(file, scriptOf('private.no-route-is-wsaenetunreach.wsaconnect.ipv4'));
       // As Wine's Node sees itself: not Linux. The script must not make the calls there, where 127.200.0.1 is local.
       const run = await runProcess(process.execPath, ['--require', path.join(PROJECT_ROOT, 'test', 'repro', 'as-windows.cjs'), file, STAND_IN_KOFFI]);
-      expect([run.status, run.stdout.trim()]).to.deep.equal([2, "private.no-route-is-wsaenetunreach.wsaconnect runs in the run's private network, a Linux network namespace this script makes: run it with Linux's Node, as root (node repro.cjs), not on win32"]);
+      expect([run.status, run.stdout.trim()]).to.deep.equal([2, "private.no-route-is-wsaenetunreach.wsaconnect.ipv4 runs in the run's private network, a Linux network namespace this script makes: run it with Linux's Node, as root (node repro.cjs), not on win32"]);
       // On Linux, with no Wine where the script was written for it (or not as root): it says what is missing, before any namespace.
       const linux = await runProcess(process.execPath, [file]);
       expect(linux.status, linux.stdout).to.equal(2);
@@ -94,23 +94,23 @@ describe('repro scripts', () => {
   });
 
   it('carry the case, its clauses with their quotes, its steps, how to run them, and nothing that ends the comment early', () => {
-    const script = scriptOf('udp.broadcast-without-so-broadcast-is-wsaeacces.wsaconnect');
-    expect(script).to.match(/^#!\/usr\/bin\/env node\n\/\*\n \* Repro of udp\.broadcast-without-so-broadcast-is-wsaeacces\.wsaconnect: /);
+    const script = scriptOf('udp.broadcast-without-so-broadcast-is-wsaeacces.wsaconnect.ipv4');
+    expect(script).to.match(/^#!\/usr\/bin\/env node\n\/\*\n \* Repro of udp\.broadcast-without-so-broadcast-is-wsaeacces\.wsaconnect\.ipv4: /);
     expect(script).to.match(/^ \* {3}WSAConnect\/errors\.WSAEACCES: "/m);
     expect(script).to.contain(' *   call: WSAConnect(s=$s, name=255.255.255.255:9) — documented: SOCKET_ERROR WSAEACCES');
     expect(script).to.contain(' * Run: node repro.cjs');
     expect(script.trimEnd().split('\n').at(-1)).to.equal('reproRuntime.main(REPRO);');
-    const evil = reproScript({ ...caseNamed('udp.broadcast-without-so-broadcast-is-wsaeacces.wsaconnect'), title: 'ends */ early\nprocess.exit(3)' }, OPTIONS);
+    const evil = reproScript({ ...caseNamed('udp.broadcast-without-so-broadcast-is-wsaeacces.wsaconnect.ipv4'), title: 'ends */ early\nprocess.exit(3)' }, OPTIONS);
     const headerOf = (text: string) => text.slice(0, text.indexOf("'use strict';"));
     expect('script' in evil && headerOf(evil.script).match(/\*\//g)).to.have.length(1);
-    expect('script' in evil && headerOf(evil.script)).to.contain(' * Repro of udp.broadcast-without-so-broadcast-is-wsaeacces.wsaconnect: ends * / early process.exit(3)');
+    expect('script' in evil && headerOf(evil.script)).to.contain(' * Repro of udp.broadcast-without-so-broadcast-is-wsaeacces.wsaconnect.ipv4: ends * / early process.exit(3)');
   });
 
   it("carry the runtime the build bundled, which the published package holds", () => {
     const files = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { files: string[] }).files;
     const bundle = path.relative(PROJECT_ROOT, RUNTIME_BUNDLE).split(path.sep).join('/');
     expect(files.filter((entry) => bundle.startsWith(`${entry}/`)), bundle).to.have.length.greaterThan(0);
-    expect(scriptOf('udp.broadcast-without-so-broadcast-is-wsaeacces.wsaconnect')).to.contain(readFileSync(RUNTIME_BUNDLE, 'utf8').trimEnd());
+    expect(scriptOf('udp.broadcast-without-so-broadcast-is-wsaeacces.wsaconnect.ipv4')).to.contain(readFileSync(RUNTIME_BUNDLE, 'utf8').trimEnd());
   });
 
   describe('of every case, on a stand-in ws2_32', function () {

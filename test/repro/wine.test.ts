@@ -181,7 +181,7 @@ describe('repro scripts under Wine', function () {
 
   it('of a private case, interrupted while a call waits, end what they started: the call, the peers, their wineserver', async function () {
     requirePrivateNetwork(this);
-    const id = 'private.unanswered-connect-is-wsaetimedout.wsaconnect';
+    const id = 'private.unanswered-connect-is-wsaetimedout.wsaconnect.ipv4';
     const made = reproScript(SUITE.find((testCase) => testCase.id === id) ?? expect.fail(`no case ${id}`), {
       provider: 'wine',
       harnessVersion: 'test',
