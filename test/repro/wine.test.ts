@@ -16,7 +16,7 @@ import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Case } from '../../harness/language/cases/case.js';
+import { runsInPrivateNetwork, type Case } from '../../harness/language/cases/case.js';
 import { findCaseFiles } from '../../harness/language/cases/load.js';
 import { CASES_DIR } from '../../harness/common/project-paths.js';
 import type { CaseResult } from '../../harness/judging/results/result.js';
@@ -167,7 +167,7 @@ describe('repro scripts under Wine', function () {
     requirePrivateNetwork(this);
     const out = dir ?? expect.fail('no folder');
     const privateWine = privateWineOf(defaultCacheDir(), wineBuild());
-    const privateCases = SUITE.filter((testCase) => testCase.network === 'private');
+    const privateCases = SUITE.filter(runsInPrivateNetwork);
     const scripts = privateCases.flatMap((testCase) => {
       const made = reproScript(testCase, { provider: 'wine', harnessVersion: 'test', runHint: 'node repro.cjs', privateWine });
       return 'script' in made ? [{ testCase, script: made.script }] : [];
