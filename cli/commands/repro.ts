@@ -8,7 +8,8 @@ import { windowsPath } from '../../harness/stacks/providers/wine/paths.js';
 import { defaultCacheDir, wineCommand, wineEnvironment } from '../../harness/stacks/providers/wine/provision.js';
 import { wineBuildNamed } from '../../harness/stacks/providers/wine/wine-builds.js';
 import { WINSOCK_PROVIDERS } from '../../harness/stacks/providers/registry.js';
-import { reproScript } from '../../harness/uses/repro/script.js';
+import { reproScript, type ScriptOptions } from '../../harness/uses/repro/script.js';
+import { privateWineOf } from '../../harness/uses/repro/private-wine.js';
 import { didYouMean } from '../../harness/language/yaml/suggest.js';
 import { EXIT, UsageError } from '../exit-status.js';
 import { loadSuiteKnowledge } from '../suite-knowledge.js';
@@ -29,13 +30,21 @@ export function reproCommand(caseId: string, options: ReproOptions, terminal: Te
   const testCase = cases.find((candidate) => candidate.id === caseId);
   if (testCase === undefined) throw new UsageError(`no case has the id "${caseId}"${didYouMean(caseId, cases.map((candidate) => candidate.id))}`);
   if (options.wine !== undefined && options.provider !== 'wine') throw new UsageError(`--wine ${options.wine} picks a build of Wine: it goes with --provider wine, not --provider ${options.provider}`);
-  const made = reproScript(testCase, { provider: options.provider, harnessVersion, runHint: runHint(options) });
+  const made = reproScript(testCase, scriptOptions(options, harnessVersion));
   if ('unavailable' in made) {
     terminal.log(`winsock-conformance: ${made.unavailable}`);
     return EXIT.badInput;
   }
   terminal.stdout.write(made.script);
   return EXIT.green;
+}
+
+/** For Wine, the build's command lines and the cache's pieces, which a case of the private network runs with in the namespace its script makes. */
+function scriptOptions(options: ReproOptions, harnessVersion: string): ScriptOptions {
+  const common = { provider: options.provider, harnessVersion, runHint: runHint(options) };
+  if (options.provider !== 'wine') return common;
+  const cacheDir = defaultCacheDir();
+  return { ...common, privateWine: privateWineOf(cacheDir, wineBuildNamed(options.wine, cacheDir)) };
 }
 
 /** How to run the script on this machine with the provider's Node and koffi (under Wine: with the build --wine names). */

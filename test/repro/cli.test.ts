@@ -30,4 +30,13 @@ describe('winsock-conformance repro', () => {
     expect(pending.stdout).to.equal('');
     expect(pending.stderr).to.match(/a never-accepting-listener, which a script cannot make where it runs: on Windows a listener whose backlog is full refuses/);
   });
+
+  it('writes the script of a private case for Wine, and for Windows says why there is none and where one is', async () => {
+    const wine = await runCli(['repro', 'private.no-route-is-wsaenetunreach.wsaconnect.ipv4', '--provider', 'wine']);
+    expect(wine.status, wine.stderr).to.equal(0);
+    expect(wine.stdout).to.contain(" * The case runs in the run's private network. Run, as root on Linux (Node 20 or later, unshare, ip, mount):  node repro.cjs [KOFFI]");
+    const native = await runCli(['repro', 'private.no-route-is-wsaenetunreach.wsaconnect.ipv4', '--provider', 'native']);
+    expect([native.status, native.stdout]).to.deep.equal([2, '']);
+    expect(native.stderr).to.match(/which the native provider's machine cannot make \(its script is for Wine: winsock-conformance repro private\.no-route-is-wsaenetunreach\.wsaconnect\.ipv4 --provider wine, run as root on Linux\)/);
+  });
 });

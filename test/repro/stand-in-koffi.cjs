@@ -3,7 +3,7 @@
  * the real koffi, except that a Windows DLL loads as a stand-in whose every
  * function records its name and arguments (in the file REPRO_STAND_IN_LOG
  * names, one JSON line each) and succeeds — a function that returns a handle
- * returns a new one, a BOOL function TRUE, every other 0. An address it is
+ * or a pointer returns a new one, a BOOL function TRUE, every other 0. An address it is
  * given room for (a buffer, then a 4-byte buffer holding its length) it fills
  * with 127.0.0.1:9, as getsockname would. A datagram socket's send and sendto
  * really send, from the host, so that a UDP peer receives what the case sends.
@@ -20,7 +20,7 @@ const SOCK_DGRAM = 2;
 const AF_INET = 2;
 const AF_INET6 = 23;
 // Their prototypes say int, but they return a BOOL: nonzero is success.
-const BOOL_FUNCTIONS = new Set(['DestroyWindow', 'PeekMessageW', 'WSACloseEvent', 'WSAGetOverlappedResult']);
+const BOOL_FUNCTIONS = new Set(['DestroyWindow', 'PeekMessageW', 'QueueUserAPC', 'WSACloseEvent', 'WSAGetOverlappedResult']);
 
 let lastHandle = 0;
 /** What the stand-in knows of each socket it made: whether it is a datagram socket, and where it was connected. */
@@ -130,7 +130,8 @@ function logged(name, args) {
 
 function standIn(prototype) {
   const name = /([A-Za-z_][A-Za-z0-9_]*)\s*\(/.exec(prototype)[1];
-  const succeeds = () => (/^u?intptr_t /.test(prototype) ? ++lastHandle : BOOL_FUNCTIONS.has(name) ? 1 : 0);
+  // A pointer it returns (a module, a procedure, a thread: kernel32's, for an APC) is a handle too: never NULL, which is failure.
+  const succeeds = () => (/^(u?intptr_t |void \*)/.test(prototype) ? ++lastHandle : BOOL_FUNCTIONS.has(name) ? 1 : 0);
   return (...args) => {
     logged(name, args);
     fillNames(args);

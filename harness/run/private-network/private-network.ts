@@ -14,6 +14,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { EphemeralPorts } from '../../language/cases/case.js';
 import { promisify } from 'node:util';
+import { shellLine, shellWord, SILENT, type CommandEcho } from '../../common/shell-line.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -43,12 +44,41 @@ export const CONFIGURATION: readonly (readonly string[])[] = [
   ['ip', 'route', 'add', 'unreachable', `${UNREACHABLE_HOST_ADDRESS}/32`],
 ];
 
-/** Sets the namespace this process runs in up as the private network (root in the namespace). */
-export async function configurePrivateNetwork(): Promise<void> {
-  for (const [command, ...args] of CONFIGURATION) await execFileAsync(command ?? 'ip', args);
-  // Per namespace: the outer network keeps its own values.
-  writeFileSync('/proc/sys/net/ipv4/tcp_syn_retries', `${SYN_RETRIES}\n`);
-  if (existsSync(RTO_MAX_SETTING)) writeFileSync(RTO_MAX_SETTING, `${RTO_MAX_MS}\n`);
+/** A setting of the namespace's own (the outer network keeps its values), and whether a kernel may lack it. */
+interface NamespaceSetting {
+  readonly file: string;
+  readonly value: string;
+  /** Absent from older kernels, which then go without it. */
+  readonly optional: boolean;
+}
+
+/** The settings that follow the CONFIGURATION commands, in order. */
+const SETTINGS: readonly NamespaceSetting[] = [
+  { file: '/proc/sys/net/ipv4/tcp_syn_retries', value: String(SYN_RETRIES), optional: false },
+  { file: RTO_MAX_SETTING, value: String(RTO_MAX_MS), optional: true },
+];
+
+/**
+ * Sets the namespace this process runs in up as the private network (root in the namespace).
+ * `echo` is told each command and each setting as a shell line before it is made (a repro script prints them).
+ */
+export async function configurePrivateNetwork(echo: CommandEcho = SILENT): Promise<void> {
+  for (const [command = 'ip', ...args] of CONFIGURATION) {
+    echo(shellLine(command, args));
+    await execFileAsync(command, args);
+  }
+  for (const { file, value, optional } of SETTINGS) {
+    if (optional && !existsSync(file)) {
+      echo(`# ${file} is not in this kernel (Linux 6.15 has it): left out`);
+      continue;
+    }
+    writeSetting(file, value, echo);
+  }
+}
+
+function writeSetting(file: string, value: string, echo: CommandEcho): void {
+  echo(`echo ${shellWord(value)} > ${file}`);
+  writeFileSync(file, `${value}\n`);
 }
 
 /** Where Linux keeps the range implicit binds take local ports from: per network namespace. */
@@ -58,13 +88,13 @@ const PORT_RANGE_SETTING = '/proc/sys/net/ipv4/ip_local_port_range';
  * Runs `work` with the private network's ephemeral ports narrowed to `ports`, when a case asks (its
  * `ephemeralPorts`; it runs alone there), and puts the namespace's range back after it, on every path.
  */
-export async function withEphemeralPorts<T>(ports: EphemeralPorts | undefined, work: () => Promise<T>): Promise<T> {
+export async function withEphemeralPorts<T>(ports: EphemeralPorts | undefined, work: () => Promise<T>, echo: CommandEcho = SILENT): Promise<T> {
   if (ports === undefined) return work();
-  const saved = readFileSync(PORT_RANGE_SETTING, 'utf8');
-  writeFileSync(PORT_RANGE_SETTING, `${ports.first} ${ports.last}\n`);
+  const saved = readFileSync(PORT_RANGE_SETTING, 'utf8').trim();
+  writeSetting(PORT_RANGE_SETTING, `${ports.first} ${ports.last}`, echo);
   try {
     return await work();
   } finally {
-    writeFileSync(PORT_RANGE_SETTING, saved);
+    writeSetting(PORT_RANGE_SETTING, saved, echo);
   }
 }

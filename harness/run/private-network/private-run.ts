@@ -17,7 +17,6 @@
  * the cases it had not finished are ERROR, saying which bound was passed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Case } from '../../language/cases/case.js';
@@ -29,10 +28,9 @@ import { WORKER_START_BOUND_MS } from '../runner/worker-spawner.js';
 import { exitWithin } from '../../common/within-bound.js';
 import { openCanaryListener, type CanaryListener } from './canary-listener.js';
 import { JOB_VARIABLE, type PrivateCaseRequest, type PrivateNetworkJob, type PrivateNetworkReport } from './job.js';
+import { privateNetworkMeansMissing, UNSHARE } from './means.js';
 
 const RUNNER = fileURLToPath(new URL('./namespace-runner.js', import.meta.url));
-const UNSHARE = '/usr/bin/unshare';
-const IP = ['/usr/sbin/ip', '/sbin/ip', '/usr/bin/ip', '/bin/ip'];
 
 /**
  * How long the runner may take to be ready: preparing its provider (which may
@@ -130,17 +128,9 @@ export class PrivateNetworkRun {
 
   /** Launches the runner with the cases given, or, with none, to read them from its stdin; or settles why it cannot. */
   private async begin(cases: PrivateNetworkJob['cases']): Promise<void> {
-    const missing = this.missingMeans();
+    const missing = privateNetworkMeansMissing();
     if (missing === undefined) await this.launch(cases);
     else this.becomeUnusable((testCase) => this.skipped(testCase, missing));
-  }
-
-  private missingMeans(): string | undefined {
-    if (process.platform !== 'linux') return `a private network needs Linux network namespaces (this is ${process.platform})`;
-    if (process.getuid?.() !== 0) return 'a private network needs root (to make a network namespace with unshare --net); run as root to include these cases';
-    if (!existsSync(UNSHARE)) return `a private network needs ${UNSHARE} (Debian's util-linux)`;
-    if (!IP.some((path) => existsSync(path))) return "a private network needs the ip command (Debian's iproute2)";
-    return undefined;
   }
 
   private async launch(cases: PrivateNetworkJob['cases']): Promise<void> {

@@ -10,9 +10,12 @@
  * of the script (the script run again with PEERS_ROLE), so that a call that
  * blocks the script cannot stop them. The script prints the environment, each
  * step beside what the page documents, and last one JSON line (ReproReport).
+ *
+ * A case of the private network is run by Linux's Node first, which makes
+ * the namespace and runs the script again under Wine there: in the canary's
+ * role, then in the case's (private-repro.ts).
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { writeSync } from 'node:fs';
 import os from 'node:os';
 import { isRecordingPeer, type Datagram } from '../../../fixtures/peer.js';
 import { startPeers, stopPeers } from '../../../fixtures/start.js';
@@ -27,13 +30,12 @@ import { TrafficGuard } from '../../run/runner/traffic-guard.js';
 import { openWinsock } from '../../stacks/bindings/winsock/open.js';
 import type { ProviderInfo } from '../../stacks/worker/protocol.js';
 import { koffiPath, loadKoffi } from './koffi-at-run-time.js';
+import type { CaseNetwork } from '../../language/calls/traffic-rule.js';
+import type { StepToRun } from '../../run/runner/step-check.js';
+import { canaryCaseFor } from '../../run/private-network/canary-case.js';
 import { OBSERVED_PREFIX, type ReproData, type ReproReport } from './repro-data.js';
-
-/** The second argument that makes the script its own peers' process. */
-const PEERS_ROLE = 'peers';
-
-/** Exit statuses: every step as documented, some step not, the script could not run (a peer, koffi, a refused call). */
-const EXIT = { asDocumented: 0, differs: 1, couldNotRun: 2 } as const;
+import { EXIT, PEERS_VARIABLE, print, ROLES } from './script-process.js';
+import { inNamespace, launchInNamespace } from './private-repro.js';
 
 type FromPeers = { readonly ready: Readonly<Record<string, SockAddr>> } | { readonly datagrams: readonly Datagram[] } | { readonly failed: string };
 interface ToPeers {
@@ -43,15 +45,24 @@ interface ToPeers {
 
 /** The script's entry: its data is the case (repro-data.ts). */
 export function main(data: ReproData): void {
-  (process.argv[3] === PEERS_ROLE ? servePeers(data) : reproduce(data)).catch((error: unknown) => {
+  roleOf(data).catch((error: unknown) => {
     print(`the repro could not run: ${error instanceof Error && error.stack !== undefined ? error.stack : String(error)}`);
     process.exitCode = EXIT.couldNotRun;
   });
 }
 
-function print(line: string): void {
-  // Node for Windows under Wine cannot write to a pipe through process.stdout; a plain write on descriptor 1 works.
-  writeSync(1, `${line}\n`);
+/** What this process of the script is, by its second argument (after the koffi), and for a private case by where it runs. */
+function roleOf(data: ReproData): Promise<void> {
+  const role = process.argv[3];
+  if (role === ROLES.peers) return servePeers(data);
+  if (data.network === 'loopback') return reproduce(data);
+  if (role === ROLES.case) return reproduce(data);
+  if (role === ROLES.canary) return canary(Number(process.argv[4]), Number(process.argv[5]));
+  if (role === ROLES.namespace) return inNamespace(data, Number(process.argv[4]));
+  if (process.platform === 'linux') return launchInNamespace(data);
+  print(`${data.caseId} runs in the run's private network, a Linux network namespace this script makes: run it with Linux's Node, as root (node repro.cjs), not on ${process.platform}`);
+  process.exitCode = EXIT.couldNotRun;
+  return Promise.resolve();
 }
 
 async function reproduce(data: ReproData): Promise<void> {
@@ -59,43 +70,89 @@ async function reproduce(data: ReproData): Promise<void> {
   const koffi = loadKoffi();
   const binding = openWinsock(koffi);
   for (const line of fingerprint(binding.info())) print(line);
-  const peers = data.peers.length === 0 ? undefined : await PeersProcess.start();
+  const peers = data.peers.length === 0 ? undefined : data.network === 'private' ? peersInNamespace() : await PeersProcess.start();
+  const { checks, stopped, pastTimeLimit } = await runSteps(data.steps, binding, { network: data.network, limitMs: data.timeoutMs, peers, say: print });
+  const different = checks.filter((check) => !check.passed).length;
+  print(stopped !== undefined ? 'the repro stopped before its last step' : different === 0 ? 'every step as documented' : `${different} step(s) differ from what the page documents`);
+  const report: ReproReport = { repro: data.caseId, checks, ...(stopped === undefined ? {} : { stopped }), ...(pastTimeLimit === undefined ? {} : { pastTimeLimit }) };
+  print(JSON.stringify(report));
+  process.exitCode = stopped !== undefined ? EXIT.couldNotRun : different === 0 ? EXIT.asDocumented : EXIT.differs;
+}
+
+type Winsock = ReturnType<typeof openWinsock>;
+
+/** What the steps observed; why they stopped, if a step could not be made; the step the case's time limit passed in, if it did. */
+interface StepsRun {
+  readonly checks: ObservedCheck[];
+  readonly stopped?: string;
+  readonly pastTimeLimit?: string;
+}
+
+/** Where the steps run, and how: the network (for the traffic guard), the case's time limit, its peers, and where each step is printed. */
+interface StepsSetting {
+  readonly network: CaseNetwork;
+  readonly limitMs: number;
+  readonly peers: ScriptPeers | undefined;
+  readonly say: (line: string) => void;
+}
+
+/**
+ * Makes the steps through `binding`, printing each, as a run makes them: up to a failed set-up step, a step that
+ * could not be made, or the step in which the case's time limit (`limitMs`) passed. A run stops the case there as
+ * TIMEOUT; the script cannot stop a call it is in, so it reports what the call returned, as differing.
+ */
+async function runSteps(steps: readonly StepToRun[], binding: Winsock, { network, limitMs, peers, say }: StepsSetting): Promise<StepsRun> {
   const kept = new KeptNames();
-  const guard = new TrafficGuard(WINSOCK_FAMILIES);
+  const guard = new TrafficGuard(WINSOCK_FAMILIES, network);
   for (const [name, address] of Object.entries(peers?.addresses ?? {})) {
     kept.define(name, address);
-    print(`peer ${name}: ${JSON.stringify(address)}`);
+    say(`peer ${name}: ${JSON.stringify(address)}`);
   }
   const checks: ObservedCheck[] = [];
-  let stopped: string | undefined;
+  const stepsStarted = performance.now();
   try {
-    for (const step of data.steps) {
+    for (const step of steps) {
       const ready = readyStep(step, kept, guard);
-      print(`${step.id}: ${describeCall(step.call, ready.args)}`);
+      say(`${step.id}: ${describeCall(step.call, ready.args)}`);
       const started = performance.now();
       const observation = isMadeByHarness(step) ? await observePeer(peers, ready.args) : binding.call(step.call, ready.args);
-      const check = checkedStep(ready, observation, performance.now() - started, kept, guard);
+      const made = checkedStep(ready, observation, performance.now() - started, kept, guard);
+      const elapsedMs = performance.now() - stepsStarted;
+      const late = elapsedMs > limitMs;
+      const check: ObservedCheck = late
+        ? { ...made, passed: false, mismatch: `the case's time limit (${limitMs} ms) passed during this call, which returned ${Math.round(elapsedMs)} ms after the first step began: a run stops the case here, TIMEOUT` }
+        : made;
       checks.push(check);
       // JSON, so that what a step observed can be read back even from a script that died in a later step.
-      print(`${OBSERVED_PREFIX}${JSON.stringify(check.observed)}`);
-      print(`  documented: ${check.kind === 'setup' ? 'success (a set-up step)' : check.expected.map((outcome) => JSON.stringify(outcome)).join(' or ')}${check.passed ? '' : `   <-- differs: ${check.mismatch ?? ''}`}`);
+      say(`${OBSERVED_PREFIX}${JSON.stringify(check.observed)}`);
+      say(`  documented: ${check.kind === 'setup' ? 'success (a set-up step)' : check.expected.map((outcome) => JSON.stringify(outcome)).join(' or ')}${check.passed ? '' : `   <-- differs: ${check.mismatch ?? ''}`}`);
+      if (late) {
+        say("the case's time limit passed: the case stops here, as a run stops it");
+        return { checks, pastTimeLimit: step.id };
+      }
       if (check.kind === 'setup' && !check.passed) {
-        print('a set-up step failed: the case stops here, as a run stops it');
+        say('a set-up step failed: the case stops here, as a run stops it');
         break;
       }
     }
+    return { checks };
   } catch (error) {
-    stopped = messageOf(error);
-    print(`stopped: ${stopped}`);
+    const stopped = messageOf(error);
+    say(`stopped: ${stopped}`);
+    return { checks, stopped };
   } finally {
     binding.reset();
     peers?.stop();
   }
-  const different = checks.filter((check) => !check.passed).length;
-  print(stopped !== undefined ? 'the repro stopped before its last step' : different === 0 ? 'every step as documented' : `${different} step(s) differ from what the page documents`);
-  const report: ReproReport = { repro: data.caseId, checks, ...(stopped === undefined ? {} : { stopped }) };
-  print(JSON.stringify(report));
-  process.exitCode = stopped !== undefined ? EXIT.couldNotRun : different === 0 ? EXIT.asDocumented : EXIT.differs;
+}
+
+/** The canary's process, under Wine in the namespace: its connects must reach the listener inside and not the one outside; status 0 when they do. */
+async function canary(insidePort: number, outsidePort: number): Promise<void> {
+  const testCase = canaryCaseFor(insidePort, outsidePort);
+  print(`canary: ${testCase.title}`);
+  // Its lines apart from the case's: what the case observed is read back by the lines that begin with OBSERVED_PREFIX.
+  const { checks, stopped } = await runSteps(testCase.steps, openWinsock(loadKoffi()), { network: testCase.network, limitMs: testCase.timeoutMs, peers: undefined, say: (line) => print(`canary | ${line}`) });
+  process.exitCode = stopped === undefined && checks.length === testCase.steps.length && checks.every((check) => check.passed) ? EXIT.asDocumented : EXIT.differs;
 }
 
 /** The machine and the stack, for a bug report: the OS, the stack as the worker names it (Wine and its host kernel when it is Wine), Node, koffi. */
@@ -110,20 +167,38 @@ function fingerprint(info: ProviderInfo): string[] {
 }
 
 /** What `peer.datagrams` observes, as a run observes it. */
-async function observePeer(peers: PeersProcess | undefined, args: Readonly<Record<string, unknown>>): Promise<Observation> {
+async function observePeer(peers: ScriptPeers | undefined, args: Readonly<Record<string, unknown>>): Promise<Observation> {
   if (peers === undefined) throw new Error('the case has no peers to observe');
   return datagramsObserved(await peers.datagrams(String(args['peer']), Number(args['count'])));
 }
 
-/** The script's peers, as its parent sees them: their addresses, and the datagrams they received. */
-class PeersProcess {
+/** The case's peers, as the process that makes the calls sees them: their addresses, and the datagrams they received. */
+interface ScriptPeers {
+  readonly addresses: Readonly<Record<string, SockAddr>>;
+  datagrams(peer: string, count: number): Promise<readonly Datagram[]>;
+  stop(): void;
+}
+
+/** A private case's peers, which the script's process in the namespace started and ends (private-repro.ts). */
+function peersInNamespace(): ScriptPeers {
+  const given = process.env[PEERS_VARIABLE];
+  if (given === undefined) throw new Error(`${PEERS_VARIABLE} is not set: a private case's steps run in the namespace its script makes (node repro.cjs, as root)`);
+  return {
+    addresses: JSON.parse(given) as Record<string, SockAddr>,
+    datagrams: () => Promise.reject(new Error("a private case's peers run in the namespace's Linux process, which answers no questions about datagrams")),
+    stop: () => undefined,
+  };
+}
+
+/** The script's peers in a child process of its own: their addresses, and the datagrams they received. */
+class PeersProcess implements ScriptPeers {
   private constructor(
     private readonly child: ChildProcess,
     readonly addresses: Readonly<Record<string, SockAddr>>,
   ) {}
 
   static async start(): Promise<PeersProcess> {
-    const child = fork(process.argv[1] ?? '', [koffiPath(), PEERS_ROLE], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    const child = fork(process.argv[1] ?? '', [koffiPath(), ROLES.peers], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
     const first = await nextMessage(child);
     if (!('ready' in first)) {
       child.disconnect();

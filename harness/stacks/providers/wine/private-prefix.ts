@@ -18,23 +18,39 @@
 import { mkdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { messageOf } from '../../../common/message-of.js';
+import { shellLine, SILENT, type CommandEcho } from '../../../common/shell-line.js';
 import { ProviderUnavailable } from '../provider.js';
 import { run } from '../provisioning/commands.js';
+import type { WineEnvironment } from './wine-command.js';
+import { startWineserver } from './wineserver.js';
 
 /** The folder of the cache that each private network covers with a tmpfs of its own; empty outside. */
 export const PRIVATE_RUN_FOLDER = 'private-run';
 
+/**
+ * The isolated wineserver of a private network: started in this process's namespaces, on this namespace's
+ * view of `environment`'s prefix. Returns the environment whose prefix is that view. `echo` is told each
+ * command first.
+ */
+export async function startPrivateWineserver(cacheDir: string, environment: WineEnvironment, echo: CommandEcho = SILENT): Promise<WineEnvironment> {
+  const isolated = { ...environment, prefix: await mountPrivatePrefix(cacheDir, environment.prefix, echo) };
+  await startWineserver(isolated, echo);
+  return isolated;
+}
+
 /** Mounts this namespace's view of `lowerPrefix` and returns the path of the prefix to use. */
-export async function mountPrivatePrefix(cacheDir: string, lowerPrefix: string): Promise<string> {
+async function mountPrivatePrefix(cacheDir: string, lowerPrefix: string, echo: CommandEcho): Promise<string> {
   refuseSharedMountNamespace();
   // overlayfs reads `,` and `:` in its options as separators.
   if (/[,:\\]/.test(lowerPrefix)) throw new ProviderUnavailable(`the private prefix ${lowerPrefix} has a ',', ':' or '\\' in its path, which overlayfs cannot take; set WINSOCK_CONFORMANCE_CACHE to a plainer folder`);
   const scratch = join(cacheDir, PRIVATE_RUN_FOLDER);
+  echo(shellLine('mkdir', ['-p', scratch]));
   mkdirSync(scratch, { recursive: true });
-  await mount(['-t', 'tmpfs', '-o', 'mode=0700', 'winsock-conformance-private', scratch]);
+  await mount(['-t', 'tmpfs', '-o', 'mode=0700', 'winsock-conformance-private', scratch], echo);
   const [upper, work, prefix] = ['upper', 'work', 'prefix'].map((name) => join(scratch, name)) as [string, string, string];
+  echo(shellLine('mkdir', [upper, work, prefix]));
   for (const folder of [upper, work, prefix]) mkdirSync(folder);
-  await mount(['-t', 'overlay', '-o', `lowerdir=${lowerPrefix},upperdir=${upper},workdir=${work}`, 'winsock-conformance-prefix', prefix]);
+  await mount(['-t', 'overlay', '-o', `lowerdir=${lowerPrefix},upperdir=${upper},workdir=${work}`, 'winsock-conformance-prefix', prefix], echo);
   return prefix;
 }
 
@@ -47,7 +63,8 @@ function refuseSharedMountNamespace(): void {
 }
 
 /** The private network cannot be made without these mounts: its cases are SKIP, with the reason. */
-async function mount(args: readonly string[]): Promise<void> {
+async function mount(args: readonly string[], echo: CommandEcho): Promise<void> {
+  echo(shellLine('mount', args));
   await run('mount', args).catch((error: unknown) => {
     throw new ProviderUnavailable(messageOf(error));
   });

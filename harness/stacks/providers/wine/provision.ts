@@ -22,19 +22,13 @@ import { messageOf } from '../../../common/message-of.js';
 import { CommandFailed, firstLine, run } from '../provisioning/commands.js';
 import { installedKoffiVersion, WINDOWS_NODE_VERSION } from '../provisioning/versions.js';
 import type { ProviderBuild } from '../provider.js';
-import type { CommandLine, WineBuild, WineProgram } from './wine-build.js';
+import type { WineBuild } from './wine-build.js';
+import { wineCommand, type WineEnvironment } from './wine-command.js';
 import { stopWineserver, waitForWineserver } from './wineserver.js';
 import { PREFIX_READY, PREFIX_WINDOWS_VERSION, prefixDamage, type PrefixDamage } from './wine-prefix.js';
 
-export interface WineEnvironment {
-  /** The Wine build that runs everything below. */
-  readonly build: WineBuild;
-  readonly nodeExe: string;
-  /** The koffi package folder to load in the worker (its win32-x64 native part is beside it). */
-  readonly koffiDir: string;
-  /** The build's own prefix: a prefix one Wine version made is not another's. */
-  readonly prefix: string;
-}
+// Where the rest of the provider and its tests have always found them.
+export { wineCommand, wineVariables, type WineEnvironment } from './wine-command.js';
 
 export function defaultCacheDir(): string {
   return process.env['WINSOCK_CONFORMANCE_CACHE'] ?? join(homedir(), '.cache', 'winsock-conformance');
@@ -146,18 +140,4 @@ async function ensurePrefix(environment: WineEnvironment, log: (line: string) =>
 async function reportWindowsVersion(environment: WineEnvironment): Promise<void> {
   const winecfg = wineCommand(environment, 'loader', ['winecfg', '-v', PREFIX_WINDOWS_VERSION]);
   await run(winecfg.command, winecfg.args, winecfg.env);
-}
-
-/**
- * Wine's variables for the environment's programs: its prefix, the build's
- * own (WINELOADER, WINESERVER for a user's build), and WINEDEBUG as the user
- * set it (`+winsock` reaches provider.log), else quiet.
- */
-export function wineVariables(environment: WineEnvironment, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  return { ...environment.build.variables, WINEPREFIX: environment.prefix, WINEDEBUG: env['WINEDEBUG'] ?? '-all' };
-}
-
-/** The command line, and the variables, that run one of the build's programs on the environment's prefix. */
-export function wineCommand(environment: WineEnvironment, program: WineProgram, args: readonly string[]): CommandLine & { readonly env: Record<string, string> } {
-  return { ...environment.build.command(program, args), env: wineVariables(environment) };
 }

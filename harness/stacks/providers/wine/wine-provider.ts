@@ -7,7 +7,7 @@ import { BINDINGS } from '../../bindings/catalogue.js';
 import type { Provider, ProviderBuild, ProviderSettings, WorkerCommand } from '../provider.js';
 import { ProviderUnavailable } from '../provider.js';
 import { windowsPath } from './paths.js';
-import { mountPrivatePrefix } from './private-prefix.js';
+import { startPrivateWineserver } from './private-prefix.js';
 import { defaultCacheDir, provisionWine, wineCommand, wineEnvironment, type PrefixName, type WineEnvironment } from './provision.js';
 import type { WineBuild } from './wine-build.js';
 import { startWineserver, stopWineserver } from './wineserver.js';
@@ -39,9 +39,11 @@ export class WineProvider implements Provider {
     }
     const provisioned = await provisionWine(this.cacheDir, this.build, log, this.prefixName());
     // The private wineserver starts here, in the private network, on a prefix no other run's server uses.
-    this.environment =
-      this.scope === 'private' ? { ...provisioned.environment, prefix: await mountPrivatePrefix(this.cacheDir, provisioned.environment.prefix) } : provisioned.environment;
-    await startWineserver(this.environment);
+    if (this.scope === 'private') this.environment = await startPrivateWineserver(this.cacheDir, provisioned.environment);
+    else {
+      this.environment = provisioned.environment;
+      await startWineserver(this.environment);
+    }
     return provisioned.build;
   }
 
