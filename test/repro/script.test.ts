@@ -54,13 +54,9 @@ function scriptOf(id: string): string {
 }
 
 describe('repro scripts', () => {
-<<<<<<< HEAD
-  it('say why a case cannot be reproduced standalone, and make no script: a peer Windows cannot make, the private network, an excluded variation', () => {
+  it('say why a case cannot be reproduced standalone, and make no script: a peer Windows cannot make, the private network on Windows, an excluded variation', () => {
     const excluded = reproScript(caseNamed('udp.broadcast-with-so-broadcast-connects.connect.ipv6'), OPTIONS);
-    expect(excluded).to.have.property('unavailable').that.matches(/is a variation its case excludes, never run: IPv6 has no broadcast addresses/);
-=======
-  it('say why a case cannot be reproduced standalone, and make no script: a peer Windows cannot make, the private network on Windows', () => {
->>>>>>> repro25
+    expect(excluded).to.have.property('unavailable').that.matches(/is a variation its case excludes, which a run reports SKIP without making a call: IPv6 has no broadcast addresses/);
     const pending = reproScript(caseNamed('tcp.nonblocking.pending-second-call-is-wsaealready.wsaconnect.ipv4'), OPTIONS);
     expect(pending).to.have.property('unavailable').that.matches(/needs the peer "busy", a never-accepting-listener, which a script cannot make where it runs: on Windows a listener whose backlog is full refuses/);
     const onWindows = reproScript(caseNamed('private.no-route-is-wsaenetunreach.wsaconnect.ipv4'), { provider: 'native', harnessVersion: '9.9.9', runHint: 'node repro.cjs' });

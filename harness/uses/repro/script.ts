@@ -56,18 +56,12 @@ export function reproScript(testCase: Case, options: ScriptOptions): ReproScript
 }
 
 /** Why the script could not reproduce the case on its own, or undefined. */
-<<<<<<< HEAD
-function whyNotStandalone(testCase: Case): string | undefined {
-  // The harness never runs an excluded variation, so there is nothing to reproduce.
-  if (testCase.excluded !== undefined) return `is a variation its case excludes, never run: ${testCase.excluded}`;
-=======
 function whyNotStandalone(testCase: Case, options: ScriptOptions): string | undefined {
   // The case file's reason may run over several lines: the refusal is one.
   if (testCase.excluded !== undefined) return `is a variation its case excludes, which a run reports SKIP without making a call: ${testCase.excluded.trim().replace(/\s+/g, ' ')}`;
   if (testCase.network === 'private' && options.privateWine === undefined) {
     return `runs in the run's private network, a Linux network namespace where only part of 127.0.0.0/8 is local and an unanswered connect gives up after one retry, which the ${options.provider} provider's machine cannot make (its script is for Wine: winsock-conformance repro ${testCase.id} --provider wine, run as root on Linux)`;
   }
->>>>>>> repro25
   if (testCase.network === 'private') {
     // Its peers run in the namespace's Linux process, as a run's do; the steps under Wine cannot ask that process for datagrams.
     const asking = testCase.steps.find((step) => isMadeByHarness(step));
