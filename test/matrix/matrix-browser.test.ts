@@ -3,7 +3,7 @@
  * report.html is tested: opened from disk it loads nothing, logs no error,
  * runs no script, passes axe, fits 1280 and 390 px; its picture shows every
  * case and links to its steps; the steps where the columns agree show on
- * request; and a merge of 4 runs of 2,000 cases opens in under a second.
+ * request; and a merge of 4 runs of 2,000 cases opens whole (how fast: npm run bench:report).
  * Without a browser the tests are skipped, saying why, except under CI.
  */
 import { expect } from 'chai';
@@ -13,9 +13,9 @@ import type { RecordedRun } from '../../harness/judging/results/recorded-run.js'
 import type { CaseResult } from '../../harness/judging/results/result.js';
 import { buildMatrix } from '../../harness/uses/matrix/build.js';
 import { MATRIX_HTML, writeMatrix } from '../../reporters/matrix-page.js';
-import { axeViolations, browserOf, closeBrowserTest, launchBrowserForTests, skipTestWithoutChromium, leastLoadTime, machinePace, openPage, pageWidth } from '../support/browser-page.js';
+import { axeViolations, browserOf, closeBrowserTest, launchBrowserForTests, skipTestWithoutChromium, openPage, pageWidth } from '../support/browser-page.js';
+import { LARGE_CASE_COUNT, writeLargeMatrix } from '../support/large-pictures.js';
 import type { HeadlessChromium } from '../support/headless-chromium.js';
-import { SYNTHETIC_RUN, syntheticResults } from '../support/synthetic-results.js';
 import { ALL_RESULTS, FAIL_CASE, PASS_CASE, RUN, SECOND_PASS_CASE } from '../reporters/sample-results.js';
 import { makeTempDir, removeDir } from '../reporters/run-reporter.js';
 
@@ -99,29 +99,12 @@ describe('matrix.html in headless Chromium', function () {
     });
   }
 
-  it('opens a merge of 4 runs of 2,000 cases in under a second, every case in the picture', async () => {
+  it('opens a merge of 4 runs of 2,000 cases with every case in the picture, nothing logged or loaded (npm run bench:report times it)', async () => {
     const large = makeTempDir();
     try {
-      const red = syntheticResults(2000);
-      const green = syntheticResults(2000, { green: true });
-      // Each run of a provider skips a case of its own in 50, so that no two runs share a column.
-      const skipping = (cases: readonly CaseResult[], which: number) =>
-        cases.map((result, index): CaseResult => (index % 50 === which ? { ...result, verdict: 'SKIP', checks: [], message: 'skipped' } : result));
-      const posix = { ...SYNTHETIC_RUN, provider: 'posix', providerVersion: 'Linux 6.1.0, glibc 2.36' };
-      const runs: RecordedRun[] = [
-        { run: SYNTHETIC_RUN, cases: skipping(red, 0) },
-        { run: { ...SYNTHETIC_RUN, startedAt: '2024-05-02T12:00:00.000Z' }, cases: skipping(red, 1) },
-        { run: posix, cases: skipping(green, 2) },
-        { run: { ...posix, startedAt: '2024-05-03T12:00:00.000Z' }, cases: skipping(green, 3) },
-      ];
-      writeMatrix(large, buildMatrix(runs, new Map(), []));
-      const largeUrl = pathToFileURL(`${large}/${MATRIX_HTML}`).href;
-      const opened = await leastLoadTime(browserOf(browser), largeUrl);
-      // A second on a quiet machine; as much more as report.html's own opening says this one is slower now.
-      const pace = await machinePace(browserOf(browser));
-      expect(opened.least, `${opened.all}; the machine's pace: ${pace.toFixed(2)}`).to.be.below(1000 * pace);
+      const largeUrl = writeLargeMatrix(large);
       const { page, seen } = await openPage(browserOf(browser), largeUrl);
-      expect(await page.locator('#picture a.strip').count()).to.equal(2000);
+      expect(await page.locator('#picture a.strip').count()).to.equal(LARGE_CASE_COUNT);
       expect(await page.locator('#picture a.strip').first().locator('.cell').count()).to.equal(4);
       expect(seen).to.deep.equal({ consoleErrors: [], requests: [], dialogs: [] });
       await page.close();

@@ -6,12 +6,9 @@
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { pathToFileURL } from 'node:url';
 import { chromiumMissing, launchChromium, type HeadlessChromium } from './headless-chromium.js';
 import { underLinuxCi } from './linux-ci.js';
-import { HtmlReporter } from '../../reporters/html.js';
-import { makeTempDir, removeDir, runReporter } from '../reporters/run-reporter.js';
-import { SYNTHETIC_RUN, syntheticResults } from './synthetic-results.js';
+import { removeDir } from '../reporters/run-reporter.js';
 
 /** What a page did that a self-contained, script-safe report never does. */
 export interface Misbehaviour {
@@ -57,47 +54,6 @@ export function browserOf(browser: HeadlessChromium | undefined): HeadlessChromi
 /** The page's width as laid out: more than the viewport means it scrolls sideways. */
 export function pageWidth(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth);
-}
-
-/** Milliseconds from the start of navigation to the end of the load event, as the page measured them. */
-export function loadTime(page: Page): Promise<number> {
-  return page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
-}
-
-/**
- * The least load time of `openings` openings of `url`: what the page costs,
- * with less of what else the machine was doing. The message gives them all.
- */
-export async function leastLoadTime(browser: HeadlessChromium, url: string, openings = 3): Promise<{ least: number; all: string }> {
-  const times: number[] = [];
-  for (let opening = 0; opening < openings; opening += 1) {
-    const { page } = await openPage(browser, url);
-    times.push(await loadTime(page));
-    await page.close();
-  }
-  return { least: Math.min(...times), all: `load event, ms, in ${openings} openings: ${times.map(Math.round).join(', ')}` };
-}
-
-/** report.html of a 2,000-case run opens in about this long on a quiet machine (npm run bench:report). */
-const QUIET_REPORT_OPENING_MS = 300;
-
-/**
- * How many times slower than a quiet machine this one opens pages now (at
- * least 1): the least load time of report.html for 2,000 cases, against
- * what it takes on a quiet machine. A bound on a page's opening scaled by
- * it holds on a machine other work slows down, and is the bound itself on
- * a quiet one.
- */
-export async function machinePace(browser: HeadlessChromium): Promise<number> {
-  const dir = makeTempDir();
-  try {
-    const reporter = new HtmlReporter(dir);
-    await runReporter(reporter, SYNTHETIC_RUN, syntheticResults(2000));
-    const { least } = await leastLoadTime(browser, pathToFileURL(reporter.file).href);
-    return Math.max(1, least / QUIET_REPORT_OPENING_MS);
-  } finally {
-    removeDir(dir);
-  }
 }
 
 /** The `beforeEach` of a browser test: without Chromium, the test is skipped, its title saying why. */
