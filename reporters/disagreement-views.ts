@@ -23,7 +23,10 @@ export function disagreementsText(errata: readonly DisagreementErratum[]): strin
         `    cases: ${side.cases.length === 0 ? 'none: no case holds this side, so no run can say whether a provider follows it' : side.cases.join(', ')}`,
         ...(side.cases.length === 0 ? [] : side.runs.map((run) => `    ${run.standing.padEnd(7)} ${run.run} (${run.verdicts.map((entry) => `${entry.case} ${entry.verdict ?? 'not in the run'}`).join(', ')})`)),
       ]),
-      ...runsFollowing(erratum).map((line) => `  ${line}`),
+      ...erratum.runs.map(
+        (run) =>
+          `  ${run.run}: ${run.follows.length === 0 ? 'follows no side' : `follows ${run.follows.join(' and ')}`}${run.cannotTell.length === 0 ? '' : `; cannot tell for ${run.cannotTell.join(', ')}`}`,
+      ),
     ]
       .map(escapeTerminalLine)
       .join('\n'),
@@ -42,16 +45,4 @@ export function disagreementsText(errata: readonly DisagreementErratum[]): strin
     ? 'each side is held by a case of its own; each run follows the side whose cases pass in it.'
     : 'each side is held by a case of its own; give results files to see which side each provider follows.';
   return `${counts}: ${how}${unheldNote}\n${blocks.map((block) => `\n${block}\n`).join('')}`;
-}
-
-/** For each run, the sides it follows (`Wine 8.0 follows connect/remarks.dgram.disconnect`), or that it follows none. */
-function runsFollowing(erratum: DisagreementErratum): string[] {
-  const runs = erratum.sides[0]?.runs.map((run) => run.run) ?? [];
-  return runs.map((run, index) => {
-    const standings = erratum.sides.map((side) => ({ name: `${side.page}/${side.clause}`, standing: side.runs[index]?.standing }));
-    const followed = standings.filter((entry) => entry.standing === 'follows').map((entry) => entry.name);
-    const unknown = standings.filter((entry) => entry.standing === 'not run' || entry.standing === undefined).map((entry) => entry.name);
-    const follows = followed.length === 0 ? 'follows no side' : `follows ${followed.join(' and ')}`;
-    return `${run}: ${follows}${unknown.length === 0 ? '' : `; cannot tell for ${unknown.join(', ')}`}`;
-  });
 }

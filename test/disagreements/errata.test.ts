@@ -63,6 +63,7 @@ describe('findDisagreements: where the pages disagree with each other', () => {
   it('prints each kind with its count, which side each run follows, and a side no case holds as held by none', () => {
     const erratum = find([run('wine', { [CONNECT_SIDE]: 'PASS', [WSACONNECT_SIDE]: 'KNOWN' })]);
     if (erratum === undefined) throw new Error('no dgram-zero-address-name disagreement');
+    expect(erratum.runs).to.deep.equal([{ run: 'wine 1.0', follows: ['connect/remarks.dgram.disconnect'], cannotTell: [] }]);
     const unheld = { ...erratum, id: 'unheld', sides: erratum.sides.map((side, index) => (index === 1 ? { ...side, cases: [], runs: [] } : side)) };
     const text = disagreementsText([erratum, unheld]);
     expect(text).to.match(/^0 places where the page disagrees with itself, 2 where the pages disagree with each other: .* 1 side is held by no case\.\n/);

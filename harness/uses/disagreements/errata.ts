@@ -50,6 +50,17 @@ export interface DisagreementErratum {
   readonly id: string;
   readonly condition: string;
   readonly sides: readonly DisagreementSide[];
+  /** For each run given, in their order, the sides it follows, and those it cannot tell of. */
+  readonly runs: readonly RunFollowing[];
+}
+
+/** Which sides of one disagreement a run follows, named `page/clause`. */
+export interface RunFollowing {
+  readonly run: string;
+  /** The sides whose cases all passed in the run; none when it departs from each side it ran. */
+  readonly follows: readonly string[];
+  /** The sides no case of which ran to a verdict, or that no case holds. */
+  readonly cannotTell: readonly string[];
 }
 
 export function findDisagreements(pages: PageSet, cases: readonly Case[], runs: readonly RecordedRun[]): DisagreementErratum[] {
@@ -59,13 +70,23 @@ export function findDisagreements(pages: PageSet, cases: readonly Case[], runs: 
       page: page.name,
       id: disagreement.id,
       condition: disagreement.condition,
-      sides: disagreement.sides.map((side): DisagreementSide => {
-        const holding = cases.filter((testCase) => citesClause(testCase, side.page, side.clause)).map((testCase) => testCase.id);
-        const text = pages.byName.get(side.page)?.byId.get(side.clause)?.text ?? '';
-        return { page: side.page, clause: side.clause, text, says: side.says, cases: holding, runs: runs.map((run) => sideInRun(run, holding)) };
-      }),
+      ...withRuns(
+        runs,
+        disagreement.sides.map((side): DisagreementSide => {
+          const holding = cases.filter((testCase) => citesClause(testCase, side.page, side.clause)).map((testCase) => testCase.id);
+          const text = pages.byName.get(side.page)?.byId.get(side.clause)?.text ?? '';
+          return { page: side.page, clause: side.clause, text, says: side.says, cases: holding, runs: runs.map((run) => sideInRun(run, holding)) };
+        }),
+      ),
     })),
   );
+}
+
+/** The sides, and what each run makes of them taken together. */
+function withRuns(runs: readonly RecordedRun[], sides: readonly DisagreementSide[]): { sides: readonly DisagreementSide[]; runs: readonly RunFollowing[] } {
+  const named = (standing: SideStanding, index: number) =>
+    sides.filter((side) => side.runs[index]?.standing === standing).map((side) => `${side.page}/${side.clause}`);
+  return { sides, runs: runs.map((run, index) => ({ run: providerLabel(run.run), follows: named('follows', index), cannotTell: named('not run', index) })) };
 }
 
 function sideInRun(run: RecordedRun, cases: readonly string[]): SideInRun {
