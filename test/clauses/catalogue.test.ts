@@ -134,10 +134,11 @@ describe('loadPages: problems, each with file:line:column', () => {
     });
 
     it("loads a side of another page with that page, and the kind its sides make: between pages, or the page's own", () => {
-      catalogue('Page', disagreement('here-or-there', side('remarks.first'), side('remarks.first', 'Other')));
+      catalogue('Page', disagreement('here-or-there', side('remarks.first'), `${side('remarks.first', 'Other')}        cases: [a.case]\n`));
       const loaded = loadPages('spec', root);
       expect(loaded.problems).to.deep.equal([]);
       const [recorded] = loaded.pages?.byName.get('Page')?.disagreements ?? [];
+      expect(recorded?.sides.map((entry) => entry.cases)).to.deep.equal([undefined, [{ id: 'a.case', location: at(16, 17) }]]);
       expect(recorded?.sides.map((entry) => [entry.page, entry.clause, entry.location.page])).to.deep.equal([
         ['Page', 'remarks.first', at(11, 17)],
         ['Other', 'remarks.first', at(13, 15)],

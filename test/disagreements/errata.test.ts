@@ -7,6 +7,8 @@ import { findCaseFiles } from '../../harness/language/cases/load.js';
 import { CASES_DIR } from '../../harness/common/project-paths.js';
 import { load, specPages, wsaConnectPage } from '../cases/helpers.js';
 import { disagreementsText } from '../../reporters/disagreement-views.js';
+import { disagreementHolderProblems } from '../../harness/language/cases/disagreement-holders.js';
+import { formatProblem } from '../../harness/language/yaml/problem.js';
 
 const ERROR_SIDE = 'errors.gqos-not-null';
 const REMARKS_SIDE = 'qos.tcp.gqos-ignored-when-not-group-creator';
@@ -58,6 +60,22 @@ describe('findDisagreements: where the pages disagree with each other', () => {
     expect(erratum?.sides[0]?.cases).to.include(CONNECT_SIDE);
     expect(erratum?.sides[0]?.cases).not.to.include(WSACONNECT_SIDE);
     expect(erratum?.sides[1]?.cases).to.include(WSACONNECT_SIDE);
+    // The side lists its case: the clause's cases of an entire name of zeros, another condition, hold no side.
+    expect(erratum?.sides[1]?.cases).not.to.include('udp.all-zero-name-disconnects');
+  });
+
+  it('refuses a listed case that is not in the suite, or that does not cite the side\'s clause, at its place in the catalogue', () => {
+    const page = wsaConnectPage();
+    const at = (line: number) => ({ file: 'spec/WSAConnect/clauses.yaml', line, column: 9 });
+    const listing = (...ids: string[]) => ({ page: 'WSAConnect', clause: 'errors.WSAEINVAL.gqos', says: 'WSAEINVAL.', cases: ids.map((id, index) => ({ id, location: at(index + 1) })), location: { clause: at(0), page: at(0) } });
+    const [disagreement] = page.disagreements;
+    if (disagreement === undefined) throw new Error('no disagreement on the WSAConnect page');
+    const changed = { ...page, disagreements: [{ ...disagreement, sides: [listing(ERROR_SIDE, 'errors.gqos-not-nul', REMARKS_SIDE), ...disagreement.sides.slice(1)] }] };
+    expect(disagreementHolderProblems({ folder: 'spec', pages: [changed], byName: new Map([['WSAConnect', changed]]) }, cases).map(formatProblem)).to.deep.equal([
+      'spec/WSAConnect/clauses.yaml:2:9: case "errors.gqos-not-nul" is not in the suite; did you mean "errors.gqos-not-null"?',
+      `spec/WSAConnect/clauses.yaml:3:9: case "${REMARKS_SIDE}" does not cite WSAConnect/errors.WSAEINVAL.gqos: a case holds a side by citing its clause, in one of its variations at least`,
+    ]);
+    expect(disagreementHolderProblems(pages, cases)).to.deep.equal([]);
   });
 
   it('prints each kind with its count, which side each run follows, and a side no case holds as held by none', () => {

@@ -49,6 +49,11 @@ export interface DisagreementSide {
   readonly page: string;
   readonly clause: string;
   readonly says: string;
+  /**
+   * The cases that hold the side, by their id as written, each with where it is listed: given when the clause
+   * is also cited by cases of other conditions. Absent, every case citing the clause holds the side.
+   */
+  readonly cases?: readonly { readonly id: string; readonly location: SourceLocation }[];
   /** Where the side's clause, and its page (the clause's place for a side of the catalogue's own page), are written. */
   readonly location: { readonly clause: SourceLocation; readonly page: SourceLocation };
 }

@@ -122,9 +122,11 @@ function loadPage(folder: string, name: string, root: string): LoadedPage {
   const disagreements = (data.disagreements ?? []).map(
     (raw, index): Disagreement => ({
       ...raw,
-      sides: raw.sides.map((side, sideIndex) => {
-        const clause = locateInDisagreements([index, 'sides', sideIndex, 'clause']);
-        return { ...side, page: side.page ?? name, location: { clause, page: side.page === undefined ? clause : locateInDisagreements([index, 'sides', sideIndex, 'page']) } };
+      sides: raw.sides.map(({ cases, ...side }, sideIndex) => {
+        const at = (...path: (string | number)[]) => locateInDisagreements([index, 'sides', sideIndex, ...path]);
+        const location = { clause: at('clause'), page: side.page === undefined ? at('clause') : at('page') };
+        const holders = cases?.map((id, caseIndex) => ({ id, location: at('cases', caseIndex) }));
+        return { ...side, page: side.page ?? name, ...(holders === undefined ? {} : { cases: holders }), location };
       }),
       location: locateInDisagreements([index]),
     }),

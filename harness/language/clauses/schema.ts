@@ -10,7 +10,7 @@ import type { Clause, Disagreement, DisagreementSide } from './clause.js';
 export type RawClause = Omit<Clause, 'location'>;
 
 /** A side as written: its page only when it is another page's clause, and without its location. */
-export type RawDisagreementSide = Omit<DisagreementSide, 'page' | 'location'> & { readonly page?: string };
+export type RawDisagreementSide = Omit<DisagreementSide, 'page' | 'location' | 'cases'> & { readonly page?: string; readonly cases?: readonly string[] };
 
 /** A disagreement as written: without its location. */
 export type RawDisagreement = Omit<Disagreement, 'location' | 'sides'> & { readonly sides: readonly RawDisagreementSide[] };

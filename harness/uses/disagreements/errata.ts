@@ -7,7 +7,8 @@
  * the sides' cases, never assumed. A side no case holds is listed as such:
  * no run can say whether a provider follows it.
  */
-import { citesClause, type Case } from '../../language/cases/case.js';
+import type { Case } from '../../language/cases/case.js';
+import { holdersOf } from '../../language/cases/disagreement-holders.js';
 import { disagreementKind, type DisagreementKind, type PageSet } from '../../language/clauses/clause.js';
 import type { Verdict } from '../../judging/results/result.js';
 import { providerLabel } from '../../judging/results/provider-label.js';
@@ -37,7 +38,7 @@ export interface DisagreementSide {
   /** The clause's words on the page. */
   readonly text: string;
   readonly says: string;
-  /** The cases that cite the clause, and so hold this side; none, and no run can tell whether a provider follows it. */
+  /** The cases that hold this side (that cite the clause, or those of them the side lists); none, and no run can tell whether a provider follows it. */
   readonly cases: readonly string[];
   /** What each run given did with them, in the order of the runs. */
   readonly runs: readonly SideInRun[];
@@ -73,7 +74,7 @@ export function findDisagreements(pages: PageSet, cases: readonly Case[], runs: 
       ...withRuns(
         runs,
         disagreement.sides.map((side): DisagreementSide => {
-          const holding = cases.filter((testCase) => citesClause(testCase, side.page, side.clause)).map((testCase) => testCase.id);
+          const holding = holdersOf(side, cases).map((testCase) => testCase.id);
           const text = pages.byName.get(side.page)?.byId.get(side.clause)?.text ?? '';
           return { page: side.page, clause: side.clause, text, says: side.says, cases: holding, runs: runs.map((run) => sideInRun(run, holding)) };
         }),
