@@ -47,7 +47,7 @@ describe('findDisagreements: where the pages disagree with each other', () => {
   const { cases } = load(...findCaseFiles(CASES_DIR));
   const pages = specPages();
   const CONNECT_SIDE = 'udp.zero-address-name-disconnects-through-connect.ipv4';
-  const WSACONNECT_SIDE = 'udp.zero-address-name-is-wsaeaddrnotavail-through-wsaconnect.ipv4';
+  const WSACONNECT_SIDE = 'udp.zero-address-name-is-wsaeaddrnotavail.wsaconnect.ipv4';
   const find = (runs: RecordedRun[]) => findDisagreements(pages, cases, runs).find((erratum) => erratum.id === 'dgram-zero-address-name');
 
   it("lists connect's and WSAConnect's sentences on a datagram name whose address is zeros, each with its page, words and cases", () => {
@@ -55,13 +55,15 @@ describe('findDisagreements: where the pages disagree with each other', () => {
     expect(erratum).to.deep.include({ kind: 'the pages disagree with each other', page: 'connect' });
     expect(erratum?.sides.map((side) => [side.page, side.clause, side.text.slice(0, 40)])).to.deep.equal([
       ['connect', 'remarks.dgram.disconnect', 'If the address member of the structure s'],
+      ['connect', 'remarks.stream.all-zero-address', 'If the address member of the structure s'],
       ['WSAConnect', 'remarks.dgram.disconnect', 'If the entire name structure is all zero'],
     ]);
     expect(erratum?.sides[0]?.cases).to.include(CONNECT_SIDE);
     expect(erratum?.sides[0]?.cases).not.to.include(WSACONNECT_SIDE);
-    expect(erratum?.sides[1]?.cases).to.include(WSACONNECT_SIDE);
-    // The side lists its case: the clause's cases of an entire name of zeros, another condition, hold no side.
-    expect(erratum?.sides[1]?.cases).not.to.include('udp.all-zero-name-disconnects');
+    // Each variation holds the side of its call's page; the sides list their case, so that the clauses' cases of
+    // other conditions (an entire name of zeros, a TCP socket) hold no side.
+    expect(erratum?.sides[1]?.cases).to.deep.equal(['udp.zero-address-name-is-wsaeaddrnotavail.connect.ipv4', 'udp.zero-address-name-is-wsaeaddrnotavail.connect.ipv6']);
+    expect(erratum?.sides[2]?.cases).to.deep.equal([WSACONNECT_SIDE, 'udp.zero-address-name-is-wsaeaddrnotavail.wsaconnect.ipv6']);
   });
 
   it('refuses a listed case that is not in the suite, or that does not cite the side\'s clause, at its place in the catalogue', () => {
@@ -81,12 +83,12 @@ describe('findDisagreements: where the pages disagree with each other', () => {
   it('prints each kind with its count, which side each run follows, and a side no case holds as held by none', () => {
     const erratum = find([run('wine', { [CONNECT_SIDE]: 'PASS', [WSACONNECT_SIDE]: 'KNOWN' })]);
     if (erratum === undefined) throw new Error('no dgram-zero-address-name disagreement');
-    expect(erratum.runs).to.deep.equal([{ run: 'wine 1.0', follows: ['connect/remarks.dgram.disconnect'], cannotTell: [] }]);
-    const unheld = { ...erratum, id: 'unheld', sides: erratum.sides.map((side, index) => (index === 1 ? { ...side, cases: [], runs: [] } : side)) };
+    expect(erratum.runs).to.deep.equal([{ run: 'wine 1.0', follows: ['connect/remarks.dgram.disconnect'], cannotTell: ['connect/remarks.stream.all-zero-address'] }]);
+    const unheld = { ...erratum, id: 'unheld', sides: erratum.sides.map((side, index) => (index === 2 ? { ...side, cases: [], runs: [] } : side)) };
     const text = disagreementsText([erratum, unheld]);
     expect(text).to.match(/^0 places where the page disagrees with itself, 2 where the pages disagree with each other: .* 1 side is held by no case\.\n/);
     expect(text).to.contain('connect/dgram-zero-address-name (the pages disagree with each other): A connected datagram socket');
-    expect(text).to.contain('  wine 1.0: follows connect/remarks.dgram.disconnect\n');
+    expect(text).to.contain('  wine 1.0: follows connect/remarks.dgram.disconnect; cannot tell for connect/remarks.stream.all-zero-address\n');
     expect(text).to.contain('    cases: none: no case holds this side, so no run can say whether a provider follows it\n');
   });
 });
