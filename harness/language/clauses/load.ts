@@ -18,6 +18,7 @@ import { readSourceText } from '../yaml/source-text.js';
 import { didYouMean } from '../yaml/suggest.js';
 import { loadYamlFile } from '../yaml/yaml-file.js';
 import { clauseName, PAGE_FILES, PAGE_NAME_PATTERN, type Clause, type Disagreement, type Page, type PageSet } from './clause.js';
+import { unknownPage } from './citations.js';
 import { occurrences, squashSpaces } from './text.js';
 import { clauseCatalogueSchema, type RawClause, type RawClauseCatalogue, type RawDisagreement } from './schema.js';
 import { followedEntry } from '../../common/files/followed-entry.js';
@@ -54,10 +55,8 @@ function betweenPagesProblems(set: PageSet): Problem[] {
     for (const disagreement of page.disagreements) {
       for (const side of disagreement.sides.filter((entry) => entry.page !== page.name)) {
         const other = set.byName.get(side.page);
-        if (other === undefined) {
-          const hint = didYouMean(side.page, set.byName.keys()) || `; the pages are ${set.pages.map((entry) => entry.name).join(', ')}`;
-          problems.push(problemAt(side.location.page, `page "${side.page}" is not a folder of ${set.folder}/${hint}`));
-        } else if (!other.byId.has(side.clause)) {
+        if (other === undefined) problems.push(unknownPage(side.page, set, side.location.page));
+        else if (!other.byId.has(side.clause)) {
           const hint = didYouMean(side.clause, other.byId.keys()) || `; the ids are those of ${other.files.catalogue}`;
           problems.push(problemAt(side.location.clause, `clause "${side.clause}" is not in the catalogue of ${other.name}${hint}`));
         }
