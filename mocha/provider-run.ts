@@ -8,7 +8,7 @@
  */
 import { closeSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Case } from '../harness/language/cases/case.js';
+import { runsInPrivateNetwork, type Case } from '../harness/language/cases/case.js';
 import { messageOf } from '../harness/common/message-of.js';
 import { PrivateNetworkRun } from '../harness/run/private-network/private-run.js';
 import { WORKER_SCRIPT } from '../harness/common/project-paths.js';
@@ -76,7 +76,7 @@ export class MochaProviderRun {
   }
 
   private async runStarted(started: Started, testCase: Case, index: number): Promise<CaseResult> {
-    if (testCase.network !== 'private') return runCase(testCase, started.setting);
+    if (!runsInPrivateNetwork(testCase)) return runCase(testCase, started.setting);
     started.privateRun ??= this.openPrivateRun(started);
     return (await started.privateRun).submit(testCase, index);
   }

@@ -9,6 +9,7 @@
  */
 import { resolve } from 'node:path';
 import type { CaseRun } from '../../harness/uses/coverage/compute.js';
+import { caseRunOf } from '../../harness/uses/coverage/case-run.js';
 import { loadCoverage } from '../../harness/uses/coverage/load.js';
 import { coverageJson, gapsOf, renderCoverageText } from '../../harness/uses/coverage/report.js';
 import { CASES_DIR, PROJECT_ROOT, SPEC_DIR } from '../../harness/common/project-paths.js';
@@ -38,12 +39,7 @@ export function coverageCommand(options: CoverageOptions, terminal: Terminal): n
   return gapsOf(coverage) === 0 ? EXIT.green : EXIT.red;
 }
 
-/** Each case's verdict in the results, and the documented steps whose checks they record. */
+/** What the run of the results file did with each case, by case id. */
 function runsOf(file: string): Map<string, CaseRun> {
-  return new Map(
-    readResultsFile(file).cases.map((result) => {
-      const checked = new Set(result.checks.filter((check) => check.kind === 'documented').map((check) => check.stepId));
-      return [result.id, { verdict: result.verdict, checked }] as const;
-    }),
-  );
+  return new Map(readResultsFile(file).cases.map((result) => [result.id, caseRunOf(result)]));
 }

@@ -38,6 +38,9 @@ export interface RecordedCall extends LoggedCall<RecordedFunction> {
 export type Behaviour = (args: readonly unknown[], fake: FakeWinsock) => unknown;
 
 export const SOCKET_ERROR = -1;
+/** Where the stand-in's native memory seems to lie: blocks a page apart. */
+const FAKE_MEMORY_BASE = 0x7f0000000000n;
+const FAKE_BLOCK_SPACING = 0x1000n;
 export const INVALID_SOCKET_VALUE = 2n ** 64n - 1n;
 
 export class FakeWinsock extends ScriptedFake<WinsockFunction, RecordedFunction, RecordedCall, Behaviour> {
@@ -47,6 +50,8 @@ export class FakeWinsock extends ScriptedFake<WinsockFunction, RecordedFunction,
   readonly missing = new Map<string, string>();
   /** The addresses the stand-in's resolver gives for each host name. */
   readonly resolutions = new Map<string, readonly string[]>();
+  /** The native memory the binding allocated, by its stand-in address: its bytes (passed as its pointer, live), and whether it was freed. */
+  readonly blocks = new Map<bigint, { readonly bytes: Buffer; freed: boolean }>();
 
   constructor() {
     super();
@@ -64,6 +69,20 @@ export class FakeWinsock extends ScriptedFake<WinsockFunction, RecordedFunction,
       resolve: (host: string) => [...(this.resolutions.get(host) ?? [])],
       // The list as the entries it holds, so that a test can read what the call was given.
       socketAddressList: (names: readonly Buffer[]) => ({ socketAddressList: names.map((name) => Buffer.from(name)) }),
+      // A block is a Buffer, passed as its own pointer, so that a scripted function writes it as a provider would.
+      memory: {
+        alloc: (bytes: number) => {
+          const address = FAKE_MEMORY_BASE + BigInt(this.blocks.size) * FAKE_BLOCK_SPACING;
+          const block = { bytes: Buffer.alloc(bytes), freed: false };
+          this.blocks.set(address, block);
+          return { pointer: block.bytes, address, bytes: block.bytes };
+        },
+        free: ({ address }) => {
+          const block = this.blocks.get(address);
+          if (block === undefined || block.freed) throw new Error(`free of memory not allocated or already freed, at 0x${address.toString(16)}`);
+          block.freed = true;
+        },
+      },
       WSAGetLastError: () => {
         this.record('WSAGetLastError', []);
         return this.lastError;

@@ -230,16 +230,26 @@ describe('the Winsock binding (against a fake ws2_32)', () => {
         expect(argumentError('WSAConnect', { s: S, name: null, callerData: { data: '', len: 65537 } }).message).to.equal('argument callerData.len: expected 0 to 65536, got 65537');
       });
 
-      it('passes calleeData as a WSABUF of the given size, and reports the len the provider left in it', () => {
+      /** The WSABUF a call was given, as its 16 bytes (64-bit): len, then buf's address. */
+      function wsabufOf(bytes: unknown): { len: number; buf: bigint } {
+        const wsabuf = bytes as Buffer;
+        expect(wsabuf.length).to.equal(16);
+        return { len: wsabuf.readUInt32LE(0), buf: wsabuf.readBigUInt64LE(8) };
+      }
+
+      it('passes calleeData as a WSABUF of the given size, and reports the len the provider left in it and the WSABUF\'s number', () => {
         fake.on('WSAConnect', ([, , , , calleeData]) => {
-          (calleeData as { len: number }).len = 0;
+          (calleeData as Buffer).writeUInt32LE(0, 0);
           return 0;
         });
         expect(call('WSAConnect', { s: S, name: LOOPBACK_5000, calleeData: { length: 32 } })).to.deep.equal({
           returns: 0,
           calleeData: { len: 0 },
+          calleeWsabuf: 1,
         });
-        expect(fake.onlyCallOf('WSAConnect')[4]).to.deep.equal({ len: 32, buf: Buffer.alloc(32) });
+        const { len, buf } = wsabufOf(fake.onlyCallOf('WSAConnect')[4]);
+        expect(len).to.equal(32);
+        expect(fake.blocks.get(buf)?.bytes).to.deep.equal(Buffer.alloc(32));
       });
 
       it('reports calleeData.len untouched when the provider leaves it, also beside an error', () => {
@@ -248,7 +258,52 @@ describe('the Winsock binding (against a fake ws2_32)', () => {
           returns: 'SOCKET_ERROR',
           error: 'WSAECONNREFUSED',
           calleeData: { len: 16 },
+          calleeWsabuf: 1,
         });
+      });
+
+      it('keeps the calleeData WSABUF past the call: readWsabuf reads what the provider wrote into it later, as at FD_CONNECT', () => {
+        let given: Buffer | undefined;
+        fake.on('WSAConnect', ([, , , , calleeData], stack) => {
+          given = calleeData as Buffer;
+          stack.lastError = 10035;
+          return SOCKET_ERROR;
+        });
+        expect(call('WSAConnect', { s: S, name: LOOPBACK_5000, calleeData: { length: 16 } })).to.deep.include({ error: 'WSAEWOULDBLOCK', calleeData: { len: 16 }, calleeWsabuf: 1 });
+        expect(call('readWsabuf', { wsabuf: 1 })).to.deep.equal({ returns: 16 });
+        given?.writeUInt32LE(0, 0);
+        expect(call('readWsabuf', { wsabuf: 1 })).to.deep.equal({ returns: 0 });
+        // Reading calls nothing of the provider's.
+        expect(fake.sequence().filter((name) => name !== 'WSASetLastError' && name !== 'WSAGetLastError')).to.deep.equal(['WSAConnect']);
+      });
+
+      it('numbers the WSABUFs of a case in order, and refuses one it did not pass', () => {
+        call('WSAConnect', { s: S, name: LOOPBACK_5000, calleeData: { length: 8 } });
+        expect(call('WSAConnect', { s: S, name: LOOPBACK_5000, calleeData: { length: 4 } })).to.deep.include({ calleeWsabuf: 2 });
+        expect(call('readWsabuf', { wsabuf: 2 })).to.deep.equal({ returns: 4 });
+        expect(argumentError('readWsabuf', { wsabuf: 3 }).message).to.equal('argument wsabuf: this case passed 2 WSABUF(s), not a number 3');
+        expect(argumentError('readWsabuf', { wsabuf: 0 }).message).to.match(/^argument wsabuf: expected 1 to /);
+      });
+
+      it('frees every WSABUF and its buffer when the case ends, after closing its sockets, and numbers from 1 again', () => {
+        call('socket', { af: 'AF_INET', type: 'SOCK_STREAM', protocol: 'IPPROTO_TCP' });
+        call('WSAConnect', { s: S, name: LOOPBACK_5000, calleeData: { length: 16 } });
+        call('WSAConnect', { s: S, name: LOOPBACK_5000, calleeData: { length: 0 } });
+        expect([...fake.blocks.values()].map((block) => [block.bytes.length, block.freed])).to.deep.equal([
+          [16, false],
+          [16, false],
+          [16, false],
+        ]);
+        const freedAtClose: boolean[] = [];
+        fake.on('closesocket', () => {
+          freedAtClose.push(...[...fake.blocks.values()].map((block) => block.freed));
+          return 0;
+        });
+        calls.reset();
+        expect(freedAtClose).to.deep.equal([false, false, false]);
+        expect([...fake.blocks.values()].every((block) => block.freed)).to.equal(true);
+        expect(argumentError('readWsabuf', { wsabuf: 1 }).message).to.equal('argument wsabuf: this case passed 0 WSABUF(s), not a number 1');
+        expect(call('WSAConnect', { s: S, name: LOOPBACK_5000, calleeData: { length: 16 } })).to.deep.include({ calleeWsabuf: 1 });
       });
 
       it('passes sqos as a QOS: given FLOWSPEC fields as numbers, the others QOS_NOT_SPECIFIED, no provider-specific buffer', () => {
@@ -278,7 +333,7 @@ describe('the Winsock binding (against a fake ws2_32)', () => {
         call('WSAConnect', { s: S, name: LOOPBACK_5000, callerData: { data: '' }, calleeData: { length: 0 }, sqos: { sending: { tokenRate: 1 }, receiving: {} } });
         const [, , , callerData, calleeData, sqos] = fake.onlyCallOf('WSAConnect');
         expect(callerData).to.deep.equal({ len: 0, buf: Buffer.alloc(0) });
-        expect(calleeData).to.deep.equal({ len: 0, buf: null });
+        expect(wsabufOf(calleeData)).to.deep.equal({ len: 0, buf: 0n });
         expect(sqos).to.nested.include({ 'SendingFlowspec.TokenRate': 1, 'ReceivingFlowspec.TokenRate': 0xffffffff });
       });
 

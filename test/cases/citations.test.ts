@@ -55,7 +55,7 @@ describe('loadCases: where the pages disagree with each other', () => {
   it('takes two sides cited in different variations as one each, even in a case a schema problem keeps from being varied', () => {
     const loaded = load(file);
     expect(loaded.messages.slice(1)).to.have.length(1);
-    expect(loaded.messages[1]).to.match(/^test\/cases\/samples\/bad\/both-pages-sides\.yaml:28:5: unknown key "stpes"/);
+    expect(loaded.messages[1]).to.match(/^test\/cases\/samples\/bad\/both-pages-sides\.yaml:32:5: unknown key "stpes"/);
   });
 
   it("finds the project's cases holding one side each: none is refused", () => {

@@ -22,12 +22,14 @@ describe('loadCases: closed vocabularies and the format version', () => {
     ]);
   });
 
-  it('refuses a case that would bind, connect or send outside loopback, at the address, and allows what sends nothing', () => {
+  it('refuses a case that would bind, connect or send outside loopback, at the address, and allows what sends nothing and IPv4-mapped loopback', () => {
     const why = 'cases send only to 127.0.0.0/8 and ::1 (see the traffic rule in cases/README.md)';
     expect(problemsOf('traffic.yaml')).to.deep.equal([
       `${bad('traffic.yaml')}:12:58: bind binds 10.0.0.1, which is not a loopback address; ${why}`,
       `${bad('traffic.yaml')}:14:58: WSAConnect connects to 192.0.2.1, outside loopback; ${why}`,
       `${bad('traffic.yaml')}:16:65: sendto sends to 255.255.255.255, outside loopback; ${why}`,
+      // An IPv4-mapped address is the IPv4 address it carries: ::ffff:127.200.0.1 is loopback, ::ffff:192.0.2.1 is not.
+      `${bad('traffic.yaml')}:24:59: connect connects to ::ffff:192.0.2.1, outside loopback; ${why}`,
     ]);
   });
 
@@ -53,7 +55,7 @@ describe('loadCases: problems, each with file:line:column', () => {
   it('reports an unknown key in a case at the key, with the allowed keys and a suggestion', () => {
     expect(problemsOf('unknown-key-in-case.yaml')).to.deep.equal([
       `${bad('unknown-key-in-case.yaml')}:2:5: missing required key "title" in case`,
-      `${bad('unknown-key-in-case.yaml')}:3:5: unknown key "titel" in case; allowed: id, title, description, clauses, tags, timeout, network, ephemeralPorts, alone, peers, variations, steps; did you mean "title"?`,
+      `${bad('unknown-key-in-case.yaml')}:3:5: unknown key "titel" in case; allowed: id, title, description, clauses, tags, timeout, network, ephemeralPorts, alone, peers, variations, excluded, steps; did you mean "title"?`,
     ]);
   });
 
@@ -61,7 +63,7 @@ describe('loadCases: problems, each with file:line:column', () => {
     const problems = problemsOf('schema-and-quote.yaml');
     expect(problems.slice(0, 2)).to.deep.equal([
       `${bad('schema-and-quote.yaml')}:4:5: missing required key "title" in case`,
-      `${bad('schema-and-quote.yaml')}:5:5: unknown key "titel" in case; allowed: id, title, description, clauses, tags, timeout, network, ephemeralPorts, alone, peers, variations, steps; did you mean "title"?`,
+      `${bad('schema-and-quote.yaml')}:5:5: unknown key "titel" in case; allowed: id, title, description, clauses, tags, timeout, network, ephemeralPorts, alone, peers, variations, excluded, steps; did you mean "title"?`,
     ]);
     expect(problems.slice(2)).to.deep.equal([
       `${bad('schema-and-quote.yaml')}:6:45: the quote is not in the text of clause "return.blocking" of WSAConnect; quote part of it verbatim: "On a blocking socket, the return value indicates success or failure of the connection attempt."`,

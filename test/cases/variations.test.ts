@@ -27,10 +27,10 @@ describe('variations: expansion', () => {
     expect(loadFamily().map((entry) => entry.id)).to.deep.equal(['tcp.varied.ipv4', 'tcp.varied.ipv6', 'udp.only-ipv6.ipv6']);
   });
 
-  it('appends the variation to the title in a few words, and its tag to the tags once', () => {
+  it("appends the variation to the title in a few words, and its tag to the tags, in place of a tag written for another of the dimension's values", () => {
     expect(byId('tcp.varied.ipv4').title).to.equal('A blocking TCP connect succeeds (over IPv4)');
     expect(byId('tcp.varied.ipv6').title).to.equal('A blocking TCP connect succeeds (over IPv6)');
-    expect(byId('tcp.varied.ipv4').tags).to.deep.equal(['tcp', 'ipv6', 'ipv4']);
+    expect(byId('tcp.varied.ipv4').tags).to.deep.equal(['tcp', 'ipv4']);
     expect(byId('tcp.varied.ipv6').tags).to.deep.equal(['tcp', 'ipv6']);
   });
 
@@ -77,10 +77,41 @@ describe('variations: expansion', () => {
   });
 });
 
+describe('variations: the blocking mode', () => {
+  const mode = casesSample('variations/mode.yaml');
+
+  function loadMode(): Case[] {
+    const { cases, messages } = load(mode);
+    expect(messages).to.deep.equal([]);
+    return cases;
+  }
+
+  it('keeps the id as written for the blocking variation, the mode a socket has as made, and appends `nonblocking` last', () => {
+    expect(loadMode().map((entry) => entry.id).filter((id) => id.startsWith('tcp.moded'))).to.deep.equal(['tcp.moded.wsaconnect', 'tcp.moded.wsaconnect.nonblocking', 'tcp.moded.connect', 'tcp.moded.connect.nonblocking']);
+  });
+
+  it('tags both modes and names them in the title', () => {
+    const [blocking, nonblocking] = loadMode();
+    expect(blocking?.tags).to.deep.equal(['tcp', 'wsaconnect', 'blocking']);
+    expect(nonblocking?.tags).to.deep.equal(['tcp', 'wsaconnect', 'nonblocking']);
+    expect(nonblocking?.title).to.equal('A listening socket cannot connect (through WSAConnect, on a non-blocking socket)');
+    expect(nonblocking?.variation?.values).to.deep.equal({ call: 'WSAConnect', mode: 'nonblocking' });
+  });
+
+  it("substitutes $nonblocking as FIONBIO's number, 0 or 1, not as text", () => {
+    expect(loadMode().filter((entry) => entry.id.startsWith('tcp.moded')).map((entry) => entry.steps.find((step) => step.call === 'ioctlsocket')?.args.value)).to.deep.equal([0, 1, 0, 1]);
+  });
+
+  it('makes an excluded variation with its reason, and the others without one', () => {
+    const excluding = loadMode().filter((entry) => entry.id.startsWith('tcp.excluding'));
+    expect(excluding.map((entry) => [entry.id, entry.excluded])).to.deep.equal([['tcp.excluding.ipv4', undefined], ['tcp.excluding.ipv6', 'only 127.0.0.0/8 can be split']]);
+  });
+});
+
 describe('variations: mistakes, each where it is written', () => {
   const bad = casesSample('bad/variations.yaml');
 
-  it('refuses a variation name in a case without that dimension, a name that collides with one, a value with parts, a citation for no variation, an unknown dimension or value; and a problem all variations share, once', () => {
+  it('refuses a variation name in a case without that dimension, a name that collides with one, a value with parts, a citation for no variation, an unknown dimension or value, a dimension the case never writes; and a problem all variations share, once', () => {
     expect(load(bad).messages).to.deep.equal([
       `${bad}:10:25: this citation holds only when family is AF_INET6, but the case does not vary over the address family; add \`variations: { family: [...] }\` to the case or remove \`when\``,
       `${bad}:18:58: $loopback stands for the loopback address of the family in each variation, but this case states no \`variations: { family: [AF_INET, AF_INET6] }\`; add it, or write the value itself (e.g. 127.0.0.1)`,
@@ -89,9 +120,11 @@ describe('variations: mistakes, each where it is written', () => {
       `${bad}:32:13: "as: family" is named like a variation's value ($family); choose another name`,
       `${bad}:35:47: $family.name: a variation's value has no parts; write $family`,
       `${bad}:42:37: "variations.family[1]" must be AF_INET or AF_INET6, not "AF_INET7"; did you mean "AF_INET"?`,
-      `${bad}:42:48: unknown key "blocking" in variations; allowed: call, family`,
+      `${bad}:42:48: unknown key "blocked" in variations; allowed: call, family, mode`,
       // Both variations of the last case have it; it is reported once, where it is written.
       `${bad}:58:30: "$nobody" refers to "nobody", which is not defined; defined before this step: s`,
+      `${bad}:65:25: the case varies over the blocking mode but writes none of $nonblocking, so every variation would make the same calls; use it in a step or drop mode from \`variations\``,
+      `${bad}:78:25: this exclusion holds only when family is AF_INET6, which is not one of the case's values (AF_INET); no variation would be excluded: add the value to the case's \`variations\` or drop the exclusion`,
     ]);
   });
 });

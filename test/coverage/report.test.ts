@@ -27,7 +27,14 @@ const PAGE: PageCoverage = {
       recorded: { status: 'informative', reason: 'An overview. Nothing to check.' },
     },
     { id: 'remarks.forgotten', section: 'Remarks', kind: 'rule', status: 'missing', cases: [], families: [] },
-    { id: 'remarks.set-up-only', section: 'Remarks', kind: 'rule', status: 'unreached', cases: [covering('g', 'KNOWN', [])], families: [] },
+    {
+      id: 'remarks.set-up-only',
+      section: 'Remarks',
+      kind: 'rule',
+      status: 'unreached',
+      cases: [covering('g', 'KNOWN', []), { ...covering('h', 'KNOWN', []), stoppedAt: { step: 'getsockopt', why: 'Wine has no socket groups. It ignores g.' } }],
+      families: [],
+    },
   ],
   errors: [
     { code: 'WSAEFAULT', clause: 'errors.WSAEFAULT', status: 'covered', cases: ['a', 'b', 'c', 'd', 'e'].map((id) => covering(id, 'KNOWN')), families: ['AF_INET'] },
@@ -78,7 +85,7 @@ describe('renderCoverageText', () => {
   });
 
   it('names a clause whose covering cases the run did not take to a step under it, and says so of each case', () => {
-    expect(text).to.contain('  remarks.set-up-only  unreached    g [KNOWN, not reached]\n');
+    expect(text).to.contain('  remarks.set-up-only  unreached    g [KNOWN, not reached], h [KNOWN, not reached: stopped at getsockopt: Wine has no socket groups.]\n');
     expect(text).to.contain('Covered, but not reached by the run (no covering case checked a step under it): clauses remarks.set-up-only\n');
   });
 

@@ -17,7 +17,7 @@ import { readResults } from '../../reporters/results-jsonl.js';
 import { runCli } from './cli.js';
 
 // Through connect, the call Wine's test_broadcast makes, which the Windows reference stands beside.
-const BROADCAST = 'udp.broadcast-without-so-broadcast-is-wsaeacces.connect';
+const BROADCAST = 'udp.broadcast-without-so-broadcast-is-wsaeacces.connect.ipv4';
 
 describe('baselines, the matrix and the atlas on real runs (integration)', function () {
   this.timeout(240_000);

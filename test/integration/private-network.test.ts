@@ -41,7 +41,7 @@ describe('the private network (POSIX provider)', function () {
     expect(expressible.length).to.be.at.least(6);
     for (const result of expressible) expect(['PASS', 'KNOWN'], `${result.id}: ${result.message}`).to.include(result.verdict);
     const observedError = (id: string, step: string) => byId.get(id)?.checks.find((check) => check.stepId === step)?.observed.error;
-    expect(observedError('private.no-route-is-wsaenetunreach.wsaconnect', 'call')).to.equal('WSAENETUNREACH');
+    expect(observedError('private.no-route-is-wsaenetunreach.wsaconnect.ipv4', 'call')).to.equal('WSAENETUNREACH');
     expect(observedError('private.unreachable-host-is-wsaehostunreach.wsaconnect', 'call')).to.equal('WSAEHOSTUNREACH');
     expect(observedError('private.unanswered-connect-is-wsaetimedout.wsaconnect', 'call')).to.equal('WSAETIMEDOUT');
     // With its ephemeral ports narrowed to one, the second connect finds none: Linux says EADDRNOTAVAIL.
@@ -59,14 +59,14 @@ describe('the private network (POSIX provider)', function () {
     };
     await runSuite({
       ...inputOptionsFor(providerNamed('posix'), {}),
-      filter: { grep: 'private.no-route-is-wsaenetunreach.wsaconnect', tags: [] },
+      filter: { grep: 'private.no-route-is-wsaenetunreach.wsaconnect.ipv4', tags: [] },
       outDir: out,
       workerScript: WORKER_SCRIPT,
       harnessVersion: '0.0.0-test',
       reporters: [recorder],
       log: () => undefined,
     });
-    expect(events).to.deep.equal(['started private.no-route-is-wsaenetunreach.wsaconnect', 'ended private.no-route-is-wsaenetunreach.wsaconnect', 'finished private.no-route-is-wsaenetunreach.wsaconnect']);
+    expect(events).to.deep.equal(['started private.no-route-is-wsaenetunreach.wsaconnect.ipv4', 'ended private.no-route-is-wsaenetunreach.wsaconnect.ipv4', 'finished private.no-route-is-wsaenetunreach.wsaconnect.ipv4']);
   });
 
   it('without root, makes no namespace and SKIPs the private cases with the reason', function () {
@@ -76,7 +76,7 @@ describe('the private network (POSIX provider)', function () {
     if (unusable !== undefined) skipBecause(this, unusable);
     // As nobody: the run cannot make a network namespace.
     const [command, ...asNobody] = AS_NOBODY;
-    const run = spawnSync(command, [...asNobody, process.execPath, CLI, 'run', '--provider', 'posix', '--grep', 'private.no-route-is-wsaenetunreach.wsaconnect', '--out', join(out, 'r')], { encoding: 'utf8' });
+    const run = spawnSync(command, [...asNobody, process.execPath, CLI, 'run', '--provider', 'posix', '--grep', 'private.no-route-is-wsaenetunreach.wsaconnect.ipv4', '--out', join(out, 'r')], { encoding: 'utf8' });
     expect(run.status, run.stderr).to.equal(0);
     const [result] = readResults(join(out, 'r', 'results.jsonl')).cases;
     expect(result?.verdict).to.equal('SKIP');

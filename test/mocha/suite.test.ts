@@ -82,7 +82,7 @@ describe('the suite through mocha (integration, POSIX provider)', function () {
 
   it('judges as winsock-conformance run --against windows does when WINSOCK_CONFORMANCE_AGAINST=windows', async () => {
     // Linux connects a UDP socket to a broadcast address without SO_BROADCAST: the page allows it, Windows does not.
-    const id = 'udp.broadcast-without-so-broadcast-is-wsaeacces.connect';
+    const id = 'udp.broadcast-without-so-broadcast-is-wsaeacces.connect.ipv4';
     const verdicts = async (against: string) => {
       await runCli(['run', '--provider', 'posix', '--against', against, '--grep', id, '--out', join(out, `cli-${against}`), '--reporter', 'console']);
       const [result] = readResults(join(out, `cli-${against}`, 'results.jsonl')).cases;
@@ -159,9 +159,9 @@ describe('the suite through mocha (integration, POSIX provider)', function () {
     chmodSync(logs, 0o777);
     const unusable = whyNobodyCannotUse([...CHECKOUT_PARTS, CONFORMANCE_CONFIG, RECORD_REPORTER, logs]);
     if (unusable !== undefined) skipBecause(this, unusable);
-    const run = await runMocha(['--grep', 'private.no-route-is-wsaenetunreach.wsaconnect', '--reporter', RECORD_REPORTER], { WINSOCK_CONFORMANCE_PROVIDER: 'posix', WINSOCK_CONFORMANCE_LOG_DIR: logs }, { command: AS_NOBODY });
+    const run = await runMocha(['--grep', 'private.no-route-is-wsaenetunreach.wsaconnect.ipv4', '--reporter', RECORD_REPORTER], { WINSOCK_CONFORMANCE_PROVIDER: 'posix', WINSOCK_CONFORMANCE_LOG_DIR: logs }, { command: AS_NOBODY });
     expect(recordedTests(run.stdout).map((test) => [test.title, test.state]), run.stdout).to.deep.equal([
-      ['private.no-route-is-wsaenetunreach.wsaconnect', 'pending'],
+      ['private.no-route-is-wsaenetunreach.wsaconnect.ipv4', 'pending'],
     ]);
     expect(recordedTests(run.stdout)[0]?.context?.find((entry) => entry.title === 'skipped because')?.value).to.equal(
       'needs the private network: a private network needs root (to make a network namespace with unshare --net); run as root to include these cases',

@@ -21,7 +21,7 @@ describe('findErrata', () => {
   it("finds in the suite's references the broadcast connect that Windows allows without SO_BROADCAST", () => {
     const { cases } = load(...findCaseFiles(CASES_DIR));
     const errata = findErrata(cases, loadReferences(WINDOWS_REFERENCES_FILE, PROJECT_ROOT, cases).references);
-    expect(errata.map((erratum) => `${erratum.case.id} ${erratum.step}`)).to.include('udp.broadcast-without-so-broadcast-is-wsaeacces.connect call');
+    expect(errata.map((erratum) => `${erratum.case.id} ${erratum.step}`)).to.include('udp.broadcast-without-so-broadcast-is-wsaeacces.connect.ipv4 call');
     const text = errataText(errata);
     expect(text).to.match(/^\d+ documentation errat(um|a): /);
     expect(text).to.contain('  page:    SOCKET_ERROR WSAEACCES (connect/remarks.dgram.broadcast, connect/errors.WSAEACCES)\n  windows: 0\n');

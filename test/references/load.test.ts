@@ -85,7 +85,7 @@ describe('loadReferences', () => {
     expect(messages).to.deep.equal([]);
     const { references, problems } = loadReferences(WINDOWS_REFERENCES_FILE, PROJECT_ROOT, cases);
     expect(problems.map(formatProblem)).to.deep.equal([]);
-    const broadcast = references.find((reference) => reference.case === 'udp.broadcast-without-so-broadcast-is-wsaeacces.connect');
+    const broadcast = references.find((reference) => reference.case === 'udp.broadcast-without-so-broadcast-is-wsaeacces.connect.ipv4');
     expect(broadcast?.windows).to.deep.equal([{ returns: 0 }]);
     expect(broadcast?.source).to.deep.include({ project: 'wine', function: 'test_broadcast', release: 'wine-10.0' });
   });

@@ -46,28 +46,28 @@ describe('repro scripts', () => {
   it('say why a case cannot be reproduced standalone, and make no script: a peer Windows cannot make, the private network', () => {
     const pending = reproScript(caseNamed('tcp.nonblocking.pending-second-call-is-wsaealready.wsaconnect.ipv4'), OPTIONS);
     expect(pending).to.have.property('unavailable').that.matches(/needs the peer "busy", a never-accepting-listener, which a script cannot make where it runs: on Windows a listener whose backlog is full refuses/);
-    const privateCase = reproScript(caseNamed('private.no-route-is-wsaenetunreach.wsaconnect'), OPTIONS);
-    expect(privateCase).to.have.property('unavailable').that.matches(/runs in the run's private network.*Run the case with the harness: winsock-conformance run --grep private\.no-route-is-wsaenetunreach\.wsaconnect$/);
+    const privateCase = reproScript(caseNamed('private.no-route-is-wsaenetunreach.wsaconnect.ipv4'), OPTIONS);
+    expect(privateCase).to.have.property('unavailable').that.matches(/runs in the run's private network.*Run the case with the harness: winsock-conformance run --grep private\.no-route-is-wsaenetunreach\.wsaconnect\.ipv4$/);
   });
 
   it('carry the case, its clauses with their quotes, its steps, how to run them, and nothing that ends the comment early', () => {
-    const script = scriptOf('udp.broadcast-without-so-broadcast-is-wsaeacces.wsaconnect');
-    expect(script).to.match(/^#!\/usr\/bin\/env node\n\/\*\n \* Repro of udp\.broadcast-without-so-broadcast-is-wsaeacces\.wsaconnect: /);
+    const script = scriptOf('udp.broadcast-without-so-broadcast-is-wsaeacces.wsaconnect.ipv4');
+    expect(script).to.match(/^#!\/usr\/bin\/env node\n\/\*\n \* Repro of udp\.broadcast-without-so-broadcast-is-wsaeacces\.wsaconnect\.ipv4: /);
     expect(script).to.match(/^ \* {3}WSAConnect\/errors\.WSAEACCES: "/m);
     expect(script).to.contain(' *   call: WSAConnect(s=$s, name=255.255.255.255:9) — documented: SOCKET_ERROR WSAEACCES');
     expect(script).to.contain(' * Run: node repro.cjs');
     expect(script.trimEnd().split('\n').at(-1)).to.equal('reproRuntime.main(REPRO);');
-    const evil = reproScript({ ...caseNamed('udp.broadcast-without-so-broadcast-is-wsaeacces.wsaconnect'), title: 'ends */ early\nprocess.exit(3)' }, OPTIONS);
+    const evil = reproScript({ ...caseNamed('udp.broadcast-without-so-broadcast-is-wsaeacces.wsaconnect.ipv4'), title: 'ends */ early\nprocess.exit(3)' }, OPTIONS);
     const headerOf = (text: string) => text.slice(0, text.indexOf("'use strict';"));
     expect('script' in evil && headerOf(evil.script).match(/\*\//g)).to.have.length(1);
-    expect('script' in evil && headerOf(evil.script)).to.contain(' * Repro of udp.broadcast-without-so-broadcast-is-wsaeacces.wsaconnect: ends * / early process.exit(3)');
+    expect('script' in evil && headerOf(evil.script)).to.contain(' * Repro of udp.broadcast-without-so-broadcast-is-wsaeacces.wsaconnect.ipv4: ends * / early process.exit(3)');
   });
 
   it("carry the runtime the build bundled, which the published package holds", () => {
     const files = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { files: string[] }).files;
     const bundle = path.relative(PROJECT_ROOT, RUNTIME_BUNDLE).split(path.sep).join('/');
     expect(files.filter((entry) => bundle.startsWith(`${entry}/`)), bundle).to.have.length.greaterThan(0);
-    expect(scriptOf('udp.broadcast-without-so-broadcast-is-wsaeacces.wsaconnect')).to.contain(readFileSync(RUNTIME_BUNDLE, 'utf8').trimEnd());
+    expect(scriptOf('udp.broadcast-without-so-broadcast-is-wsaeacces.wsaconnect.ipv4')).to.contain(readFileSync(RUNTIME_BUNDLE, 'utf8').trimEnd());
   });
 
   describe('of every case, on a stand-in ws2_32', function () {

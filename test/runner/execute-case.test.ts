@@ -191,6 +191,14 @@ describe('executeCase with the fake provider', function () {
     expect(world.journal()).to.deep.equal([]);
   });
 
+  it('skips an excluded variation with its reason, without starting a worker or a peer', async () => {
+    const excluded: Case = { ...connectsCase, excluded: 'the private network can split only 127.0.0.0/8' };
+    const result = await run(excluded);
+    expect(result.verdict).to.equal('SKIP');
+    expect(result.message).to.equal('this variation is excluded: the private network can split only 127.0.0.0/8');
+    expect(world.journal()).to.deep.equal([]);
+  });
+
   it('runs a step whose optional argument needs a capability when the case passes NULL for it', async () => {
     const nullCallerData = makeCase(
       'fake.null-connect-data',

@@ -237,6 +237,15 @@ export interface WinsockContext {
   /** The OVERLAPPED this case passed under that number (newOverlapped). */
   passedOverlapped(number: number): Buffer;
   /**
+   * A new WSABUF whose len is `length` and whose buf points at `length`
+   * zeroed bytes (NULL for 0), both in memory that stays where it is until
+   * the case ends, so that the provider may write it after the call that was
+   * given it returns; its number within the case, and the pointer to pass.
+   */
+  newWsabuf(length: number): { readonly number: number; readonly pointer: unknown };
+  /** The WSABUF this case passed under that number (newWsabuf), as it is now. */
+  passedWsabuf(number: number): { readonly len: number };
+  /**
    * The addresses the stack's own resolver (getaddrinfo) gives for a host
    * name, any family, as text; an empty list when it resolves to none. The
    * traffic guard's check of a name before a call that resolves it.

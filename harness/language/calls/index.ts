@@ -15,7 +15,7 @@ import { select } from './select.js';
 import { shutdown } from './shutdown.js';
 import { socket, WSASocket } from './socket.js';
 import { getsockopt, setsockopt } from './socket-options.js';
-import { WSAConnect } from './wsa-connect.js';
+import { readWsabuf, WSAConnect } from './wsa-connect.js';
 import { WSACleanup, WSAStartup } from './wsa-startup.js';
 
 /** In the order cases/CALLS.md and the schema list them. */
@@ -32,6 +32,7 @@ export const CALLS = [
   getsockopt,
   ioctlsocket,
   WSAConnect,
+  readWsabuf,
   connect,
   // The calls that resolve or choose their destination themselves.
   WSAConnectByNameW,

@@ -9,11 +9,14 @@ export const WSAConnect = providerCall({
     name: arg.required('socketAddress', 'name: the address to connect to.'),
     namelen: arg.optional('count', "namelen: defaults to the size of the family's structure (16 or 28).", { bounds: LENGTH_BOUNDS }),
     callerData: arg.optional('callerData', 'lpCallerData: `{ data: text, len?: n }`, or null/left out for NULL.', { needs: 'connect-data' }),
-    calleeData: arg.optional('calleeData', 'lpCalleeData: `{ length: n }`, or null/left out for NULL.', { needs: 'connect-data' }),
+    calleeData: arg.optional('calleeData', 'lpCalleeData: `{ length: n }`, kept until the case ends; or null/left out for NULL.', { needs: 'connect-data' }),
     sqos: arg.optional('qos', 'lpSQOS: `{ sending, receiving }`, or null/left out for NULL.', { needs: 'qos' }),
     gqos: arg.optional('qos', 'lpGQOS (reserved): `{ sending, receiving }`, or null/left out for NULL.', { needs: 'qos' }),
   },
-  outputs: { calleeData: '`{ len }` of lpCalleeData after the call (only when `calleeData` was given).' },
+  outputs: {
+    calleeData: '`{ len }` of lpCalleeData right after the call (only when `calleeData` was given).',
+    calleeWsabuf: 'The number of the lpCalleeData WSABUF within the case (1, 2…), which `readWsabuf` reads later (only when `calleeData` was given).',
+  },
   returns: 'int',
   traffic: { destination: 'name', sendsData: false },
   winsock: {
@@ -32,18 +35,35 @@ export const WSAConnect = providerCall({
       QOS: { SendingFlowspec: 'FLOWSPEC', ReceivingFlowspec: 'FLOWSPEC', ProviderSpecific: 'WSABUF' },
     },
     functions: [
-      'int __stdcall WSAConnect(uintptr_t s, const void *name, int namelen, const WSABUF *lpCallerData, _Inout_ WSABUF *lpCalleeData, const QOS *lpSQOS, const QOS *lpGQOS)',
+      // lpCalleeData is the binding's own WSABUF (newWsabuf), which outlives the call: a non-blocking connect
+      // completes, and may pass data back, only after WSAConnect returned.
+      'int __stdcall WSAConnect(uintptr_t s, const void *name, int namelen, const WSABUF *lpCallerData, void *lpCalleeData, const QOS *lpSQOS, const QOS *lpGQOS)',
     ],
     perform(ws, { s, name, namelen, callerData, calleeData, sqos, gqos }) {
       const caller = callerData ? callerWsabuf(callerData) : null;
       // A 0-byte buffer is passed as the page says an empty WSABUF is set: buf NULL, len 0.
-      const callee = calleeData ? (calleeData.length === 0 ? { len: 0, buf: null } : wsabuf(Buffer.alloc(calleeData.length))) : null;
+      const callee = calleeData ? ws.newWsabuf(calleeData.length) : null;
       const observation = ws.withName(name ?? null, namelen, (buffer, length) =>
-        ws.fn('WSAConnect')(s, buffer, length, caller, callee, qosStruct(sqos), qosStruct(gqos)),
+        ws.fn('WSAConnect')(s, buffer, length, caller, callee?.pointer ?? null, qosStruct(sqos), qosStruct(gqos)),
       );
-      // koffi writes the _Inout_ WSABUF back into `callee`: its len is what the provider left there.
-      return callee ? { ...observation, calleeData: { len: callee.len } } : observation;
+      return callee ? { ...observation, calleeData: ws.passedWsabuf(callee.number), calleeWsabuf: callee.number } : observation;
     },
+  },
+});
+
+export const readWsabuf = providerCall({
+  name: 'readWsabuf',
+  summary:
+    "Reads a WSABUF an earlier step passed, as it is now: for a non-blocking WSAConnect's lpCalleeData, which the page makes valid only once FD_CONNECT has occurred. Returns its len.",
+  args: {
+    wsabuf: arg.required('passedWsabuf', 'The WSABUF, by the number the step that passed it reported: `$c.calleeWsabuf`.'),
+  },
+  outputs: {},
+  returns: 'count',
+  needs: 'connect-data',
+  winsock: {
+    functions: [],
+    perform: (ws, { wsabuf }) => ({ returns: ws.passedWsabuf(wsabuf).len }),
   },
 });
 

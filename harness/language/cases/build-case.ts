@@ -7,7 +7,7 @@ import { ALTERNATIVE_NAME_KEY, DEFAULT_CASE_TIMEOUT_MS, type Alternative, type C
 import type { RawCase, RawPeer, RawStep } from './raw-case.js';
 import type { DataPath } from '../yaml/source-map.js';
 import { stepIds } from './step-ids.js';
-import { defaultPeerFamily, variationId, variationTags, variationTitle, type Variation } from './variations.js';
+import { appliesTo, defaultPeerFamily, DIMENSIONS, variationId, variationTags, variationTitle, type DimensionName, type Variation } from './variations.js';
 
 /**
  * The case of one `variation` of `raw`, whose steps have its names already
@@ -17,7 +17,9 @@ import { defaultPeerFamily, variationId, variationTags, variationTitle, type Var
  */
 export function buildCase(raw: RawCase, clauses: readonly ClauseCitation[], locate: (path: DataPath) => SourceLocation, variation: Variation = {}): Case {
   const ids = stepIds(raw.steps);
-  const tags = raw.tags ?? [];
+  // A tag written for one value of a dimension the case varies over (`blocking`) is the variation's to give.
+  const varied = variedTags(raw);
+  const tags = (raw.tags ?? []).filter((tag) => !varied.has(tag));
   return {
     id: variationId(raw.id, variation),
     title: variationTitle(raw.title, variation),
@@ -30,9 +32,26 @@ export function buildCase(raw: RawCase, clauses: readonly ClauseCitation[], loca
     alone: raw.alone ?? false,
     network: raw.network ?? 'loopback',
     ...(Object.keys(variation).length === 0 ? {} : { variation: { writtenId: raw.id, values: variation } }),
+    ...excludedOf(raw, variation),
     ...(raw.ephemeralPorts === undefined ? {} : { ephemeralPorts: raw.ephemeralPorts }),
     location: locate([]),
   };
+}
+
+/** The tags of every value of the dimensions a case states. */
+function variedTags(raw: RawCase): Set<string> {
+  return new Set(
+    (Object.keys(raw.variations ?? {}) as DimensionName[]).flatMap((dimension) => {
+      const values: { readonly [value: string]: { readonly tag: string } } = DIMENSIONS[dimension].values;
+      return Object.values(values).map((value) => value.tag);
+    }),
+  );
+}
+
+/** The reason a variation is excluded, if an entry of the case's `excluded` names it (the first that does). */
+function excludedOf(raw: RawCase, variation: Variation): { excluded?: string } {
+  const exclusion = raw.excluded?.find((entry) => Object.keys(variation).length > 0 && appliesTo(entry.when, variation));
+  return exclusion === undefined ? {} : { excluded: exclusion.reason };
 }
 
 /** `server: tcp-listener` is short for `server: { kind: tcp-listener, family: F }`, F the variation's family (AF_INET without one). */

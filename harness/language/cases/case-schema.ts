@@ -124,6 +124,22 @@ function caseDefinition(): SchemaObject {
         additionalProperties: ref('peer'),
       },
       variations: variationsDefinition(),
+      excluded: {
+        title: 'excluded',
+        description:
+          'Variations that are made but never run, each `{ when, reason }`: a variation whose values `when` names is reported SKIP with the reason (why the pages, or the places the suite may send to, exclude it), so that it is seen and never silently missing.',
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          properties: {
+            when: variationWhenProperty('The values of the variations excluded (`when: { family: AF_INET6 }`).'),
+            reason: { description: 'Why these variations are not run: the clause or the limit that excludes them.', type: 'string', minLength: 1 },
+          },
+          required: ['when', 'reason'],
+          additionalProperties: false,
+        },
+      },
       steps: { description: 'The calls, in order.', type: 'array', minItems: 1, items: ref('step') },
     },
     required: ['id', 'title', 'clauses', 'steps'],

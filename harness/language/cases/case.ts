@@ -81,6 +81,11 @@ export interface Case {
   /** For a case made from one combination of a written case's variations: the id as written and the combination. */
   readonly variation?: CaseVariation;
   /**
+   * Why this variation is never run, when the case as written excludes it (`excluded:`): it is reported
+   * SKIP with this reason, so that an exclusion is seen in every report and never a silent gap.
+   */
+  readonly excluded?: string;
+  /**
    * For a private case that runs alone: the local ports the private network's implicit binds take while it
    * runs, in place of the namespace's range (so that a case can exhaust them); restored after it.
    */
@@ -96,6 +101,11 @@ export interface CaseVariation {
 }
 
 export const DEFAULT_CASE_TIMEOUT_MS = 5000;
+
+/** Whether the case is run in the private network: an excluded variation is not run at all, and is reported SKIP beside the others. */
+export function runsInPrivateNetwork(testCase: Case): boolean {
+  return testCase.network === 'private' && testCase.excluded === undefined;
+}
 
 /** Whether the case cites the clause `clause` of the page `page`. */
 export function citesClause(testCase: Case, page: string, clause: string): boolean {

@@ -32,6 +32,12 @@ export interface RawCitation extends WrittenCitation {
   readonly when?: Variation;
 }
 
+/** Variations of a case that are made, to be seen, but never run: those `when` names, and why. */
+export interface RawExclusion {
+  readonly when: Variation;
+  readonly reason: string;
+}
+
 /** The range the private network's implicit binds take their local ports from, while a case runs (Linux's ip_local_port_range). */
 export interface EphemeralPorts {
   readonly first: number;
@@ -51,5 +57,7 @@ export interface RawCase {
   readonly peers?: { readonly [name: string]: RawPeer };
   /** The dimensions the case holds over, each with its values: one case is built per combination. */
   readonly variations?: RawVariations;
+  /** Variations that are made but not run, each with why (`when: { family: AF_INET6 }`). */
+  readonly excluded?: readonly RawExclusion[];
   readonly steps: readonly RawStep[];
 }

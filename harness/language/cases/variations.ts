@@ -16,12 +16,18 @@ import { stepIds } from './step-ids.js';
 
 /** One value of a dimension: how ids, titles and tags name it, and what its names stand for. */
 interface DimensionValue<Name extends string> {
-  /** Appended to the case id (`<id>.ipv6`) and added to its tags. */
+  /** Added to the case's tags and, unless `asWritten`, appended to its id (`<id>.ipv6`). */
   readonly tag: string;
+  /**
+   * The value every case has when it does not vary over the dimension (a socket is blocking as made): its
+   * variation keeps the id the case had before it varied, so that results, expectations and baselines
+   * naming that id still name the same calls; the other values append their tags.
+   */
+  readonly asWritten?: true;
   /** Appended to the title, in a few words. */
   readonly words: string;
-  /** What each name of the dimension (`$loopback`) stands for in this variation. */
-  readonly names: { readonly [N in Name]: string };
+  /** What each name of the dimension (`$loopback`) stands for in this variation: text, or a number where an argument takes one. */
+  readonly names: { readonly [N in Name]: string | number };
 }
 
 interface Dimension<Value extends string, Name extends string> {
@@ -29,6 +35,11 @@ interface Dimension<Value extends string, Name extends string> {
   readonly what: string;
   /** What each of its names stands for, for messages. */
   readonly meanings: { readonly [N in Name]: string };
+  /**
+   * What a variation changes in a case that writes none of the dimension's names (the family: the peers
+   * written without one); a dimension without it changes nothing then, so a case stating it must use a name.
+   */
+  readonly implied?: string;
   readonly values: { readonly [V in Value]: DimensionValue<Name> };
 }
 
@@ -47,10 +58,27 @@ export const DIMENSIONS = {
   },
   family: {
     what: 'the address family',
-    meanings: { family: 'the address family', loopback: 'the loopback address of the family', unspecified: 'the unspecified address of the family' },
+    implied: 'the family of each peer written without one',
+    meanings: {
+      family: 'the address family',
+      loopback: 'the loopback address of the family',
+      unspecified: 'the unspecified address of the family',
+      namelen: "the size of the family's socket address structure, as a namelen",
+      shortNamelen: "one byte less than the family's socket address structure, as a namelen",
+    },
     values: {
-      AF_INET: { tag: 'ipv4', words: 'over IPv4', names: { family: 'AF_INET', loopback: '127.0.0.1', unspecified: '0.0.0.0' } },
-      AF_INET6: { tag: 'ipv6', words: 'over IPv6', names: { family: 'AF_INET6', loopback: '::1', unspecified: '::' } },
+      AF_INET: { tag: 'ipv4', words: 'over IPv4', names: { family: 'AF_INET', loopback: '127.0.0.1', unspecified: '0.0.0.0', namelen: 16, shortNamelen: 15 } },
+      AF_INET6: { tag: 'ipv6', words: 'over IPv6', names: { family: 'AF_INET6', loopback: '::1', unspecified: '::', namelen: 28, shortNamelen: 27 } },
+    },
+  },
+  // Last, so that its tag ends an id (`<id>.connect.ipv4.nonblocking`). A case states the mode itself, with
+  // `ioctlsocket FIONBIO $nonblocking`: where the socket is made and when it turns non-blocking is the case's.
+  mode: {
+    what: 'the blocking mode',
+    meanings: { nonblocking: "FIONBIO's value for the mode, as ioctlsocket's `value`: 0 blocking, 1 non-blocking" },
+    values: {
+      blocking: { tag: 'blocking', asWritten: true, words: 'on a blocking socket', names: { nonblocking: 0 } },
+      nonblocking: { tag: 'nonblocking', words: 'on a non-blocking socket', names: { nonblocking: 1 } },
     },
   },
 } as const satisfies { readonly [name: string]: Dimension<string, string> };
@@ -105,9 +133,9 @@ export function variationTags(variation: Variation): string[] {
   return chosenValues(variation).map((value) => value.tag);
 }
 
-/** The case's id for a variation: `<id>.ipv6`; unchanged for the empty variation. */
+/** The case's id for a variation: `<id>.ipv6`; unchanged for the empty variation and by a value `asWritten` (`blocking`). */
 export function variationId(id: string, variation: Variation): string {
-  return [id, ...variationTags(variation)].join('.');
+  return [id, ...chosenValues(variation).flatMap((value) => (value.asWritten === true ? [] : [value.tag]))].join('.');
 }
 
 /** The case's title for a variation: `… (over IPv6)`; unchanged for the empty variation. */
@@ -132,8 +160,8 @@ export function appliesTo(when: Variation | undefined, variation: Variation): bo
   return DIMENSION_NAMES.every((dimension) => when?.[dimension] === undefined || when[dimension] === variation[dimension]);
 }
 
-/** What the names of a variation stand for: `family` → `AF_INET6`, `loopback` → `::1`… */
-function substitutions(variation: Variation): Map<string, string> {
+/** What the names of a variation stand for: `family` → `AF_INET6`, `loopback` → `::1`, `nonblocking` → 1… */
+function substitutions(variation: Variation): Map<string, string | number> {
   return new Map(chosenValues(variation).flatMap((value) => Object.entries(value.names)));
 }
 
@@ -155,7 +183,7 @@ export function substituteSteps(steps: readonly RawStep[], variation: Variation)
   const writtenIds = stepIds(steps).map((id) => id.replace(/^\$/, ''));
   return steps.map((step, index) => ({
     ...step,
-    call: substitute(step.call) as string,
+    call: String(substitute(step.call)),
     ...(step.id === undefined && CALL_VARIATION_NAMES.has(step.call.slice(1)) ? { id: writtenIds[index] } : {}),
     ...(step.args === undefined ? {} : { args: Object.fromEntries(Object.entries(step.args).map(([name, value]) => [name, substitute(value)])) }),
     ...(step.expect === undefined ? {} : { expect: substitute(step.expect as Value) as RawStep['expect'] }),
@@ -193,17 +221,52 @@ export function checkVariations(raw: RawCase, locate: (path: DataPath) => Source
       if (message !== undefined) problems.push(problemAt(locate(use.path), message));
     }
   });
+  for (const dimension of unusedDimensions(raw)) {
+    const names = namesOf(dimension).map((name) => `$${name}`).join(', ');
+    problems.push(problemAt(locate(['variations', dimension]), `the case varies over ${DIMENSIONS[dimension].what} but writes none of ${names}, so every variation would make the same calls; use it in a step or drop ${dimension} from \`variations\``));
+  }
   raw.clauses.forEach((clause, index) => {
-    for (const [dimension, value] of Object.entries(clause.when ?? {}) as [DimensionName, string][]) {
-      const values: readonly string[] | undefined = stated[dimension];
-      if (values?.includes(value) === true) continue;
-      const message = values === undefined
-        ? `this citation holds only when ${dimension} is ${value}, but the case does not vary over ${DIMENSIONS[dimension].what}; add \`variations: { ${dimension}: [...] }\` to the case or remove \`when\``
-        : `this citation holds only when ${dimension} is ${value}, which is not one of the case's values (${values.join(', ')}); no variation would cite it: add the value to the case's \`variations\` or drop the citation`;
-      problems.push(problemAt(locate(['clauses', index, 'when', dimension]), message));
-    }
+    problems.push(...whenProblems(clause.when, stated, ['clauses', index], { what: 'this citation holds', none: 'cite it', drop: 'drop the citation' }, locate));
+  });
+  raw.excluded?.forEach((exclusion, index) => {
+    problems.push(...whenProblems(exclusion.when, stated, ['excluded', index], { what: 'this exclusion holds', none: 'be excluded', drop: 'drop the exclusion' }, locate));
   });
   return problems;
+}
+
+/** The problems with a `when` (of a citation or an exclusion at `at`) that names a dimension or value the case does not vary over. */
+function whenProblems(
+  when: Variation | undefined,
+  stated: RawVariations,
+  at: DataPath,
+  words: { readonly what: string; readonly none: string; readonly drop: string },
+  locate: (path: DataPath) => SourceLocation,
+): Problem[] {
+  return (Object.entries(when ?? {}) as [DimensionName, string][]).flatMap(([dimension, value]) => {
+    const values: readonly string[] | undefined = stated[dimension];
+    if (values?.includes(value) === true) return [];
+    const message = values === undefined
+      ? `${words.what} only when ${dimension} is ${value}, but the case does not vary over ${DIMENSIONS[dimension].what}; add \`variations: { ${dimension}: [...] }\` to the case or remove \`when\``
+      : `${words.what} only when ${dimension} is ${value}, which is not one of the case's values (${values.join(', ')}); no variation would ${words.none}: add the value to the case's \`variations\` or ${words.drop}`;
+    return [problemAt(locate([...at, 'when', dimension]), message)];
+  });
+}
+
+/** The dimensions a case states whose names none of its steps writes, and which change nothing without them. */
+function unusedDimensions(raw: RawCase): DimensionName[] {
+  const used = new Set<string>();
+  raw.steps.forEach((step, index) => {
+    const called = parseReference(step.call);
+    if (called !== undefined) used.add(called.name);
+    for (const use of stringsOf(step, index)) {
+      const reference = parseReference(use.text);
+      if (reference !== undefined) used.add(reference.name);
+    }
+  });
+  return (Object.keys(raw.variations ?? {}) as DimensionName[]).filter((dimension) => {
+    const declared: Dimension<string, string> = DIMENSIONS[dimension];
+    return declared.implied === undefined && !namesOf(dimension).some((name) => used.has(name));
+  });
 }
 
 /** The problem with a step's `call:` written as a variation's name (`call: $call`), if any. */

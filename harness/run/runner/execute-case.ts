@@ -99,6 +99,7 @@ interface CaseRun {
 }
 
 async function performSteps(testCase: Case, context: CaseContext): Promise<CaseRun> {
+  if (testCase.excluded !== undefined) return { checks: [], termination: { kind: 'skip', reason: `this variation is excluded: ${testCase.excluded}` } };
   const gap = capabilityGap(testCase, context.binding);
   if (gap !== undefined) return { checks: [], termination: { kind: 'skip', reason: gap } };
   try {

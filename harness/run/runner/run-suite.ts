@@ -10,7 +10,7 @@
 import { closeSync, openSync } from 'node:fs';
 import { hostname, release } from 'node:os';
 import { basename, join } from 'node:path';
-import type { Case } from '../../language/cases/case.js';
+import { runsInPrivateNetwork, type Case } from '../../language/cases/case.js';
 import type { Deviation } from '../../judging/expectations/deviation.js';
 import { notWritten, OutputNotWritten } from '../../common/files/output-not-written.js';
 import { ProviderUnavailable, type ProviderBuild } from '../../stacks/providers/provider.js';
@@ -157,7 +157,7 @@ async function startPrivateRun(
   logFd: number,
   onCaseStarted: (index: number) => void,
 ): Promise<PrivateNetworkRun | undefined> {
-  const cases = selected.flatMap((testCase, index) => (testCase.network === 'private' ? [{ testCase, index }] : []));
+  const cases = selected.flatMap((testCase, index) => (runsInPrivateNetwork(testCase) ? [{ testCase, index }] : []));
   if (cases.length === 0) return undefined;
   return PrivateNetworkRun.start(cases, {
     ...inputFoldersOf(options),
@@ -182,7 +182,7 @@ function headerOf(selected: readonly Case[], index: number): CaseHeader {
 function caseWork(options: SuiteOptions, reporters: RunReporters, selected: readonly Case[], judged: JudgedInputs, logFd: number, privateRun: PrivateNetworkRun | undefined): LaneWork {
   return {
     elsewhere(testCase, index) {
-      if (testCase.network !== 'private' || privateRun === undefined) return undefined;
+      if (!runsInPrivateNetwork(testCase) || privateRun === undefined) return undefined;
       // A stop cuts the private runner short: what it had not finished is not reported.
       return privateRun.result(index).then((result) => {
         if (isStopped(options.stop)) return undefined;

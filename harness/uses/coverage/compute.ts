@@ -25,6 +25,14 @@ export interface CaseRun {
   readonly verdict: Verdict;
   /** Ids of the steps with `expect` whose check the run recorded. */
   readonly checked: ReadonlySet<string>;
+  /** Where the case ended short of its last step, when it did: the step whose outcome stopped it, and why. */
+  readonly stoppedAt?: StopPoint;
+}
+
+/** The step a run's case ended at before its last step, and why: a listed deviation's reason, else the mismatch. */
+export interface StopPoint {
+  readonly step: string;
+  readonly why: string;
 }
 
 export interface CoveringCase {
@@ -42,6 +50,8 @@ export interface CoveringCase {
    * stopped before them (a set-up step failed) or was not run, so it does not cover the clause in that run.
    */
   readonly checked?: readonly string[];
+  /** In the run given, where the case stopped, when it stopped before the steps under the clause. */
+  readonly stoppedAt?: StopPoint;
 }
 
 export interface Recorded {
@@ -116,7 +126,9 @@ export interface CoverageInputs {
 }
 
 export function computeCoverage({ pages, cases, recorded, runs }: CoverageInputs): Coverage {
-  return { pages: pages.pages.map((page) => pageCoverage(page, cases, recorded.get(page.name) ?? new Map(), runs)) };
+  // An excluded variation is never run, so it covers nothing; its exclusion is shown where it is reported, SKIP.
+  const run = cases.filter((testCase) => testCase.excluded === undefined);
+  return { pages: pages.pages.map((page) => pageCoverage(page, run, recorded.get(page.name) ?? new Map(), runs)) };
 }
 
 function pageCoverage(page: Page, cases: readonly Case[], recorded: RecordedCoverage, runs: ReadonlyMap<string, CaseRun> | undefined): PageCoverage {
@@ -125,7 +137,8 @@ function pageCoverage(page: Page, cases: readonly Case[], recorded: RecordedCove
     if (runs === undefined) return where;
     const run = runs.get(testCase.id);
     const checked = stepsUnder(testCase, page.name, error).filter((id) => run?.checked.has(id) === true);
-    return { ...where, ...(run === undefined ? {} : { verdict: run.verdict }), checked };
+    const stopped = checked.length === 0 ? run?.stoppedAt : undefined;
+    return { ...where, ...(run === undefined ? {} : { verdict: run.verdict }), checked, ...(stopped === undefined ? {} : { stoppedAt: stopped }) };
   };
   const clauses = page.clauses.map((clause): ClauseCoverage => {
     const citing = cases.filter((testCase) => citesClause(testCase, page.name, clause.id)).map(covering(clause.error));

@@ -123,10 +123,14 @@ function familiesLine(covered: readonly ClauseCoverage[]): string {
   return `Covered clauses by address family: ${over(['AF_INET', 'AF_INET6'])} over IPv4 and IPv6, ${over(['AF_INET'])} over IPv4 only, ${over(['AF_INET6'])} over IPv6 only, ${over([])} over neither (no socket of either)`;
 }
 
-/** `id [VERDICT]` with a run, `id [VERDICT, not reached]` for a case the run did not take to a step under the entry. */
+/**
+ * `id [VERDICT]` with a run; `id [VERDICT, not reached]` for a case the run did not take to a step under the
+ * entry, with where it stopped and why when the results say (`: stopped at getsockopt: Wine has no …`).
+ */
 function caseText(testCase: CoveringCase): string {
   if (testCase.checked === undefined) return testCase.id;
-  const reached = testCase.checked.length > 0 ? '' : ', not reached';
+  const stopped = testCase.stoppedAt === undefined ? '' : `: stopped at ${testCase.stoppedAt.step}: ${firstSentence(testCase.stoppedAt.why)}`;
+  const reached = testCase.checked.length > 0 ? '' : `, not reached${stopped}`;
   return `${testCase.id} [${testCase.verdict ?? 'not run'}${reached}]`;
 }
 

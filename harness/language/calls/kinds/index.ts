@@ -6,7 +6,7 @@
  */
 import type { SchemaObject } from 'ajv';
 import { addressRoom } from './address-room.js';
-import { callerData, calleeData } from './connect-data.js';
+import { callerData, calleeData, passedWsabuf } from './connect-data.js';
 import { CONSTANT_KINDS } from './constants.js';
 import { fdEvents } from './fd-events.js';
 import { event, events, socket, window } from './handles.js';
@@ -39,6 +39,7 @@ export const KINDS = {
   qos,
   callerData,
   calleeData,
+  passedWsabuf,
   overlapped,
   passedOverlapped,
   // WSAConnectByName and WSAConnectByList.

@@ -5,10 +5,10 @@
  * gets it from the binding, numbered within the case (1, 2…), and reports
  * that number; a later step names it by that number (`$cx.overlapped`).
  */
-import { boundedInteger, COUNT_BOUNDS } from '../bounds.js';
 import { ref } from '../../cases/schema-fragments.js';
 import { argumentKind } from './kind.js';
-import { objectField, readBounded, readHandle } from './reading.js';
+import { passedByNumber } from './passed.js';
+import { objectField, readHandle } from './reading.js';
 import { pointer } from './schema-pieces.js';
 
 /** A new OVERLAPPED, zeroed, whose hEvent is this event object; or NULL. */
@@ -30,9 +30,8 @@ export const overlapped = argumentKind<NewOverlapped>({
 });
 
 /** An OVERLAPPED an earlier step of the case passed, by the number that step reported. */
-export const passedOverlapped = argumentKind<number>({
+export const passedOverlapped = passedByNumber({
   title: 'passed overlapped',
   description: 'The OVERLAPPED an earlier step passed, by the number it reported: `$cx.overlapped`.',
-  schema: { anyOf: [ref('reference'), boundedInteger('The number of an OVERLAPPED within the case (1, 2…).', { ...COUNT_BOUNDS, minimum: 1 })] },
-  read: (value, name) => readBounded(value, name, { ...COUNT_BOUNDS, minimum: 1 }),
+  what: 'an OVERLAPPED',
 });

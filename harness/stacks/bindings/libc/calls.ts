@@ -158,6 +158,8 @@ export const LIBC_CALLS: BindingTable<LibcCall, CapabilityOf<'libc'>> = {
     if (extras.length > 0) throw new Unsupported(`connect() has no counterpart of WSAConnect's ${extras.join(', ')}`);
     return passingName('connect')(c, args);
   }),
+  // No WSABUF is passed where nothing takes connect data.
+  readWsabuf: lacking('connect-data'),
   connect: translation(passingName('connect')),
   // POSIX resolves (getaddrinfo) and connects (connect) in separate calls, with no timeout of its own and no list of destinations.
   WSAConnectByNameW: lacking('connect-by-name'),

@@ -15,7 +15,7 @@ import { winsockConstant } from '../../../language/vocabulary/constants.js';
 import { wsaErrorName } from '../../../language/vocabulary/errors.js';
 import type { ProviderInfo } from '../../worker/protocol.js';
 import { Unsupported, type WorkerBinding } from '../../worker/binding.js';
-import type { Ws2_32 } from './ws2-32.js';
+import type { NativeBlock, Ws2_32 } from './ws2-32.js';
 
 const SOCKET_ERROR = -1;
 /** The version the worker starts Winsock with for its own use. */
@@ -55,6 +55,10 @@ const SIO_GET_EXTENSION_FUNCTION_POINTER = 0xc8000006;
 /** An OVERLAPPED on 64-bit Windows: Internal, InternalHigh, Offset and OffsetHigh, then hEvent. */
 const OVERLAPPED_SIZE = 32;
 const OVERLAPPED_EVENT_OFFSET = 24;
+/** A WSABUF on 64-bit Windows: ULONG len, 4 bytes of padding, then the pointer buf. */
+const WSABUF_SIZE = 16;
+const WSABUF_LEN_OFFSET = 0;
+const WSABUF_BUF_OFFSET = 8;
 
 export class WinsockBinding implements WorkerBinding, WinsockContext {
   private readonly open: { readonly [K in ResourceKind]: Set<number> } = { socket: new Set(), event: new Set(), window: new Set() };
@@ -65,6 +69,12 @@ export class WinsockBinding implements WorkerBinding, WinsockContext {
    * operation a case left pending may complete, and be written, after it.
    */
   private readonly retained: Buffer[] = [];
+  /**
+   * The WSABUFs the current case passed, by number less one, each with the
+   * buffer it points at (none for a NULL buf): freed when the case ends,
+   * once its sockets are closed and no provider can write them any more.
+   */
+  private wsabufs: { readonly wsabuf: NativeBlock; readonly buffer: NativeBlock | null }[] = [];
   /** WSAStartup minus WSACleanup made by the current case's steps. */
   private startups = 0;
 
@@ -95,6 +105,11 @@ export class WinsockBinding implements WorkerBinding, WinsockContext {
     }
     for (; this.startups > 0; this.startups--) this.fn('WSACleanup')();
     this.overlappeds = [];
+    for (const { wsabuf, buffer } of this.wsabufs) {
+      this.ws2.memory.free(wsabuf);
+      if (buffer !== null) this.ws2.memory.free(buffer);
+    }
+    this.wsabufs = [];
     return sockets;
   }
 
@@ -187,6 +202,21 @@ export class WinsockBinding implements WorkerBinding, WinsockContext {
     const buffer = this.overlappeds[number - 1];
     if (buffer === undefined) throw new ArgumentError(`argument overlapped: this case passed ${this.overlappeds.length} OVERLAPPED(s), not a number ${number}`);
     return buffer;
+  }
+
+  newWsabuf(length: number): { readonly number: number; readonly pointer: unknown } {
+    const buffer = length === 0 ? null : this.ws2.memory.alloc(length);
+    const wsabuf = this.ws2.memory.alloc(WSABUF_SIZE);
+    wsabuf.bytes.writeUInt32LE(length, WSABUF_LEN_OFFSET);
+    wsabuf.bytes.writeBigUInt64LE(buffer?.address ?? 0n, WSABUF_BUF_OFFSET);
+    this.wsabufs.push({ wsabuf, buffer });
+    return { number: this.wsabufs.length, pointer: wsabuf.pointer };
+  }
+
+  passedWsabuf(number: number): { readonly len: number } {
+    const passed = this.wsabufs[number - 1];
+    if (passed === undefined) throw new ArgumentError(`argument wsabuf: this case passed ${this.wsabufs.length} WSABUF(s), not a number ${number}`);
+    return { len: passed.wsabuf.bytes.readUInt32LE(WSABUF_LEN_OFFSET) };
   }
 
   /** Releases what a case left, as the declaration of the call that made it says. */

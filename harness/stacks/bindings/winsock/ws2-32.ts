@@ -25,6 +25,29 @@ export interface Ws2_32 {
   readonly WSASetLastError: (code: number) => void;
   /** A function the provider gave a pointer to (an extension function), called as `prototype` declares it. */
   readonly through: (address: bigint, prototype: string) => NativeFunction;
+  /** Memory outside Node's heap, for what the provider may write after the call that was given it returns. */
+  readonly memory: NativeMemory;
+}
+
+/**
+ * Memory that stays where it is until freed: koffi warns that the memory of
+ * a Buffer is safe to pass only for the call itself, so what a provider may
+ * write later (lpCalleeData, valid only once FD_CONNECT has occurred) lives
+ * here.
+ */
+export interface NativeMemory {
+  /** `bytes` zeroed bytes (at least 1). */
+  alloc(bytes: number): NativeBlock;
+  free(block: NativeBlock): void;
+}
+
+export interface NativeBlock {
+  /** What a pointer argument takes. */
+  readonly pointer: unknown;
+  /** Its address, for a structure that points at it. */
+  readonly address: bigint;
+  /** Its bytes, read and written in place (no copy): what the provider wrote shows at once. */
+  readonly bytes: Buffer;
 }
 
 export function loadWs2_32(koffi: Koffi): Ws2_32 {
@@ -76,6 +99,7 @@ export function loadWs2_32(koffi: Koffi): Ws2_32 {
     through,
     missing,
     ...addressHelpers(koffi, lib),
+    memory: nativeMemory(koffi),
     WSAGetLastError: lib.func('int __stdcall WSAGetLastError()') as () => number,
     WSASetLastError: lib.func('void __stdcall WSASetLastError(int iError)') as (code: number) => void,
   };
@@ -148,5 +172,17 @@ function addressHelpers(koffi: Koffi, lib: ReturnType<Koffi['load']>): Pick<Ws2_
       const padded = entries.length === 0 ? [{ lpSockaddr: null, iSockaddrLength: 0 }] : entries;
       return koffi.as({ iAddressCount: names.length, Address: padded }, `${type} *`);
     },
+  };
+}
+
+function nativeMemory(koffi: Koffi): NativeMemory {
+  return {
+    alloc(bytes) {
+      const pointer: unknown = koffi.alloc('uint8_t', bytes);
+      const view = Buffer.from(koffi.view(pointer, bytes));
+      view.fill(0);
+      return { pointer, address: koffi.address(pointer), bytes: view };
+    },
+    free: (block) => koffi.free(block.pointer),
   };
 }
