@@ -137,9 +137,9 @@ function program(terminal: Terminal, outcome: (status: Promise<number> | number)
   root
     .command('errata')
     .description(
-      'List the documentation errata: steps where real Windows, per references/windows.yaml, does what the page does not allow, and places where the page disagrees with itself, with which side each run given follows.',
+      'List the documentation errata: steps where real Windows, per references/windows.yaml, does what the page does not allow, and places where the page disagrees with itself or the pages disagree with each other, with which side each run given follows.',
     )
-    .argument('[results...]', 'results.jsonl files: what each run did where the page disagrees with itself')
+    .argument('[results...]', 'results.jsonl files: what each run did where the pages disagree')
     .option('--json', 'print them as JSON: { windows, disagreements }')
     .action((results: string[], options: { json?: boolean }) => outcome(errataCommand(results, options, terminal)));
 

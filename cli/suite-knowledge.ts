@@ -6,6 +6,7 @@
  */
 import type { Case } from '../harness/language/cases/case.js';
 import { loadCaseSet } from '../harness/language/cases/case-set.js';
+import { disagreementHolderProblems } from '../harness/language/cases/disagreement-holders.js';
 import { findCaseFiles } from '../harness/language/cases/load.js';
 import type { PageSet } from '../harness/language/clauses/clause.js';
 import { loadPages } from '../harness/language/clauses/load.js';
@@ -28,7 +29,8 @@ export interface SuiteKnowledge {
 export function loadSuiteKnowledge(): SuiteKnowledge {
   const loaded = loadCaseSet(findCaseFiles(CASES_DIR), PROJECT_ROOT);
   const references = loadReferences(WINDOWS_REFERENCES_FILE, PROJECT_ROOT, loaded.cases);
-  const problems = [...loaded.problems, ...references.problems];
+  const holderProblems = loaded.pages === undefined ? [] : disagreementHolderProblems(loaded.pages, loaded.cases);
+  const problems = [...loaded.problems, ...holderProblems, ...references.problems];
   if (problems.length > 0) throw new BadInput(problems);
   return {
     cases: loaded.cases,

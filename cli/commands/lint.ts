@@ -10,6 +10,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadCaseSet } from '../../harness/language/cases/case-set.js';
+import { disagreementHolderProblems } from '../../harness/language/cases/disagreement-holders.js';
 import { findCaseFiles, formatProblem } from '../../harness/language/cases/load.js';
 import { checkDeviationsAgainstCases, loadExpectations } from '../../harness/judging/expectations/load.js';
 import { CASES_DIR, EXPECTATIONS_DIR, PROJECT_ROOT, SPEC_DIR, WINDOWS_REFERENCES_FILE } from '../../harness/common/project-paths.js';
@@ -28,14 +29,16 @@ export interface LintOptions {
 export function lintCommand(paths: readonly string[], options: LintOptions, terminal: Terminal): number {
   const caseFiles = (paths.length === 0 ? [CASES_DIR] : paths.map((path) => resolve(path))).flatMap(caseFilesAt);
   const expectationsDir = options.expectations !== undefined ? resolve(options.expectations) : paths.length === 0 ? EXPECTATIONS_DIR : undefined;
-  const { cases, problems } = loadCaseSet(caseFiles, PROJECT_ROOT, options.spec === undefined ? SPEC_DIR : resolve(options.spec));
+  const { cases, problems, pages } = loadCaseSet(caseFiles, PROJECT_ROOT, options.spec === undefined ? SPEC_DIR : resolve(options.spec));
   const expectationProblems = (expectationsDir === undefined ? [] : expectationFiles(expectationsDir)).flatMap((file) => {
     const loaded = loadExpectations(file, PROJECT_ROOT);
     return [...loaded.problems, ...checkDeviationsAgainstCases(loaded.deviations, cases)];
   });
   const referencesFile = options.references !== undefined ? resolve(options.references) : paths.length === 0 ? WINDOWS_REFERENCES_FILE : undefined;
   const referenceProblems = referencesFile === undefined ? [] : loadReferences(referencesFile, PROJECT_ROOT, cases).problems;
-  const all = [...problems, ...expectationProblems, ...referenceProblems];
+  // The cases a disagreement's side lists are the suite's: only the whole suite can show one missing.
+  const holderProblems = paths.length === 0 && pages !== undefined ? disagreementHolderProblems(pages, cases) : [];
+  const all = [...problems, ...holderProblems, ...expectationProblems, ...referenceProblems];
   for (const problem of all) terminal.log(formatProblem(problem));
   terminal.log(all.length === 0 ? `${cases.length} cases, no problems` : `${all.length} problem(s)`);
   return all.length === 0 ? EXIT.green : EXIT.badInput;

@@ -41,6 +41,29 @@ describe('loadCases: where the page disagrees with itself', () => {
   });
 });
 
+describe('loadCases: where the pages disagree with each other', () => {
+  const file = casesSample('bad/both-pages-sides.yaml');
+
+  it('refuses the variation that cites both sides, naming the pages and the disagreement, and keeps the one that cites one', () => {
+    const loaded = load(file);
+    expect(loaded.messages[0]).to.equal(
+      `${file}:10:13: "connect/remarks.dgram.disconnect" and "WSAConnect/remarks.dgram.disconnect" are two sides of the pages' disagreement dgram-zero-address-name (spec/connect/clauses.yaml); cite one side per case, and hold the other in a case of its own`,
+    );
+    expect(loaded.cases.map((testCase) => testCase.id)).to.deep.equal(['bad.both-pages-sides.connect']);
+  });
+
+  it('takes two sides cited in different variations as one each, even in a case a schema problem keeps from being varied', () => {
+    const loaded = load(file);
+    expect(loaded.messages.slice(1)).to.have.length(1);
+    expect(loaded.messages[1]).to.match(/^test\/cases\/samples\/bad\/both-pages-sides\.yaml:32:5: unknown key "stpes"/);
+  });
+
+  it("finds the project's cases holding one side each: none is refused", () => {
+    const { messages } = load(casesSample('../../../cases/udp.yaml'), casesSample('../../../cases/family-disagreements.yaml'));
+    expect(messages).to.deep.equal([]);
+  });
+});
+
 describe('loadCases: the page each citation cites', () => {
   it('asks which page a citation cites when neither it nor its file names one', () => {
     const file = casesSample('bad/pages.yaml');

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { disagreementKind } from '../../harness/language/clauses/clause.js';
 import { loadPages } from '../../harness/language/clauses/load.js';
 import { formatProblem } from '../../harness/language/yaml/problem.js';
 import { PROJECT_ROOT, projectPageNames, specPages, wsaConnectPage } from '../cases/helpers.js';
@@ -67,6 +68,7 @@ describe('loadPages: problems, each with file:line:column', () => {
     return loadPages('spec', root).problems.map(formatProblem);
   }
 
+  const at = (line: number, column: number) => ({ file: 'spec/Page/clauses.yaml', line, column });
   const entry = (id: string, text: string, extra = '') =>
     `  - id: ${id}\n    section: Remarks\n    kind: rule\n    text: ${JSON.stringify(text)}\n${extra}`;
 
@@ -101,10 +103,10 @@ describe('loadPages: problems, each with file:line:column', () => {
         id: 'first-or-second',
         condition: 'one condition.',
         sides: [
-          { clause: 'remarks.first', says: 'what it says.' },
-          { clause: 'remarks.repeated', says: 'what it says.' },
+          { page: 'Page', clause: 'remarks.first', says: 'what it says.', location: { clause: at(16, 17), page: at(16, 17) } },
+          { page: 'Page', clause: 'remarks.repeated', says: 'what it says.', location: { clause: at(18, 17), page: at(18, 17) } },
         ],
-        location: { file: 'spec/Page/clauses.yaml', line: 13, column: 5 },
+        location: at(13, 5),
       },
     ]);
     writeFileSync(
@@ -116,6 +118,56 @@ describe('loadPages: problems, each with file:line:column', () => {
       'spec/Page/clauses.yaml:20:9: duplicate disagreement id "twice"; first at line 13',
       'spec/Page/clauses.yaml:25:17: clause "remarks.first" is already a side of this disagreement; each side is another clause',
     ]);
+  });
+
+  describe('disagreements between pages', () => {
+    const side = (clause: string, page?: string) => `${page === undefined ? '' : `      - page: ${page}\n`}      ${page === undefined ? '- ' : '  '}clause: ${clause}\n        says: what it says.\n`;
+    const disagreement = (id: string, ...sides: string[]) => `  - id: ${id}\n    condition: one condition.\n    sides:\n${sides.join('')}`;
+    const catalogue = (page: string, ...disagreements: string[]) =>
+      writeFileSync(path.join(root, `spec/${page}/clauses.yaml`), `format: 2\nclauses:\n${entry('remarks.first', 'The first rule.')}${disagreements.length > 0 ? `disagreements:\n${disagreements.join('')}` : ''}`);
+
+    beforeEach(() => {
+      mkdirSync(path.join(root, 'spec/Other'));
+      writeFileSync(path.join(root, 'spec/Other/page.txt'), PAGE);
+      writeFileSync(path.join(root, 'spec/Other/README.md'), 'Where the page comes from.\n');
+      catalogue('Other');
+    });
+
+    it("loads a side of another page with that page, and the kind its sides make: between pages, or the page's own", () => {
+      catalogue('Page', disagreement('here-or-there', side('remarks.first'), `${side('remarks.first', 'Other')}        cases: [a.case]\n`));
+      const loaded = loadPages('spec', root);
+      expect(loaded.problems).to.deep.equal([]);
+      const [recorded] = loaded.pages?.byName.get('Page')?.disagreements ?? [];
+      expect(recorded?.sides.map((entry) => entry.cases)).to.deep.equal([undefined, [{ id: 'a.case', location: at(16, 17) }]]);
+      expect(recorded?.sides.map((entry) => [entry.page, entry.clause, entry.location.page])).to.deep.equal([
+        ['Page', 'remarks.first', at(11, 17)],
+        ['Other', 'remarks.first', at(13, 15)],
+      ]);
+      expect(recorded === undefined ? undefined : disagreementKind(recorded)).to.equal('the pages disagree with each other');
+      expect(disagreementKind({ sides: [{ page: 'Page' }, { page: 'Page' }] })).to.equal('the page disagrees with itself');
+    });
+
+    it('reports a side naming an unknown page, or a clause its page lacks, at the page or the clause, with a did-you-mean', () => {
+      catalogue('Page', disagreement('to-a-typo', side('remarks.first'), side('remarks.first', 'Othre')), disagreement('to-no-clause', side('remarks.first'), side('remarks.frist', 'Other')));
+      expect(loadPages('spec', root).problems.map(formatProblem)).to.deep.equal([
+        'spec/Page/clauses.yaml:13:15: page "Othre" is not a folder of spec/; did you mean "Other"?',
+        'spec/Page/clauses.yaml:22:17: clause "remarks.frist" is not in the catalogue of Other; did you mean "remarks.first"?',
+      ]);
+    });
+
+    it('refuses a disagreement recorded twice, in two catalogues, and one with no side of its own page or naming its own page', () => {
+      catalogue('Page', disagreement('here-or-there', side('remarks.first'), side('remarks.first', 'Other')));
+      catalogue('Other', disagreement('there-or-here', side('remarks.first'), side('remarks.first', 'Page')));
+      expect(loadPages('spec', root).problems.map(formatProblem)).to.deep.equal([
+        "spec/Page/clauses.yaml:8:5: the same sides are recorded as Other's disagreement there-or-here (spec/Other/clauses.yaml:8); record a disagreement once, in one of its pages' catalogues",
+      ]);
+      catalogue('Other');
+      catalogue('Page', disagreement('elsewhere', side('remarks.first', 'Other'), side('remarks.first', 'Page')));
+      expect(loadPages('spec', root).problems.map(formatProblem)).to.deep.equal([
+        "spec/Page/clauses.yaml:11:7: every side names another page: a disagreement is recorded in the catalogue of one of its pages, with that page's sides written without `page:`",
+        'spec/Page/clauses.yaml:14:15: "Page" is this catalogue\'s own page: leave `page:` out for its clauses',
+      ]);
+    });
   });
 
   it('reports a schema problem at its place, as for case files', () => {

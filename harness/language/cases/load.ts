@@ -98,7 +98,13 @@ function loadCaseFile(absolutePath: string, file: string, pages: PageSet | undef
       // A mistake elsewhere in the case does not hide one in its citations: they are checked when they conform.
       const citationsConform = !schemaFindings.some((finding) => isUnder(finding.path, ['cases', index, 'clauses']));
       const clauses = (entry as { readonly clauses?: unknown }).clauses;
-      if (citationsConform && Array.isArray(clauses)) problems.push(...checkCitations(clauses as RawCase['clauses'], (clause, key) => locate(['clauses', clause, key]), filePage, pages));
+      if (citationsConform && Array.isArray(clauses)) {
+        // The case's variations cannot be made from it, so two sides of a disagreement are sought only among
+        // the citations that hold in every variation (those without `when`).
+        const written = clauses as RawCase['clauses'];
+        const unconditional = (index: number) => written[index]?.when === undefined;
+        problems.push(...checkCitations(written, (clause, key) => locate(['clauses', clause, key]), filePage, pages, unconditional));
+      }
       return;
     }
     const raw = entry as RawCase;
@@ -154,10 +160,16 @@ function checkAndBuild(
 }
 
 /** What does not hold of a case's citations: a page to cite, then each cited clause and quote against `pages` (when they loaded). */
-function checkCitations(clauses: RawCase['clauses'], locateCitation: (clause: number, key: string) => SourceLocation, filePage: string | undefined, pages: PageSet | undefined): Problem[] {
+function checkCitations(
+  clauses: RawCase['clauses'],
+  locateCitation: (clause: number, key: string) => SourceLocation,
+  filePage: string | undefined,
+  pages: PageSet | undefined,
+  together?: (index: number) => boolean,
+): Problem[] {
   const cited = withPages(clauses, filePage, locateCitation);
   if ('problems' in cited) return cited.problems;
-  return pages === undefined ? [] : citationProblems(cited.citations, pages, locateCitation);
+  return pages === undefined ? [] : citationProblems(cited.citations, pages, locateCitation, together);
 }
 
 /** A case that sets the private network's ephemeral ports runs there, alone (the range is the namespace's), with a range. */

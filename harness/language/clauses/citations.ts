@@ -6,7 +6,7 @@
  */
 import { problemAt, type Problem, type SourceLocation } from '../yaml/problem.js';
 import { didYouMean } from '../yaml/suggest.js';
-import type { ClauseCitation, PageSet } from './clause.js';
+import { clauseName, disagreementKind, DISAGREEMENT_KINDS, type ClauseCitation, type PageSet } from './clause.js';
 import { squashSpaces } from './text.js';
 
 /** A citation as a case file writes it: without `page`, it cites its file's page. */
@@ -35,27 +35,37 @@ export function withPages(citations: readonly WrittenCitation[], filePage: strin
 /**
  * What does not hold of `citations` against `pages`. A citation's page that
  * is missing is reported at its `page:` (the file's is checked once, by the
- * loader, before its cases).
+ * loader, before its cases). Two sides of one disagreement are sought among
+ * the citations `together` keeps: those that hold together, in one variation of the case.
  */
-export function citationProblems(citations: readonly ClauseCitation[], pages: PageSet, locate: Locate): Problem[] {
-  return [...eachCitationProblems(citations, pages, locate), ...bothSidesProblems(citations, pages, locate)];
+export function citationProblems(citations: readonly ClauseCitation[], pages: PageSet, locate: Locate, together: (index: number) => boolean = () => true): Problem[] {
+  return [...eachCitationProblems(citations, pages, locate), ...bothSidesProblems(citations, pages, locate, together)];
 }
 
 /**
- * Where a page disagrees with itself, each side is held by a case of its own, with its one outcome: a case
- * citing two sides of one disagreement could only accept both outcomes, and so could fail on neither.
+ * Where pages disagree (a page with itself, or pages with each other), each side is held by a case of its own,
+ * with its one outcome: a case citing two sides of one disagreement could only accept both outcomes, and so
+ * could fail on neither. The rule holds per variation: a case varied over the call may cite WSAConnect's side
+ * in one variation and connect's in the other.
  */
-function bothSidesProblems(citations: readonly ClauseCitation[], pages: PageSet, locate: Locate): Problem[] {
+function bothSidesProblems(citations: readonly ClauseCitation[], pages: PageSet, locate: Locate, together: (index: number) => boolean): Problem[] {
   return pages.pages.flatMap((page) =>
     page.disagreements.flatMap((disagreement) => {
-      const sides = disagreement.sides.map((side) => side.clause);
-      const cited = citations.flatMap((citation, index) => (citation.page === page.name && sides.includes(citation.id) ? [{ citation, index }] : []));
-      return cited.slice(1).map(({ citation, index }) =>
-        problemAt(
-          locate(index, 'id'),
-          `"${citation.id}" and "${cited[0]?.citation.id}" are two sides of the page's disagreement ${disagreement.id} (${page.files.catalogue}); cite one side per case, and hold the other in a case of its own`,
-        ),
-      );
+      const sides = new Set(disagreement.sides.map((side) => clauseName({ page: side.page, id: side.clause })));
+      const self = disagreementKind(disagreement) === DISAGREEMENT_KINDS.self;
+      const name = (citation: ClauseCitation) => (self ? citation.id : clauseName(citation));
+      const cited = citations.flatMap((citation, index) => (together(index) && sides.has(clauseName(citation)) ? [{ citation, index }] : []));
+      const first = cited[0]?.citation;
+      // A side cited twice is still one side (a case varied over the call may cite its page's clause by default and by name).
+      const others = cited.filter(({ citation }, position) => cited.findIndex((entry) => clauseName(entry.citation) === clauseName(citation)) === position).slice(1);
+      return first === undefined
+        ? []
+        : others.map(({ citation, index }) =>
+            problemAt(
+              locate(index, 'id'),
+              `"${name(citation)}" and "${name(first)}" are two sides of the ${self ? "page's" : "pages'"} disagreement ${disagreement.id} (${page.files.catalogue}); cite one side per case, and hold the other in a case of its own`,
+            ),
+          );
     }),
   );
 }

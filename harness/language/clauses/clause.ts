@@ -27,8 +27,10 @@ export interface Clause {
 }
 
 /**
- * Where the page disagrees with itself: clauses that give one condition different outcomes
- * (WSAConnect's error table makes a non-NULL lpGQOS WSAEINVAL; its Remarks say lpGQOS is then ignored).
+ * One condition for which clauses give different outcomes: clauses of one page (WSAConnect's error table
+ * makes a non-NULL lpGQOS WSAEINVAL; its Remarks say lpGQOS is then ignored), or of several pages of the
+ * family (connect's page disconnects a datagram socket for a name whose address is zeros, WSAConnect's
+ * only for a name that is zeros entirely). It is recorded once, in the catalogue of one of its pages.
  * Each side is held by a case of its own, with its one outcome, and the errata list the disagreement.
  */
 export interface Disagreement {
@@ -36,10 +38,37 @@ export interface Disagreement {
   readonly id: string;
   /** The one condition the sides speak of. */
   readonly condition: string;
-  /** At least two clauses of the page, each with what it makes of the condition. */
-  readonly sides: readonly { readonly clause: string; readonly says: string }[];
+  /** At least two clauses, at least one of them of the catalogue's own page, each with what it makes of the condition. */
+  readonly sides: readonly DisagreementSide[];
   /** Where it is written in the catalogue. */
   readonly location: SourceLocation;
+}
+
+export interface DisagreementSide {
+  /** The page of the clause: the catalogue's own unless the side names another (`page: connect`). */
+  readonly page: string;
+  readonly clause: string;
+  readonly says: string;
+  /**
+   * The cases that hold the side, by their id as written, each with where it is listed: given when the clause
+   * is also cited by cases of other conditions. Absent, every case citing the clause holds the side.
+   */
+  readonly cases?: readonly { readonly id: string; readonly location: SourceLocation }[];
+  /** Where the side's clause, and its page (the clause's place for a side of the catalogue's own page), are written. */
+  readonly location: { readonly clause: SourceLocation; readonly page: SourceLocation };
+}
+
+/** The two kinds of disagreement, as the errata name them. */
+export const DISAGREEMENT_KINDS = {
+  self: 'the page disagrees with itself',
+  pages: 'the pages disagree with each other',
+} as const;
+export type DisagreementKind = (typeof DISAGREEMENT_KINDS)[keyof typeof DISAGREEMENT_KINDS];
+
+/** Whether the sides are all of one page, or of several. */
+export function disagreementKind(disagreement: { readonly sides: readonly Pick<DisagreementSide, 'page'>[] }): DisagreementKind {
+  const pages = new Set(disagreement.sides.map((side) => side.page));
+  return pages.size > 1 ? DISAGREEMENT_KINDS.pages : DISAGREEMENT_KINDS.self;
 }
 
 /** One documentation page: a folder of spec/ holding the files of PAGE_FILES. */
@@ -54,7 +83,7 @@ export interface Page {
   /** In the order of the page. */
   readonly clauses: readonly Clause[];
   readonly byId: ReadonlyMap<string, Clause>;
-  /** Where the page disagrees with itself, as its catalogue records it. */
+  /** Where the page disagrees with itself, or with other pages, as its catalogue records it. */
   readonly disagreements: readonly Disagreement[];
 }
 

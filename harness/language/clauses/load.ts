@@ -17,9 +17,10 @@ import { schemaProblems } from '../yaml/schema-problems.js';
 import { readSourceText } from '../yaml/source-text.js';
 import { didYouMean } from '../yaml/suggest.js';
 import { loadYamlFile } from '../yaml/yaml-file.js';
-import { PAGE_FILES, PAGE_NAME_PATTERN, type Clause, type Disagreement, type Page, type PageSet } from './clause.js';
+import { clauseName, PAGE_FILES, PAGE_NAME_PATTERN, type Clause, type Disagreement, type Page, type PageSet } from './clause.js';
+import { unknownPage } from './citations.js';
 import { occurrences, squashSpaces } from './text.js';
-import { clauseCatalogueSchema, type RawClause, type RawClauseCatalogue } from './schema.js';
+import { clauseCatalogueSchema, type RawClause, type RawClauseCatalogue, type RawDisagreement } from './schema.js';
 import { followedEntry } from '../../common/files/followed-entry.js';
 
 export type LoadedPages = { readonly pages: PageSet; readonly problems: readonly [] } | { readonly pages?: undefined; readonly problems: readonly Problem[] };
@@ -38,7 +39,38 @@ export function loadPages(specDir: string, root: string): LoadedPages {
   const problems = loaded.flatMap((page) => page.problems);
   const pages = loaded.flatMap((page) => (page.page === undefined ? [] : [page.page]));
   if (problems.length > 0) return { problems };
-  return { pages: { folder, pages, byName: new Map(pages.map((page) => [page.name, page])) }, problems: [] };
+  const set: PageSet = { folder, pages, byName: new Map(pages.map((page) => [page.name, page])) };
+  const between = betweenPagesProblems(set);
+  return between.length > 0 ? { problems: between } : { pages: set, problems: [] };
+}
+
+/**
+ * What only the whole set can tell of the disagreements: a side of another page names a page of the set
+ * and a clause of its catalogue, and no disagreement is recorded twice (in two catalogues, or twice in one).
+ */
+function betweenPagesProblems(set: PageSet): Problem[] {
+  const problems: Problem[] = [];
+  const recorded = new Map<string, { readonly page: Page; readonly disagreement: Disagreement }>();
+  for (const page of set.pages) {
+    for (const disagreement of page.disagreements) {
+      for (const side of disagreement.sides.filter((entry) => entry.page !== page.name)) {
+        const other = set.byName.get(side.page);
+        if (other === undefined) problems.push(unknownPage(side.page, set, side.location.page));
+        else if (!other.byId.has(side.clause)) {
+          const hint = didYouMean(side.clause, other.byId.keys()) || `; the ids are those of ${other.files.catalogue}`;
+          problems.push(problemAt(side.location.clause, `clause "${side.clause}" is not in the catalogue of ${other.name}${hint}`));
+        }
+      }
+      const sides = disagreement.sides.map((side) => clauseName({ page: side.page, id: side.clause })).sort().join(' ');
+      const first = recorded.get(sides);
+      if (first === undefined) recorded.set(sides, { page, disagreement });
+      else {
+        const where = `${first.page.files.catalogue}:${first.disagreement.location.line}`;
+        problems.push(problemAt(disagreement.location, `the same sides are recorded as ${first.page.name}'s disagreement ${first.disagreement.id} (${where}); record a disagreement once, in one of its pages' catalogues`));
+      }
+    }
+  }
+  return problems;
 }
 
 /** The folders of `dir`, sorted, a link to a folder counting as one (as for case files); undefined when it cannot be read. */
@@ -85,18 +117,35 @@ function loadPage(folder: string, name: string, root: string): LoadedPage {
 
   const clauses = data.clauses.map((raw, index): Clause => ({ ...raw, location: yaml.sourceMap.valueAt(['clauses', index]) }));
   const byId = new Map(clauses.map((clause) => [clause.id, clause]));
-  const disagreements = (data.disagreements ?? []).map((raw, index): Disagreement => ({ ...raw, location: yaml.sourceMap.valueAt(['disagreements', index]) }));
+  const locateInDisagreements = (path: readonly (string | number)[]) => yaml.sourceMap.valueAt(['disagreements', ...path]);
+  const disagreements = (data.disagreements ?? []).map(
+    (raw, index): Disagreement => ({
+      ...raw,
+      sides: raw.sides.map(({ cases, ...side }, sideIndex) => {
+        const at = (...path: (string | number)[]) => locateInDisagreements([index, 'sides', sideIndex, ...path]);
+        const location = { clause: at('clause'), page: side.page === undefined ? at('clause') : at('page') };
+        const holders = cases?.map((id, caseIndex) => ({ id, location: at('cases', caseIndex) }));
+        return { ...side, page: side.page ?? name, ...(holders === undefined ? {} : { cases: holders }), location };
+      }),
+      location: locateInDisagreements([index]),
+    }),
+  );
   const clauseProblems = [
     ...checkClauses(data, text.text, files.text, (index, key) => yaml.sourceMap.valueAt(['clauses', index, key])),
-    ...checkDisagreements(disagreements, byId, files.catalogue, (path) => yaml.sourceMap.valueAt(['disagreements', ...path])),
+    ...checkDisagreements(data.disagreements ?? [], name, byId, files.catalogue, locateInDisagreements),
   ];
   if (clauseProblems.length > 0) return { problems: clauseProblems };
   return { page: { name, files, clauses, byId, disagreements }, problems: [] };
 }
 
-/** Each disagreement's id is unique, and its sides are distinct clauses of the catalogue. */
+/**
+ * Each disagreement's id is unique, it has a side of this page (so that it is recorded in one of its pages'
+ * catalogues), and its sides are distinct clauses; a side of this page names a clause of the catalogue (the
+ * sides of other pages are checked once every page is loaded).
+ */
 function checkDisagreements(
-  disagreements: readonly Disagreement[],
+  disagreements: readonly RawDisagreement[],
+  pageName: string,
   byId: ReadonlyMap<string, Clause>,
   catalogue: string,
   locate: (path: readonly (string | number)[]) => SourceLocation,
@@ -107,16 +156,22 @@ function checkDisagreements(
     const same = firstById.get(disagreement.id);
     if (same === undefined) firstById.set(disagreement.id, index);
     else problems.push(problemAt(locate([index, 'id']), `duplicate disagreement id "${disagreement.id}"; first at line ${locate([same, 'id']).line}`));
+    if (disagreement.sides.every((side) => side.page !== undefined)) {
+      problems.push(problemAt(locate([index, 'sides']), `every side names another page: a disagreement is recorded in the catalogue of one of its pages, with that page's sides written without \`page:\``));
+    }
     const seen = new Set<string>();
     disagreement.sides.forEach((side, sideIndex) => {
-      const at = locate([index, 'sides', sideIndex, 'clause']);
-      if (!byId.has(side.clause)) {
-        const hint = didYouMean(side.clause, byId.keys()) || `; the ids are those of ${catalogue}`;
-        problems.push(problemAt(at, `clause "${side.clause}" is not in this catalogue${hint}`));
-      } else if (seen.has(side.clause)) {
-        problems.push(problemAt(at, `clause "${side.clause}" is already a side of this disagreement; each side is another clause`));
+      const at = (key: string) => locate([index, 'sides', sideIndex, key]);
+      const name = clauseName({ page: side.page ?? pageName, id: side.clause });
+      if (side.page === pageName) {
+        problems.push(problemAt(at('page'), `"${pageName}" is this catalogue's own page: leave \`page:\` out for its clauses`));
+      } else if (side.page === undefined && !byId.has(side.clause)) {
+        const hint = didYouMean(side.clause, byId.keys()) || `; the ids are those of ${catalogue}, and a clause of another page is written with its \`page:\``;
+        problems.push(problemAt(at('clause'), `clause "${side.clause}" is not in this catalogue${hint}`));
+      } else if (seen.has(name)) {
+        problems.push(problemAt(at('clause'), `clause "${side.clause}" is already a side of this disagreement; each side is another clause`));
       }
-      seen.add(side.clause);
+      seen.add(name);
     });
   });
   return problems;

@@ -4,13 +4,16 @@
  * from the project's spec/ folder whichever spec folder the pages come from.
  */
 import { compileSchemaFile, type CompiledSchema } from '../yaml/schema.js';
-import type { Clause, Disagreement } from './clause.js';
+import type { Clause, Disagreement, DisagreementSide } from './clause.js';
 
 /** An entry as written, which the schema guarantees: a clause without its location. */
 export type RawClause = Omit<Clause, 'location'>;
 
+/** A side as written: its page only when it is another page's clause, and without its location. */
+export type RawDisagreementSide = Omit<DisagreementSide, 'page' | 'location' | 'cases'> & { readonly page?: string; readonly cases?: readonly string[] };
+
 /** A disagreement as written: without its location. */
-export type RawDisagreement = Omit<Disagreement, 'location'>;
+export type RawDisagreement = Omit<Disagreement, 'location' | 'sides'> & { readonly sides: readonly RawDisagreementSide[] };
 
 export interface RawClauseCatalogue {
   readonly format: 2;

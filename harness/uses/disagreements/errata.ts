@@ -1,17 +1,18 @@
 /**
- * Documentation errata of the kind "the page disagrees with itself": for each
- * disagreement a page's catalogue records (clauses that give one condition
+ * Documentation errata of two kinds, "the page disagrees with itself" and
+ * "the pages disagree with each other": for each disagreement a catalogue
+ * records (clauses, of one page or of several, that give one condition
  * different outcomes), the cases that hold each side, and, given runs, what
  * each run's provider did: which side it follows, measured by the verdicts of
- * the sides' cases, never assumed.
+ * the sides' cases, never assumed. A side no case holds is listed as such:
+ * no run can say whether a provider follows it.
  */
-import { citesClause, type Case } from '../../language/cases/case.js';
-import type { PageSet } from '../../language/clauses/clause.js';
+import type { Case } from '../../language/cases/case.js';
+import { holdersOf } from '../../language/cases/disagreement-holders.js';
+import { disagreementKind, type DisagreementKind, type PageSet } from '../../language/clauses/clause.js';
 import type { Verdict } from '../../judging/results/result.js';
 import { providerLabel } from '../../judging/results/provider-label.js';
 import type { RecordedRun } from '../../judging/results/recorded-run.js';
-
-export const SELF_DISAGREEMENT = 'the page disagrees with itself';
 
 /** What a run did with the cases of one side. */
 export type SideStanding =
@@ -31,37 +32,62 @@ export interface SideInRun {
 }
 
 export interface DisagreementSide {
+  /** The clause's page: the catalogue's own, or, between pages, another. */
+  readonly page: string;
   readonly clause: string;
   /** The clause's words on the page. */
   readonly text: string;
   readonly says: string;
-  /** The cases that cite the clause, and so hold this side. */
+  /** The cases that hold this side (that cite the clause, or those of them the side lists); none, and no run can tell whether a provider follows it. */
   readonly cases: readonly string[];
   /** What each run given did with them, in the order of the runs. */
   readonly runs: readonly SideInRun[];
 }
 
 export interface DisagreementErratum {
-  readonly kind: typeof SELF_DISAGREEMENT;
+  readonly kind: DisagreementKind;
+  /** The page whose catalogue records it. */
   readonly page: string;
   readonly id: string;
   readonly condition: string;
   readonly sides: readonly DisagreementSide[];
+  /** For each run given, in their order, the sides it follows, and those it cannot tell of. */
+  readonly runs: readonly RunFollowing[];
+}
+
+/** Which sides of one disagreement a run follows, named `page/clause`. */
+export interface RunFollowing {
+  readonly run: string;
+  /** The sides whose cases all passed in the run; none when it departs from each side it ran. */
+  readonly follows: readonly string[];
+  /** The sides no case of which ran to a verdict, or that no case holds. */
+  readonly cannotTell: readonly string[];
 }
 
 export function findDisagreements(pages: PageSet, cases: readonly Case[], runs: readonly RecordedRun[]): DisagreementErratum[] {
   return pages.pages.flatMap((page) =>
     page.disagreements.map((disagreement): DisagreementErratum => ({
-      kind: SELF_DISAGREEMENT,
+      kind: disagreementKind(disagreement),
       page: page.name,
       id: disagreement.id,
       condition: disagreement.condition,
-      sides: disagreement.sides.map((side): DisagreementSide => {
-        const holding = cases.filter((testCase) => citesClause(testCase, page.name, side.clause)).map((testCase) => testCase.id);
-        return { clause: side.clause, text: page.byId.get(side.clause)?.text ?? '', says: side.says, cases: holding, runs: runs.map((run) => sideInRun(run, holding)) };
-      }),
+      ...withRuns(
+        runs,
+        disagreement.sides.map((side): DisagreementSide => {
+          const holding = holdersOf(side, cases).map((testCase) => testCase.id);
+          const text = pages.byName.get(side.page)?.byId.get(side.clause)?.text ?? '';
+          return { page: side.page, clause: side.clause, text, says: side.says, cases: holding, runs: runs.map((run) => sideInRun(run, holding)) };
+        }),
+      ),
     })),
   );
+}
+
+/** The sides, and what each run makes of them taken together. */
+function withRuns(runs: readonly RecordedRun[], sides: readonly DisagreementSide[]): { sides: readonly DisagreementSide[]; runs: readonly RunFollowing[] } {
+  const named = (standing: SideStanding, index: number) =>
+    sides.filter((side) => side.runs[index]?.standing === standing).map((side) => `${side.page}/${side.clause}`);
+  return { sides, runs: runs.map((run, index) => ({ run: providerLabel(run.run), follows: named('follows', index), cannotTell: named('not run', index) })) };
 }
 
 function sideInRun(run: RecordedRun, cases: readonly string[]): SideInRun {
