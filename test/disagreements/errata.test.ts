@@ -10,8 +10,10 @@ import { disagreementsText } from '../../reporters/disagreement-views.js';
 import { disagreementHolderProblems } from '../../harness/language/cases/disagreement-holders.js';
 import { formatProblem } from '../../harness/language/yaml/problem.js';
 
+// The cases as written; each is made over both families, and a side lists the variations, a run's verdicts name them.
 const ERROR_SIDE = 'errors.gqos-not-null';
 const REMARKS_SIDE = 'qos.tcp.gqos-ignored-when-not-group-creator';
+const overBothFamilies = (id: string): string[] => [`${id}.ipv4`, `${id}.ipv6`];
 
 function run(provider: string, verdicts: Readonly<Record<string, Verdict>>): RecordedRun {
   const info = { provider, providerVersion: `${provider} 1.0` } as RunInfo;
@@ -27,19 +29,21 @@ describe('findDisagreements', () => {
     const [erratum] = findDisagreements(pages, cases, []);
     expect(erratum).to.deep.include({ kind: 'the page disagrees with itself', page: 'WSAConnect', id: 'lpGQOS-not-null' });
     expect(erratum?.sides.map((side) => [side.clause, side.text, side.cases])).to.deep.equal([
-      ['errors.WSAEINVAL.gqos', 'or the lpGQOS parameter is not NULL.', [ERROR_SIDE]],
-      ['remarks.lpGQOS.ignored', 'This parameter will be ignored if s is not the creator of the socket group.', [REMARKS_SIDE]],
+      ['errors.WSAEINVAL.gqos', 'or the lpGQOS parameter is not NULL.', overBothFamilies(ERROR_SIDE)],
+      ['remarks.lpGQOS.ignored', 'This parameter will be ignored if s is not the creator of the socket group.', overBothFamilies(REMARKS_SIDE)],
     ]);
   });
 
   it('says of each run which side it follows: the one whose cases pass, departing from the one whose case fails or is a known deviation', () => {
-    const runs = [run('wine', { [ERROR_SIDE]: 'KNOWN', [REMARKS_SIDE]: 'PASS' }), run('posix', { [ERROR_SIDE]: 'SKIP', [REMARKS_SIDE]: 'SKIP' }), run('other', {})];
+    const sides = (errorSide: Verdict, remarksSide: Verdict): Record<string, Verdict> =>
+      Object.fromEntries([...overBothFamilies(ERROR_SIDE).map((id) => [id, errorSide]), ...overBothFamilies(REMARKS_SIDE).map((id) => [id, remarksSide])]);
+    const runs = [run('wine', sides('KNOWN', 'PASS')), run('posix', sides('SKIP', 'SKIP')), run('other', {})];
     const [erratum] = findDisagreements(pages, cases, runs);
     expect(erratum?.sides.map((side) => side.runs.map((entry) => [entry.run, entry.standing]))).to.deep.equal([
       [['wine 1.0', 'departs'], ['posix 1.0', 'not run'], ['other 1.0', 'not run']],
       [['wine 1.0', 'follows'], ['posix 1.0', 'not run'], ['other 1.0', 'not run']],
     ]);
-    expect(erratum?.sides[0]?.runs[2]?.verdicts).to.deep.equal([{ case: ERROR_SIDE }]);
+    expect(erratum?.sides[0]?.runs[2]?.verdicts).to.deep.equal(overBothFamilies(ERROR_SIDE).map((id) => ({ case: id })));
   });
 });
 
