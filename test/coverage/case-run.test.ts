@@ -30,6 +30,10 @@ describe('caseRunOf', () => {
     expect(run.stoppedAt).to.deep.equal({ step: 'getsockopt', why: 'Wine has no socket groups. More.' });
   });
 
+  it("gives a skipped case's reason, with no step", () => {
+    expect(caseRunOf(resultWith([], { verdict: 'SKIP', message: 'WSAConnectByList is not exported by this ws2_32' })).stoppedAt).to.deep.equal({ why: 'skipped: WSAConnectByList is not exported by this ws2_32' });
+  });
+
   it('falls back on the mismatch, and names the running step of a case that timed out', () => {
     expect(caseRunOf(resultWith([check('bind', 'setup', false, { mismatch: 'error WSAEADDRINUSE' })])).stoppedAt).to.deep.equal({ step: 'bind', why: 'error WSAEADDRINUSE' });
     expect(caseRunOf(resultWith([], { verdict: 'TIMEOUT', interruptedAt: 'call', message: 'call did not return within 5000 ms' })).stoppedAt).to.deep.equal({ step: 'call', why: 'call did not return within 5000 ms' });

@@ -32,7 +32,7 @@ const PAGE: PageCoverage = {
       section: 'Remarks',
       kind: 'rule',
       status: 'unreached',
-      cases: [covering('g', 'KNOWN', []), { ...covering('h', 'KNOWN', []), stoppedAt: { step: 'getsockopt', why: 'Wine has no socket groups. It ignores g.' } }],
+      cases: [covering('g', 'KNOWN', []), { ...covering('h', 'KNOWN', []), stoppedAt: { step: 'getsockopt', why: 'Wine has no socket groups. It ignores g.' } }, { ...covering('k', 'KNOWN', []), verdict: 'SKIP', stoppedAt: { why: 'skipped: not exported. More.' } }],
       families: [],
     },
   ],
@@ -85,7 +85,7 @@ describe('renderCoverageText', () => {
   });
 
   it('names a clause whose covering cases the run did not take to a step under it, and says so of each case', () => {
-    expect(text).to.contain('  remarks.set-up-only  unreached    g [KNOWN, not reached], h [KNOWN, not reached: stopped at getsockopt: Wine has no socket groups.]\n');
+    expect(text).to.contain('  remarks.set-up-only  unreached    g [KNOWN, not reached], h [KNOWN, not reached: stopped at getsockopt: Wine has no socket groups.], k [SKIP, not reached: skipped: not exported.]\n');
     expect(text).to.contain('Covered, but not reached by the run (no covering case checked a step under it): clauses remarks.set-up-only\n');
   });
 

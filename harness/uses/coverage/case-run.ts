@@ -13,9 +13,11 @@ export function caseRunOf(result: CaseResult): CaseRun {
 
 /**
  * Where a case stopped: a set-up step that failed (a run ends a case there), with the listed deviation's reason
- * or else the mismatch; a case ended by a TIMEOUT or a CRASH names the step that was running.
+ * or else the mismatch; a case ended by a TIMEOUT or a CRASH names the step that was running; a skipped case
+ * gives the skip's reason.
  */
 function stopPoint(result: CaseResult): StopPoint | undefined {
+  if (result.verdict === 'SKIP') return { why: `skipped: ${result.message}` };
   if (result.interruptedAt !== undefined) return { step: result.interruptedAt, why: result.message };
   const last = result.checks.at(-1);
   if (last === undefined || last.kind !== 'setup' || last.passed) return undefined;

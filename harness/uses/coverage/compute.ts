@@ -29,9 +29,12 @@ export interface CaseRun {
   readonly stoppedAt?: StopPoint;
 }
 
-/** The step a run's case ended at before its last step, and why: a listed deviation's reason, else the mismatch. */
+/**
+ * Where a run's case ended before its last step, and why: the step and a listed deviation's reason, else the
+ * mismatch; or, for a case skipped before any step, no step and the skip's reason.
+ */
 export interface StopPoint {
-  readonly step: string;
+  readonly step?: string;
   readonly why: string;
 }
 

@@ -129,7 +129,8 @@ function familiesLine(covered: readonly ClauseCoverage[]): string {
  */
 function caseText(testCase: CoveringCase): string {
   if (testCase.checked === undefined) return testCase.id;
-  const stopped = testCase.stoppedAt === undefined ? '' : `: stopped at ${testCase.stoppedAt.step}: ${firstSentence(testCase.stoppedAt.why)}`;
+  const stop = testCase.stoppedAt;
+  const stopped = stop === undefined ? '' : `: ${stop.step === undefined ? '' : `stopped at ${stop.step}: `}${firstSentence(stop.why)}`;
   const reached = testCase.checked.length > 0 ? '' : `, not reached${stopped}`;
   return `${testCase.id} [${testCase.verdict ?? 'not run'}${reached}]`;
 }
